@@ -1,0 +1,48 @@
+# Jinkong — the two commands: `make run` (whole system locally, demo data) and `make test` (every test).
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+STAGE ?= dev
+
+.PHONY: run test install test-deps unit integration bench synth deploy destroy clean help
+
+help:
+	@echo "make run    - start the whole system locally (embedded AWS, demo data, API on PORT=$(PORT))"
+	@echo "make test   - install what tests need and run every test"
+	@echo "make bench  - run the benchmarks under benches/ (they print their figures)"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade "pip==25.3"
+
+# Reinstall only when a requirements file changes: fast when nothing did.
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt | $(PY)
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	PORT=$(PORT) $(PY) -m chalicelib.local
+
+# Everything the suite needs beyond Python packages is installed here, idempotently.
+test-deps: install
+
+test: test-deps
+	$(PY) -m pytest
+
+unit: install
+	$(PY) -m pytest tests/unit
+
+integration: install
+	$(PY) -m pytest tests/integration
+
+bench: install
+	@for b in benches/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .run .pytest_cache cdk.out

@@ -1,0 +1,61 @@
+"""Seed the demo group from ``tenants/*.yaml``: registry entries and one Cognito user per role.
+
+Idempotent: tenants are upserted, users that exist are left alone. Demo users are named
+``<role>@<tenant>`` and share ``DEMO_PASSWORD`` (default below), plus ``admin@platform``.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from chalicelib.shared.tenant import Role, TenantKind, roles_for_kind
+from chalicelib.tenancy.domain import TenantDefinition
+from chalicelib.tenancy.identity import CognitoDirectory
+from chalicelib import bootstrap
+
+DEFAULT_DEMO_PASSWORD = "Jinkong-Demo-2026!"
+TENANTS_DIR = Path(__file__).resolve().parents[2] / "tenants"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    tenant_id: str
+    role: Role
+
+
+def demo_password() -> str:
+    return os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+
+
+def load_definitions(directory: Path = TENANTS_DIR) -> list[TenantDefinition]:
+    """Tenant definitions, groups and the platform before subsidiaries (so groups exist first)."""
+    defs = [TenantDefinition.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))
+            for p in sorted(directory.glob("*.yaml"))]
+    return sorted(defs, key=lambda d: (d.kind.is_subsidiary, d.id))
+
+
+def demo_users(definitions: list[TenantDefinition]) -> list[DemoUser]:
+    users = []
+    for d in definitions:
+        if d.kind is TenantKind.PLATFORM:
+            users.append(DemoUser(f"admin@{d.id}", d.id, Role.PLATFORM_ADMIN))
+            continue
+        users += [DemoUser(f"{role.value}@{d.id}", d.id, role) for role in roles_for_kind(d.kind)]
+    return users
+
+
+def seed(directory: Path = TENANTS_DIR, user_pool_id: str | None = None) -> list[DemoUser]:
+    definitions = load_definitions(directory)
+    registry = bootstrap.tenant_registry()
+    for d in definitions:
+        registry.upsert(d)
+    people = CognitoDirectory(user_pool_id)
+    users = demo_users(definitions)
+    for u in users:
+        if not people.user_exists(u.username):
+            people.create_user(u.username, u.tenant_id, [u.role], password=demo_password(), permanent=True)
+    return users

@@ -1,0 +1,135 @@
+"""DynamoDB base: exact decimal attributes, tenant-bound PynamoDB models, opaque cursors.
+
+Repositories never name a table. They call ``bound(Model, ctx)`` which returns the model class
+pointed at the right table for the tenant — the shared pool table, or the tenant's own table when its
+isolation is ``silo`` — so the same code serves both.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from pynamodb.attributes import Attribute, UnicodeAttribute, UTCDateTimeAttribute, VersionAttribute
+from pynamodb.constants import NUMBER
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+
+from chalicelib.platform.keys import tenant_prefix
+from chalicelib.platform.settings import get_settings
+from chalicelib.shared.errors import MalformedRequest
+from chalicelib.shared.tenant import TenantContext
+
+
+class DecimalAttribute(Attribute[Decimal]):
+    """A DynamoDB Number written from and read into ``Decimal`` — never through ``float``.
+
+    PynamoDB's stock ``NumberAttribute`` round-trips through ``json``/``float`` and would turn
+    ``0.1`` into ``0.1000000000000000055511151231257827``; money cannot take that.
+    """
+
+    attr_type = NUMBER
+
+    def serialize(self, value: Decimal) -> str:
+        if isinstance(value, float) or not isinstance(value, (Decimal, int)):
+            raise TypeError(f"DecimalAttribute takes Decimal or int, not {type(value).__name__}")
+        d = Decimal(value)
+        if not d.is_finite():
+            raise ValueError("DynamoDB cannot store NaN or infinity")
+        return format(d, "f")
+
+    def deserialize(self, value: str) -> Decimal:
+        try:
+            return Decimal(value)
+        except InvalidOperation as exc:  # corrupt data must not pass silently
+            raise ValueError(f"not a decimal number: {value!r}") from exc
+
+
+def _index(index_name: str) -> GlobalSecondaryIndex:
+    hash_name, range_name = f"{index_name}PK", f"{index_name}SK"
+    meta = type("Meta", (), {"index_name": index_name, "projection": AllProjection()})
+    attrs = {"Meta": meta, hash_name: UnicodeAttribute(hash_key=True, attr_name=hash_name),
+             range_name: UnicodeAttribute(range_key=True, attr_name=range_name)}
+    return type(f"{index_name}Index", (GlobalSecondaryIndex,), attrs)()
+
+
+class TenantModel(Model):
+    """Base of every tenant-scoped record: PK/SK plus three generic indexes, all tenant-prefixed."""
+
+    class Meta:
+        # Never used directly: ``bound()`` derives the real table name per tenant.
+        table_name = "jinkong-unbound"
+
+    PK = UnicodeAttribute(hash_key=True)
+    SK = UnicodeAttribute(range_key=True)
+    GSI1PK = UnicodeAttribute(null=True)
+    GSI1SK = UnicodeAttribute(null=True)
+    GSI2PK = UnicodeAttribute(null=True)
+    GSI2SK = UnicodeAttribute(null=True)
+    GSI3PK = UnicodeAttribute(null=True)
+    GSI3SK = UnicodeAttribute(null=True)
+    entity = UnicodeAttribute()
+    created_at = UTCDateTimeAttribute(default_for_new=lambda: datetime.now(timezone.utc))
+    updated_at = UTCDateTimeAttribute(default=lambda: datetime.now(timezone.utc))
+    version = VersionAttribute()
+
+    gsi1 = _index("GSI1")
+    gsi2 = _index("GSI2")
+    gsi3 = _index("GSI3")
+
+
+M = TypeVar("M", bound=Model)
+_bound_lock = threading.Lock()
+_bound_models: dict[tuple[type, str, str], type] = {}
+
+
+def table_name_for(isolation: str, tenant_id: str) -> str:
+    """The physical table holding a tenant's items."""
+    base = get_settings().table_name
+    return f"{base}-{tenant_id}" if isolation == "silo" else base
+
+
+def bound(model: type[M], ctx: TenantContext | None = None, *, table_name: str | None = None) -> type[M]:
+    """``model`` pointed at the tenant's table (or an explicit one, for platform-level records)."""
+    name = table_name or (table_name_for(ctx.isolation, ctx.tenant_id) if ctx else get_settings().table_name)
+    region = get_settings().region
+    key = (model, name, region)
+    cls = _bound_models.get(key)
+    if cls is None:
+        with _bound_lock:
+            cls = _bound_models.get(key)
+            if cls is None:
+                meta = type("Meta", (), {"table_name": name, "region": region})
+                cls = type(model.__name__, (model,), {"Meta": meta, "__module__": model.__module__})
+                _bound_models[key] = cls
+    return cls  # type: ignore[return-value]
+
+
+# --- cursors -------------------------------------------------------------------------------------
+
+
+def encode_cursor(last_evaluated_key: dict[str, Any] | None) -> str | None:
+    """An opaque ``next`` cursor from a DynamoDB LastEvaluatedKey (or None at the end)."""
+    if not last_evaluated_key:
+        return None
+    raw = json.dumps(last_evaluated_key, separators=(",", ":"), sort_keys=True).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, ctx: TenantContext) -> dict[str, Any] | None:
+    """Decode a cursor, refusing one that points outside the caller's tenant."""
+    if not cursor:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        key = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        pk_values = [v.get("S", "") for k, v in key.items() if k.endswith("PK")]
+    except (ValueError, AttributeError, TypeError) as exc:
+        raise MalformedRequest("request.cursor.invalid", "the pagination cursor is not valid") from exc
+    prefix = tenant_prefix(ctx.tenant_id)
+    if not pk_values or not all(v.startswith(prefix) for v in pk_values):
+        raise MalformedRequest("request.cursor.invalid", "the pagination cursor is not valid")
+    return key

@@ -1,0 +1,231 @@
+"""The HTTP edge: one decorator per route that authenticates, authorises, validates and maps errors.
+
+A route function reads like a sentence — it receives the verified ``ctx``, the validated ``body``
+and/or ``query`` models and the path parameters, calls one service function and returns a response
+model. Everything else happens here, once:
+
+* the bearer token is verified and the ``TenantContext`` built (``public=True`` routes skip it);
+* roles are checked (403 ``auth.role.forbidden``);
+* the JSON body is parsed with ``Decimal`` for numbers (never ``float``) and validated by pydantic;
+* ``DomainError`` becomes its status and ``{"error": {code, message, details}}``; anything else is a
+  logged 500 that leaks nothing;
+* responses are serialised here too — Chalice's own encoder turns ``Decimal`` into ``float``;
+* every route is recorded for the OpenAPI document (``openapi.py``).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Callable
+
+from chalice import Blueprint, CORSConfig, Response
+from pydantic import BaseModel, ValidationError
+
+from chalicelib.platform import auth, observability
+from chalicelib.platform.settings import get_settings
+from chalicelib.shared.errors import DomainError, MalformedRequest, RuleViolation
+from chalicelib.shared.tenant import Role, TenantContext
+
+CORS = CORSConfig(
+    allow_origin="*",
+    allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id"],
+    expose_headers=["X-Correlation-Id"],
+    max_age=600,
+)
+
+
+@dataclass(frozen=True)
+class RouteSpec:
+    path: str
+    method: str
+    name: str
+    tag: str
+    summary: str
+    description: str
+    roles: tuple[Role, ...] | None
+    public: bool
+    body: type[BaseModel] | None
+    query: type[BaseModel] | None
+    response: type[BaseModel] | None
+    status: int
+    error_scope: str
+    errors: tuple[int, ...] = field(default=())
+
+
+ROUTES: list[RouteSpec] = []
+
+
+@dataclass
+class Reply:
+    """A response with a non-default status or extra headers."""
+
+    body: Any
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+_tenant_lookup: auth.TenantLookup | None = None
+
+
+def configure(tenant_lookup: auth.TenantLookup) -> None:
+    """Wire the tenant registry the auth layer resolves tenants through (called by ``app.py``)."""
+    global _tenant_lookup
+    _tenant_lookup = tenant_lookup
+
+
+def authenticate(authorization: str | None) -> TenantContext:
+    if _tenant_lookup is None:
+        raise RuntimeError("chalicelib.platform.http.configure() was not called")
+    token = auth.bearer_token(authorization)
+    settings = get_settings()
+    verifier = auth.verifier_for(settings.jwks_url, settings.token_issuer, settings.user_pool_client_id)
+    return auth.context_from_claims(verifier.verify(token), _tenant_lookup)
+
+
+class ApiBlueprint:
+    """A Chalice ``Blueprint`` whose routes go through ``handle`` and are recorded for OpenAPI."""
+
+    def __init__(self, import_name: str, tag: str):
+        self.blueprint = Blueprint(import_name)
+        self.tag = tag
+
+    def route(
+        self,
+        path: str,
+        method: str = "GET",
+        *,
+        roles: tuple[Role, ...] | None = None,
+        public: bool = False,
+        body: type[BaseModel] | None = None,
+        query: type[BaseModel] | None = None,
+        response: type[BaseModel] | None = None,
+        status: int = 200,
+        error_scope: str | None = None,
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+            doc = (fn.__doc__ or "").strip()
+            spec = RouteSpec(
+                path=path, method=method.upper(), name=fn.__name__, tag=self.tag,
+                summary=doc.splitlines()[0] if doc else fn.__name__.replace("_", " "),
+                description=doc, roles=roles, public=public, body=body, query=query,
+                response=response, status=status, error_scope=error_scope or self.tag,
+            )
+            ROUTES.append(spec)
+            blueprint = self.blueprint
+
+            @functools.wraps(fn)
+            def view(**path_params: Any) -> Response:
+                return handle(blueprint.current_request, spec, fn, path_params)
+
+            blueprint.route(path, methods=[spec.method], cors=CORS)(view)
+            return view
+
+        return decorator
+
+
+def handle(request: Any, spec: RouteSpec, fn: Callable[..., Any], path_params: dict[str, Any]) -> Response:
+    started = time.perf_counter()
+    headers = {k.lower(): v for k, v in (request.headers or {}).items()}
+    correlation_id = headers.get("x-correlation-id") or (request.context or {}).get("requestId") or uuid.uuid4().hex
+    observability.bind_request(correlation_id, route=f"{spec.method} {spec.path}")
+    log = observability.logger()
+    status = 500
+    try:
+        kwargs: dict[str, Any] = dict(path_params)
+        if not spec.public:
+            ctx = authenticate(headers.get("authorization"))
+            observability.bind_tenant(ctx.tenant_id, ctx.user_id)
+            if spec.roles is not None and not ctx.has_any(spec.roles):
+                raise auth_forbidden(spec)
+            kwargs["ctx"] = ctx
+        if spec.body is not None:
+            kwargs["body"] = parse_model(spec.body, read_json(request.raw_body), spec.error_scope)
+        if spec.query is not None:
+            kwargs["query"] = parse_model(spec.query, dict(request.query_params or {}), spec.error_scope)
+        result = fn(**kwargs)
+        reply = result if isinstance(result, Reply) else Reply(result, spec.status)
+        status = reply.status
+        return _response(reply.body, reply.status, {**reply.headers, "X-Correlation-Id": correlation_id})
+    except DomainError as err:
+        status = err.status
+        log.info("request refused", extra={"code": err.code, "status": err.status})
+        return _response(err.to_body(), err.status, {"X-Correlation-Id": correlation_id})
+    except Exception:  # noqa: BLE001 — the edge: log everything, leak nothing
+        log.exception("unhandled error")
+        body = {"error": {"code": "internal.error", "message": "internal error", "details": {"correlation_id": correlation_id}}}
+        return _response(body, 500, {"X-Correlation-Id": correlation_id})
+    finally:
+        log.info("request", extra={"status": status, "ms": round((time.perf_counter() - started) * 1000, 1)})
+        observability.unbind_request()
+
+
+def auth_forbidden(spec: RouteSpec) -> DomainError:
+    from chalicelib.shared.errors import Forbidden
+
+    allowed = [r.value for r in spec.roles or ()]
+    return Forbidden("auth.role.forbidden", "your role does not allow this", {"allowed_roles": allowed})
+
+
+def read_json(raw: bytes | None) -> Any:
+    """Parse a JSON body with every number as ``Decimal`` (an amount never passes through float)."""
+    if not raw:
+        return {}
+    try:
+        return json.loads(raw, parse_float=Decimal)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise MalformedRequest("request.body.malformed", "the request body is not valid JSON") from exc
+
+
+def parse_model(model: type[BaseModel], data: Any, scope: str) -> BaseModel:
+    if not isinstance(data, dict):
+        raise MalformedRequest("request.body.malformed", "the request body must be a JSON object")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise validation_error(scope, exc) from exc
+
+
+def validation_error(scope: str, exc: ValidationError) -> RuleViolation:
+    """Every problem at once, each with its field path; the code names the first field."""
+    errors = [
+        {"field": ".".join(str(p) for p in e["loc"]) or "body", "message": e["msg"], "type": e["type"]}
+        for e in exc.errors(include_url=False, include_input=False)
+    ]
+    first = errors[0]["field"] if errors else "body"
+    kind = "required" if errors and errors[0]["type"] == "missing" else "invalid"
+    return RuleViolation(f"{scope}.{first}.{kind}", f"{first}: {errors[0]['message']}", {"errors": errors})
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True)
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value, "f")  # money on the wire is a decimal string
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _response(body: Any, status: int, headers: dict[str, str]) -> Response:
+    if body is None:
+        return Response(body="", status_code=204 if status == 200 else status, headers=headers)
+    text = json.dumps(to_jsonable(body), default=_default, ensure_ascii=False, separators=(",", ":"))
+    return Response(body=text, status_code=status, headers={"Content-Type": "application/json", **headers})

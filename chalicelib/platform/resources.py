@@ -1,0 +1,115 @@
+"""The platform's AWS resources, defined once.
+
+Both the CDK stack (``infra/``) and the local provisioner (``chalicelib/local/provision.py``) build
+from these definitions, so the table keys, indexes, user pool attributes and groups cannot drift
+between a laptop and the cloud. Pure data: no AWS imports.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chalicelib.shared.tenant import ALL_ROLES
+
+PARTITION_KEY = "PK"
+SORT_KEY = "SK"
+
+
+@dataclass(frozen=True)
+class IndexDef:
+    name: str
+    partition_key: str
+    sort_key: str
+
+
+@dataclass(frozen=True)
+class TableDef:
+    logical_id: str
+    partition_key: str
+    sort_key: str
+    indexes: tuple[IndexDef, ...]
+    stream_view: str = "NEW_AND_OLD_IMAGES"
+    ttl_attribute: str = "expires_at"
+
+
+# Every index's partition key is tenant-prefixed too (``T#<tenant>#...``), so the IAM LeadingKeys
+# condition that fences a tenant's requests applies to index queries as well as to the table.
+MAIN_TABLE = TableDef(
+    logical_id="MainTable",
+    partition_key=PARTITION_KEY,
+    sort_key=SORT_KEY,
+    indexes=(
+        IndexDef("GSI1", "GSI1PK", "GSI1SK"),
+        IndexDef("GSI2", "GSI2PK", "GSI2SK"),
+        IndexDef("GSI3", "GSI3PK", "GSI3SK"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class UserPoolDef:
+    logical_id: str
+    tenant_attribute: str  # custom attribute name without the "custom:" prefix
+    groups: tuple[str, ...]
+    explicit_auth_flows: tuple[str, ...]
+    password_min_length: int = 12
+
+
+USER_POOL = UserPoolDef(
+    logical_id="UserPool",
+    tenant_attribute="tenant_id",
+    groups=tuple(r.value for r in ALL_ROLES),
+    explicit_auth_flows=("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"),
+)
+
+
+@dataclass(frozen=True)
+class BucketDef:
+    logical_id: str
+    purpose: str
+
+
+BUCKETS = (
+    BucketDef("DocumentsBucket", "documents"),
+    BucketDef("ReportsBucket", "reports"),
+    BucketDef("ClearingBucket", "clearing"),
+)
+
+
+@dataclass(frozen=True)
+class QueueDef:
+    logical_id: str
+    purpose: str
+    max_receive_count: int = 5  # tries before a message moves to the dead-letter queue
+    visibility_timeout_s: int = 60
+
+
+QUEUES = (
+    QueueDef("WebhookDeliveryQueue", "webhook-delivery", max_receive_count=6),
+    QueueDef("EventsQueue", "events"),
+)
+
+
+@dataclass(frozen=True)
+class StateMachineDef:
+    logical_id: str
+    name: str
+    asl_file: str  # under infra/statemachines/
+
+
+STATE_MACHINES = (StateMachineDef("GroupConsolidation", "group-consolidation", "group-consolidation.asl.json"),)
+
+
+def resource_names(prefix: str) -> dict[str, str]:
+    """Physical names for a deployment prefix (``jinkong-local``, ``jinkong-prod``, a test's prefix).
+
+    In the cloud CDK may choose names itself; the app always reads them from settings, never from here.
+    """
+    names = {"table": f"{prefix}-main", "user_pool": f"{prefix}-users", "user_pool_client": f"{prefix}-console"}
+    for b in BUCKETS:
+        names[f"bucket:{b.purpose}"] = f"{prefix}-{b.purpose}"
+    for q in QUEUES:
+        names[f"queue:{q.purpose}"] = f"{prefix}-{q.purpose}"
+        names[f"dlq:{q.purpose}"] = f"{prefix}-{q.purpose}-dlq"
+    for sm in STATE_MACHINES:
+        names[f"statemachine:{sm.name}"] = f"{prefix}-{sm.name}"
+    return names

@@ -1,0 +1,70 @@
+"""Settings, validated once from the environment (pydantic) and cached.
+
+Nothing reads ``os.environ`` elsewhere. Local and cloud differ only by these values. Each field is
+read from ``JINKONG_<FIELD>`` unless its alias names another variable. (Plain pydantic rather than
+pydantic-settings: the latter adds ~55 ms to every Lambda cold start for features not used here.)
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True, defer_build=True)
+
+    @classmethod
+    def from_environ(cls, environ: dict[str, str] | None = None) -> "Settings":
+        env = os.environ if environ is None else environ
+        values = {}
+        for name, field in cls.model_fields.items():
+            var = field.validation_alias if isinstance(field.validation_alias, str) else f"JINKONG_{name.upper()}"
+            if var in env:
+                values[name] = env[var]
+        return cls.model_validate(values)
+
+    stage: str = "local"
+    region: str = Field(default="ap-east-1", validation_alias="AWS_DEFAULT_REGION")
+    table_name: str = "jinkong-local-main"
+    user_pool_id: str = ""
+    user_pool_client_id: str = ""
+    documents_bucket: str = "jinkong-local-documents"
+    reports_bucket: str = "jinkong-local-reports"
+    clearing_bucket: str = "jinkong-local-clearing"
+    webhook_queue_url: str = ""
+    events_queue_url: str = ""
+    consolidation_state_machine_arn: str = ""
+    # Where Cognito and its JWKS live. Empty means AWS itself (derived from the region).
+    aws_endpoint_url: str = Field(default="", validation_alias="AWS_ENDPOINT_URL")
+    # Secret for the keyed hash of identity numbers (group customer identity). Demo default only.
+    identity_hash_key: str = "local-demo-identity-key-not-for-production"
+    # Seconds a verified tenant registry entry is cached in a warm Lambda.
+    tenant_cache_seconds: int = 60
+
+    @property
+    def cognito_endpoint(self) -> str:
+        return self.aws_endpoint_url or f"https://cognito-idp.{self.region}.amazonaws.com"
+
+    @property
+    def token_issuer(self) -> str:
+        # moto mirrors AWS's issuer, so this is the same string locally and in the cloud.
+        return f"https://cognito-idp.{self.region}.amazonaws.com/{self.user_pool_id}"
+
+    @property
+    def jwks_url(self) -> str:
+        return f"{self.cognito_endpoint.rstrip('/')}/{self.user_pool_id}/.well-known/jwks.json"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings.from_environ()
+
+
+def reset_settings() -> None:
+    """Forget cached settings (and everything built from them); for the local stack and tests."""
+    get_settings.cache_clear()
+    from chalicelib.platform import aws  # local import: aws depends on settings, not the reverse
+
+    aws.reset_clients()

@@ -1,0 +1,62 @@
+"""Shared fixtures.
+
+Integration tests run against the embedded AWS (moto on loopback, with the project's shims) — or,
+when ``AWS_ENDPOINT_URL`` is set, against that endpoint (a LocalStack, say), creating everything
+under a unique prefix and removing it afterwards.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from typing import Iterator
+
+import pytest
+
+from tests.support import Api, LoginCache, LocalHttpServer
+
+
+@pytest.fixture(scope="session")
+def local_env() -> Iterator[object]:
+    from chalicelib.local import seed, stack
+
+    external = bool(os.environ.get("AWS_ENDPOINT_URL"))
+    prefix = f"jk-test-{uuid.uuid4().hex[:8]}"
+    env = stack.start(prefix=prefix)
+    seed.seed()
+    yield env
+    env.close(remove_resources=external)
+
+
+@pytest.fixture(scope="session")
+def logins(local_env) -> LoginCache:
+    return LoginCache()
+
+
+@pytest.fixture(scope="session")
+def chalice_app(local_env):
+    import app as chalice_app
+
+    return chalice_app.app
+
+
+@pytest.fixture()
+def api(chalice_app, logins) -> Iterator[Api]:
+    """Calls routes through Chalice's test client, as a named demo user."""
+    from chalice.test import Client
+
+    with Client(chalice_app) as client:
+        yield Api(client, logins)
+
+
+@pytest.fixture(scope="session")
+def http_server(chalice_app) -> Iterator[LocalHttpServer]:
+    """The real local HTTP server (Chalice's dev server) on an ephemeral loopback port."""
+    from chalice.config import Config
+    from chalice.local import create_local_server
+
+    server = create_local_server(chalice_app, Config.create(chalice_stage="local", app_name="jinkong"), "127.0.0.1", 0)
+    thread = threading.Thread(target=server.server.serve_forever, daemon=True)
+    thread.start()
+    yield LocalHttpServer(f"http://127.0.0.1:{server.server.server_address[1]}")
+    server.server.shutdown()

@@ -1,0 +1,224 @@
+"""Each shim in chalicelib/local/moto_shims.py: what moto does without it, and what the shim does.
+
+If a moto upgrade changes the patched behaviour, the "upstream" tests here fail and say so.
+"""
+from __future__ import annotations
+
+import inspect
+import io
+import json
+import threading
+import time
+import uuid
+import zipfile
+
+import pytest
+
+from chalicelib.local import moto_shims
+from chalicelib.platform import aws
+from chalicelib.platform.resources import MAIN_TABLE
+from chalicelib.platform.tables import create_table_params
+
+pytestmark = pytest.mark.skipif(
+    __import__("os").environ.get("AWS_ENDPOINT_URL", "").find("127.0.0.1") == -1
+    and bool(__import__("os").environ.get("AWS_ENDPOINT_URL")),
+    reason="shims patch the embedded moto only",
+)
+
+
+# --- upstream behaviour the shims exist for --------------------------------------------------------
+
+
+def test_upstream_moto_is_the_pinned_version():
+    import moto
+
+    assert moto.__version__ == moto_shims.MOTO_VERSION
+
+
+def test_upstream_transact_write_items_still_deep_copies_whole_tables():
+    from moto.dynamodb.models import DynamoDBBackend
+
+    original = DynamoDBBackend.__dict__["transact_write_items"]
+    assert original is moto_shims._transact_write_items, "shim not installed"
+    upstream_source = inspect.getsource(moto_shims._UPSTREAM["transact_write_items"])
+    assert "copy.deepcopy(" in upstream_source and "self.tables[table_name]" in upstream_source, (
+        "moto changed how transactions roll back: re-check whether the DynamoDB shim is still needed")
+
+
+def test_upstream_lambda_invoke_still_needs_docker():
+    upstream_source = inspect.getsource(moto_shims._UPSTREAM["_invoke_lambda"])
+    assert "docker" in upstream_source, "moto can now run Lambda without Docker: re-check the Lambda shim"
+
+
+# --- DynamoDB transactions -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scratch_table(local_env):
+    name = f"shim-{uuid.uuid4().hex[:8]}"
+    ddb = aws.client("dynamodb")
+    ddb.create_table(**create_table_params(MAIN_TABLE, name))
+    yield name
+    ddb.delete_table(TableName=name)
+
+
+def _counter(table: str, pk: str) -> int:
+    item = aws.client("dynamodb").get_item(TableName=table, Key={"PK": {"S": pk}, "SK": {"S": "C"}}, ConsistentRead=True)
+    return int(item["Item"]["n"]["N"]) if "Item" in item else 0
+
+
+def _increment_both(table: str, a: str, b: str) -> None:
+    aws.client("dynamodb").transact_write_items(TransactItems=[
+        {"Update": {"TableName": table, "Key": {"PK": {"S": pk}, "SK": {"S": "C"}},
+                    "UpdateExpression": "ADD n :one", "ExpressionAttributeValues": {":one": {"N": "1"}}}}
+        for pk in (a, b)
+    ])
+
+
+def test_concurrent_transactions_all_commit_with_no_lost_update(scratch_table):
+    a, b = f"T#x#{uuid.uuid4().hex}", f"T#x#{uuid.uuid4().hex}"
+    threads = [threading.Thread(target=lambda: [_increment_both(scratch_table, a, b) for _ in range(10)]) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert (_counter(scratch_table, a), _counter(scratch_table, b)) == (80, 80)
+
+
+def test_a_cancelled_transaction_leaves_items_and_stream_untouched(scratch_table):
+    ddb = aws.client("dynamodb")
+    pk = f"T#x#{uuid.uuid4().hex}"
+    ddb.put_item(TableName=scratch_table, Item={"PK": {"S": pk}, "SK": {"S": "C"}, "n": {"N": "5"}})
+    ddb.put_item(TableName=scratch_table, Item={"PK": {"S": pk + "guard"}, "SK": {"S": "C"}, "n": {"N": "1"}})
+    stream_arn = ddb.describe_table(TableName=scratch_table)["Table"]["LatestStreamArn"]
+    before = _stream_records(stream_arn)
+    with pytest.raises(ddb.exceptions.TransactionCanceledException) as err:
+        ddb.transact_write_items(TransactItems=[
+            {"Update": {"TableName": scratch_table, "Key": {"PK": {"S": pk}, "SK": {"S": "C"}},
+                        "UpdateExpression": "SET n = :v", "ExpressionAttributeValues": {":v": {"N": "6"}}}},
+            {"Put": {"TableName": scratch_table, "Item": {"PK": {"S": pk + "new"}, "SK": {"S": "C"}, "n": {"N": "1"}}}},
+            {"ConditionCheck": {"TableName": scratch_table, "Key": {"PK": {"S": pk + "guard"}, "SK": {"S": "C"}},
+                                "ConditionExpression": "n = :nope", "ExpressionAttributeValues": {":nope": {"N": "999"}}}},
+        ])
+    reasons = [r["Code"] for r in err.value.response["CancellationReasons"]]
+    assert reasons == ["None", "None", "ConditionalCheckFailed"]
+    assert _counter(scratch_table, pk) == 5
+    assert "Item" not in ddb.get_item(TableName=scratch_table, Key={"PK": {"S": pk + "new"}, "SK": {"S": "C"}})
+    assert _stream_records(stream_arn) == before
+
+
+def _stream_records(stream_arn: str) -> int:
+    streams = aws.client("dynamodbstreams")
+    shard = streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"][0]["ShardId"]
+    it = streams.get_shard_iterator(StreamArn=stream_arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    return len(streams.get_records(ShardIterator=it, Limit=1000)["Records"])
+
+
+def test_a_conditional_put_racing_a_transaction_is_atomic(scratch_table):
+    """Many threads try to claim one key; exactly one conditional put wins, as in DynamoDB."""
+    ddb = aws.client("dynamodb")
+    pk = f"T#x#{uuid.uuid4().hex}"
+    wins = []
+
+    def claim(i: int) -> None:
+        try:
+            ddb.put_item(TableName=scratch_table, Item={"PK": {"S": pk}, "SK": {"S": "C"}, "n": {"N": str(i)}},
+                         ConditionExpression="attribute_not_exists(PK)")
+            wins.append(i)
+        except ddb.exceptions.ConditionalCheckFailedException:
+            pass
+
+    threads = [threading.Thread(target=claim, args=(i,)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(wins) == 1 and _counter(scratch_table, pk) == wins[0]
+
+
+# --- Lambda in-process -----------------------------------------------------------------------------
+
+
+class ExtractFailed(Exception):
+    pass
+
+
+@pytest.fixture(scope="module")
+def functions(local_env):
+    lam, iam = aws.client("lambda"), aws.client("iam")
+    role = iam.create_role(RoleName=f"shim-{uuid.uuid4().hex[:6]}", AssumeRolePolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                                                "Action": "sts:AssumeRole"}]}))["Role"]["Arn"]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("app.py", "")
+    names = {}
+    for key, handler in {"double": lambda event, context: {"value": event["value"] * 2, "fn": context.function_name},
+                         "explode": _explode}.items():
+        name = f"shim-{key}-{uuid.uuid4().hex[:6]}"
+        lam.create_function(FunctionName=name, Runtime="python3.11", Role=role, Handler="app.h",
+                            Code={"ZipFile": buf.getvalue()})
+        moto_shims.register_lambda_handler(name, handler)
+        names[key] = name
+    return names
+
+
+def _explode(event, context):
+    raise ExtractFailed("subsidiary extract failed")
+
+
+def test_invoking_a_lambda_calls_the_registered_handler_in_process(functions):
+    out = aws.client("lambda").invoke(FunctionName=functions["double"], Payload=json.dumps({"value": 21}))
+    assert json.loads(out["Payload"].read()) == {"value": 42, "fn": functions["double"]}
+    assert "FunctionError" not in out
+
+
+def test_a_handler_exception_becomes_a_function_error_named_after_its_class(functions):
+    out = aws.client("lambda").invoke(FunctionName=functions["explode"], Payload=b"{}")
+    assert out["FunctionError"] == "Handled"
+    assert json.loads(out["Payload"].read())["errorType"] == "ExtractFailed"
+
+
+# --- Step Functions execution ----------------------------------------------------------------------
+
+
+def _run(definition: dict, payload: dict) -> dict:
+    sfn = aws.client("stepfunctions")
+    iam = aws.client("iam")
+    role = iam.create_role(RoleName=f"sfn-{uuid.uuid4().hex[:6]}", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    arn = sfn.create_state_machine(name=f"shim-{uuid.uuid4().hex[:8]}", definition=json.dumps(definition),
+                                   roleArn=role)["stateMachineArn"]
+    # Always name executions: moto reuses the last one when the name is omitted.
+    ex = sfn.start_execution(stateMachineArn=arn, name=uuid.uuid4().hex, input=json.dumps(payload))["executionArn"]
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        d = sfn.describe_execution(executionArn=ex)
+        if d["status"] != "RUNNING":
+            return d
+        time.sleep(0.2)
+    raise AssertionError("execution did not finish")
+
+
+def _fn_arn(name: str) -> str:
+    return aws.client("lambda").get_function(FunctionName=name)["Configuration"]["FunctionArn"]
+
+
+def test_a_state_machine_task_runs_the_apps_handler(functions):
+    definition = {"StartAt": "Double", "States": {"Double": {"Type": "Task", "Resource": _fn_arn(functions["double"]),
+                                                              "End": True}}}
+    d = _run(definition, {"value": 4})
+    assert d["status"] == "SUCCEEDED"
+    assert json.loads(d["output"])["value"] == 8
+
+
+def test_a_handler_exception_is_caught_by_its_class_name_in_asl(functions):
+    definition = {"StartAt": "Extract", "States": {
+        "Extract": {"Type": "Task", "Resource": _fn_arn(functions["explode"]),
+                    "Retry": [{"ErrorEquals": ["ExtractFailed"], "MaxAttempts": 1, "IntervalSeconds": 1}],
+                    "Catch": [{"ErrorEquals": ["ExtractFailed"], "Next": "Partial", "ResultPath": "$.error"}],
+                    "End": True},
+        "Partial": {"Type": "Pass", "Result": "PARTIAL", "ResultPath": "$.status", "End": True}}}
+    d = _run(definition, {})
+    assert d["status"] == "SUCCEEDED"
+    out = json.loads(d["output"])
+    assert out["status"] == "PARTIAL" and out["error"]["Error"] == "ExtractFailed"

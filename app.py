@@ -1,6 +1,7 @@
 """Jinkong API: wires the blueprints of each context. No business logic lives here."""
 from chalice import Chalice
 
+from chalicelib.origination.customers import api as customers_api
 from chalicelib.platform import http, meta_api
 from chalicelib.tenancy import api as tenancy_api
 from chalicelib.tenancy.service import lookup_tenant
@@ -9,5 +10,5 @@ app = Chalice(app_name="jinkong")
 
 http.configure(tenant_lookup=lookup_tenant)
 
-for blueprint_module in (meta_api, tenancy_api):
+for blueprint_module in (meta_api, tenancy_api, customers_api):
     app.register_blueprint(blueprint_module.api.blueprint)

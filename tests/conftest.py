@@ -6,26 +6,24 @@ under a unique prefix and removing it afterwards.
 """
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from typing import Iterator
 
 import pytest
 
-from tests.support import Api, LoginCache, LocalHttpServer
+from tests.support import EXTERNAL_AWS, Api, LocalHttpServer, LoginCache
 
 
 @pytest.fixture(scope="session")
 def local_env() -> Iterator[object]:
     from chalicelib.local import seed, stack
 
-    external = bool(os.environ.get("AWS_ENDPOINT_URL"))
     prefix = f"jk-test-{uuid.uuid4().hex[:8]}"
     env = stack.start(prefix=prefix)
     seed.seed()
     yield env
-    env.close(remove_resources=external)
+    env.close(remove_resources=EXTERNAL_AWS)
 
 
 @pytest.fixture(scope="session")

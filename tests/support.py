@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 import urllib.error
 import urllib.request
@@ -11,6 +12,9 @@ from typing import Any
 from chalicelib.local.seed import demo_password
 from chalicelib.platform import aws
 from chalicelib.platform.settings import get_settings
+
+# Read once, at collection, before the embedded AWS sets AWS_ENDPOINT_URL for this process.
+EXTERNAL_AWS = bool(os.environ.get("AWS_ENDPOINT_URL"))
 
 
 def login(username: str, password: str | None = None, client_id: str | None = None) -> dict[str, str]:

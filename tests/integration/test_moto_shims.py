@@ -18,12 +18,10 @@ from chalicelib.local import moto_shims
 from chalicelib.platform import aws
 from chalicelib.platform.resources import MAIN_TABLE
 from chalicelib.platform.tables import create_table_params
+from tests.support import EXTERNAL_AWS
 
-pytestmark = pytest.mark.skipif(
-    __import__("os").environ.get("AWS_ENDPOINT_URL", "").find("127.0.0.1") == -1
-    and bool(__import__("os").environ.get("AWS_ENDPOINT_URL")),
-    reason="shims patch the embedded moto only",
-)
+# The shims patch the embedded moto in this process; against an external endpoint there is nothing to test.
+pytestmark = pytest.mark.skipif(EXTERNAL_AWS, reason="shims patch the embedded moto only")
 
 
 # --- upstream behaviour the shims exist for --------------------------------------------------------
@@ -35,7 +33,7 @@ def test_upstream_moto_is_the_pinned_version():
     assert moto.__version__ == moto_shims.MOTO_VERSION
 
 
-def test_upstream_transact_write_items_still_deep_copies_whole_tables():
+def test_upstream_transact_write_items_still_deep_copies_whole_tables(local_env):
     from moto.dynamodb.models import DynamoDBBackend
 
     original = DynamoDBBackend.__dict__["transact_write_items"]
@@ -45,7 +43,7 @@ def test_upstream_transact_write_items_still_deep_copies_whole_tables():
         "moto changed how transactions roll back: re-check whether the DynamoDB shim is still needed")
 
 
-def test_upstream_lambda_invoke_still_needs_docker():
+def test_upstream_lambda_invoke_still_needs_docker(local_env):
     upstream_source = inspect.getsource(moto_shims._UPSTREAM["_invoke_lambda"])
     assert "docker" in upstream_source, "moto can now run Lambda without Docker: re-check the Lambda shim"
 

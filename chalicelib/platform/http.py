@@ -55,7 +55,7 @@ class RouteSpec:
     response: type[BaseModel] | None
     status: int
     error_scope: str
-    errors: tuple[int, ...] = field(default=())
+    validate_body: bool = True
 
 
 ROUTES: list[RouteSpec] = []
@@ -107,7 +107,10 @@ class ApiBlueprint:
         response: type[BaseModel] | None = None,
         status: int = 200,
         error_scope: str | None = None,
+        validate_body: bool = True,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Register a route. With ``validate_body=False`` the route gets the parsed JSON object and
+        validates it itself (``body`` then only documents the request in OpenAPI)."""
         def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
             doc = (fn.__doc__ or "").strip()
             spec = RouteSpec(
@@ -115,6 +118,7 @@ class ApiBlueprint:
                 summary=doc.splitlines()[0] if doc else fn.__name__.replace("_", " "),
                 description=doc, roles=roles, public=public, body=body, query=query,
                 response=response, status=status, error_scope=error_scope or self.tag,
+                validate_body=validate_body,
             )
             ROUTES.append(spec)
             blueprint = self.blueprint
@@ -145,7 +149,13 @@ def handle(request: Any, spec: RouteSpec, fn: Callable[..., Any], path_params: d
                 raise auth_forbidden(spec)
             kwargs["ctx"] = ctx
         if spec.body is not None:
-            kwargs["body"] = parse_model(spec.body, read_json(request.raw_body), spec.error_scope)
+            data = read_json(request.raw_body)
+            if spec.validate_body:
+                kwargs["body"] = parse_model(spec.body, data, spec.error_scope)
+            elif isinstance(data, dict):
+                kwargs["body"] = data
+            else:
+                raise MalformedRequest("request.body.malformed", "the request body must be a JSON object")
         if spec.query is not None:
             kwargs["query"] = parse_model(spec.query, dict(request.query_params or {}), spec.error_scope)
         result = fn(**kwargs)

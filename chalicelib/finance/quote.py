@@ -159,7 +159,7 @@ class _QuoteRequest(_Request):
     start_date: DateString
     currency: str = Field("CNY", json_schema_extra={"examples": ["CNY", "JPY", "USD"]})
     rounding: str = Field("HALF_EVEN", json_schema_extra={"enum": _ROUNDINGS})
-    day_count: str | None = Field(None, json_schema_extra={"enum": _DAY_COUNTS})
+    day_count: str | None = Field(None, json_schema_extra={"enum": [*_DAY_COUNTS, None]})
 
 
 class LoanQuoteRequest(_QuoteRequest):

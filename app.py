@@ -3,6 +3,7 @@ from chalice import Chalice
 
 from chalicelib.origination.customers import api as customers_api
 from chalicelib.platform import http, meta_api
+from chalicelib.products import api as products_api
 from chalicelib.products import calculator_api
 from chalicelib.tenancy import api as tenancy_api
 from chalicelib.tenancy.service import lookup_tenant
@@ -11,5 +12,5 @@ app = Chalice(app_name="jinkong")
 
 http.configure(tenant_lookup=lookup_tenant)
 
-for blueprint_module in (meta_api, tenancy_api, customers_api, calculator_api):
+for blueprint_module in (meta_api, tenancy_api, customers_api, calculator_api, products_api):
     app.register_blueprint(blueprint_module.api.blueprint)

@@ -58,4 +58,12 @@ def seed(directory: Path = TENANTS_DIR, user_pool_id: str | None = None) -> list
     for u in users:
         if not people.user_exists(u.username):
             people.create_user(u.username, u.tenant_id, [u.role], password=demo_password(), permanent=True)
+    seed_business_data()
     return users
+
+
+def seed_business_data() -> None:
+    """Demo products (with their approval history), then what is built on them."""
+    from chalicelib.products.seed import seed_demo_products
+
+    seed_demo_products()

@@ -6,14 +6,11 @@ import json
 from datetime import date
 
 from pynamodb.attributes import BooleanAttribute, UnicodeAttribute
-from pynamodb.connection import Connection
 from pynamodb.exceptions import TransactWriteError
-from pynamodb.transactions import TransactWrite
 
 from chalicelib.platform import keys
-from chalicelib.platform.dynamo import TenantModel
+from chalicelib.platform.dynamo import TenantModel, transaction
 from chalicelib.platform.repository import TenantRepository
-from chalicelib.platform.settings import get_settings
 from chalicelib.shared.errors import Conflict
 from chalicelib.shared.identity import IdentityType
 from chalicelib.shared.tenant import TenantContext
@@ -75,7 +72,7 @@ class Customers(TenantRepository[CustomerRecord]):
                       identity_type=c.identity_type.value, identity_hash=c.identity_hash, identity_masked="-",
                       verification_level="-", customer_id_ref=c.customer_id)
         try:
-            with TransactWrite(connection=Connection(region=get_settings().region)) as tx:
+            with transaction() as tx:
                 tx.save(record, condition=model.PK.does_not_exist())
                 tx.save(claim, condition=model.PK.does_not_exist())
         except TransactWriteError as exc:

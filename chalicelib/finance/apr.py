@@ -137,11 +137,14 @@ def irr(
         if f_high == 0:
             return _ONE / high - _ONE
         if (f_low < 0) == (f_high < 0):
-            raise NoRateSolution("the present value does not change sign over the rates searched")
+            # Flows that change sign more than once (a lessee who gets a deposit back at the end:
+            # +, -, ..., -, +) can be positive at both extremes yet cross zero in between. Find the
+            # crossing nearest the guess on a grid of discount factors instead of the extremes.
+            low, high, f_low = _bracket_near(pv, guess if guess is not None else Decimal("0.01"))
         low_negative = f_low < 0
         v = _ONE / (_ONE + (guess if guess is not None else Decimal("0.01")))
         if not low < v < high:
-            v = _ONE
+            v = (low + high) / 2
         tolerance = Decimal("1e-30")
         step = previous_step = high - low
         for _ in range(_MAX_ITERATIONS):
@@ -164,6 +167,24 @@ def irr(
         else:  # pragma: no cover - the bracket halves at worst, 300 halvings exhaust it
             raise NoRateSolution("rate search did not converge")
         return _ONE / v - _ONE
+
+
+_GRID_RATES = tuple(Decimal(r) for r in (
+    "-0.9", "-0.5", "-0.2", "-0.1", "-0.05", "-0.02", "-0.01", "0", "0.0001", "0.001", "0.002", "0.005",
+    "0.01", "0.02", "0.03", "0.05", "0.08", "0.1", "0.15", "0.2", "0.3", "0.5", "1", "2", "5", "10"))
+
+
+def _bracket_near(pv: "_PresentValue", guess: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+    """(low, high, f(low)) in discount factors around the sign change nearest ``guess``."""
+    factors = sorted(_ONE / (_ONE + r) for r in _GRID_RATES)
+    values = [pv.value_and_slope(v)[0] for v in factors]
+    target = _ONE / (_ONE + guess)
+    brackets = [(abs((a + b) / 2 - target), a, b, fa) for a, b, fa, fb in
+                zip(factors, factors[1:], values, values[1:]) if fa == 0 or (fa < 0) != (fb < 0)]
+    if not brackets:
+        raise NoRateSolution("the present value does not change sign over the rates searched")
+    _, low, high, f_low = min(brackets)
+    return low, high, f_low
 
 
 def xirr(dated_flows: Sequence[tuple[date, Decimal]]) -> Decimal:

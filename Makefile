@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 STAGE ?= dev
 
-.PHONY: run test install test-deps unit integration bench synth deploy destroy clean help
+.PHONY: run test install test-deps unit integration bench synth cdk-bootstrap deploy destroy platform-admin clean help
 
 help:
 	@echo "make run    - start the whole system locally (embedded AWS, demo data, API on PORT=$(PORT))"
@@ -43,6 +43,30 @@ integration: install
 
 bench: install
 	@for b in benches/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# --- AWS (CDK). `make synth` works offline; the rest need AWS credentials. See docs/deploy.md.
+CDK := infra/node_modules/.bin/cdk
+CDK_RUN = cd infra && npx --no-install cdk --app "$(abspath $(PY)) app.py" -c stage=$(STAGE)
+
+$(CDK): infra/package.json infra/package-lock.json
+	npm ci --prefix infra --no-audit --no-fund
+	touch $(CDK)
+
+synth: install
+	rm -rf infra/cdk.out
+	STAGE=$(STAGE) $(PY) infra/app.py
+
+cdk-bootstrap: install $(CDK)
+	$(CDK_RUN) bootstrap $(CDK_ARGS)
+
+deploy: install $(CDK)
+	$(CDK_RUN) deploy jinkong-$(STAGE) $(CDK_ARGS)
+
+destroy: install $(CDK)
+	$(CDK_RUN) destroy jinkong-$(STAGE) $(CDK_ARGS)
+
+platform-admin: install
+	$(PY) -m infra.platform_admin --stage $(STAGE) $(if $(EMAIL),--email $(EMAIL))
 
 clean:
 	rm -rf $(VENV) .run .pytest_cache cdk.out

@@ -25,7 +25,8 @@ DYNAMODB_READ_ACTIONS = ("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:
 # A table encrypted with a customer-managed key also needs the key, and only through DynamoDB.
 KMS_TABLE_READ_ACTIONS = ("kms:Decrypt", "kms:DescribeKey")
 KMS_TABLE_WRITE_ACTIONS = ("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*")
-# Every tenant's keys start with this; the data-access role's ceiling admits them all, a session one.
+# Every tenant's keys start with T#: the data-access role's own policy admits them all, and each
+# session policy narrows that to one tenant's prefix.
 ANY_TENANT_KEY = f"T{SEP}*"
 TENANT_OBJECTS = "tenants"
 

@@ -77,9 +77,21 @@ class TenantRegistry:
         return RegisteredTenant(d, "active")
 
     def upsert(self, d: TenantDefinition) -> RegisteredTenant:
-        """Create or refresh a tenant from its definition (seeding from ``tenants/*.yaml``)."""
-        self._record(d).save()
-        return RegisteredTenant(d, "active")
+        """Create or refresh a tenant from its definition (seeding from ``tenants/*.yaml``).
+
+        An existing record keeps its version and status, so re-seeding a persistent endpoint works.
+        """
+        record = self._record(d)
+        model = self._model()
+        try:
+            existing = model.get(record.PK, record.SK, consistent_read=True)
+        except model.DoesNotExist:
+            record.save(condition=model.PK.does_not_exist())
+            return RegisteredTenant(d, "active")
+        for name in ("GSI1PK", "GSI1SK", "tenant_id", "kind", "group_id", "isolation", "definition"):
+            setattr(existing, name, getattr(record, name))
+        existing.save()
+        return RegisteredTenant(d, existing.status)
 
     def page_all(self, cursor: str | None, ctx: TenantContext) -> tuple[list[RegisteredTenant], str | None]:
         model = self._model()

@@ -129,3 +129,14 @@ def test_a_silo_tenant_gets_its_own_table(api):
     assert r.status == 201 and r.body["tenant"]["isolation"] == "silo"
     table = f"{get_settings().table_name}-{tenant_id}"
     assert aws.client("dynamodb").describe_table(TableName=table)["Table"]["TableStatus"] == "ACTIVE"
+
+
+def test_reseeding_tenants_from_yaml_is_idempotent(local_env):
+    from chalicelib import bootstrap
+    from chalicelib.local.seed import load_definitions
+
+    registry = bootstrap.tenant_registry()
+    lending = next(d for d in load_definitions() if d.id == "demo-lending")
+    registry.upsert(lending)
+    registry.upsert(lending)
+    assert registry.get("demo-lending").definition.group_id == "demo-group"

@@ -36,6 +36,11 @@ class Settings(BaseModel):
     webhook_queue_url: str = ""
     events_queue_url: str = ""
     consolidation_state_machine_arn: str = ""
+    # Tenant isolation in IAM (cloud): the role request handlers assume with a LeadingKeys session
+    # policy. Empty (local) means the process's own credentials are used.
+    tenant_data_role_arn: str = ""
+    table_arn: str = ""
+    table_key_arn: str = ""
     # Where Cognito and its JWKS live. Empty means AWS itself (derived from the region).
     aws_endpoint_url: str = Field(default="", validation_alias="AWS_ENDPOINT_URL")
     # Secret for the keyed hash of identity numbers (group customer identity). Demo default only.

@@ -144,7 +144,7 @@ class ProductStore(TenantRepository[ProductRecord]):
         history = [self._transition_record(ctx, product.code, t) for t in product.pending]
         self._check_owner(ctx, root)
         try:
-            with transaction() as tx:
+            with transaction(ctx) as tx:
                 tx.save(root)
                 for record in versions + history:
                     tx.save(record)

@@ -72,7 +72,7 @@ class Customers(TenantRepository[CustomerRecord]):
                       identity_type=c.identity_type.value, identity_hash=c.identity_hash, identity_masked="-",
                       verification_level="-", customer_id_ref=c.customer_id)
         try:
-            with transaction() as tx:
+            with transaction(ctx) as tx:
                 tx.save(record, condition=model.PK.does_not_exist())
                 tx.save(claim, condition=model.PK.does_not_exist())
         except TransactWriteError as exc:

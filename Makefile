@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 STAGE ?= dev
 
-.PHONY: run test install test-deps unit integration bench synth cdk-bootstrap deploy destroy platform-admin clean help
+.PHONY: run test install test-deps unit integration e2e console bench synth cdk-bootstrap deploy destroy platform-admin clean help
 
 help:
 	@echo "make run    - start the whole system locally (embedded AWS, demo data, API on PORT=$(PORT))"
@@ -26,14 +26,26 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt | $(PY)
 
 install: $(STAMP)
 
-run: install
+# The console (frontend/dist): npm ci / npm run build only when the lock file or sources changed.
+console:
+	scripts/build-console.sh
+
+run: install console
 	PORT=$(PORT) $(PY) -m chalicelib.local
 
-# Everything the suite needs beyond Python packages is installed here, idempotently.
+# Everything the suite needs beyond Python packages is installed here, idempotently:
+# Debian's chromium (+ CJK fonts) for the browser tests, and the built console they drive.
 test-deps: install
+	scripts/setup-browser.sh
+	scripts/build-console.sh
 
+# Front-end unit tests first, so pytest's summary is the run's closing line.
 test: test-deps
+	cd frontend && npm test --silent
 	$(PY) -m pytest
+
+e2e: test-deps
+	$(PY) -m pytest tests/e2e
 
 unit: install
 	$(PY) -m pytest tests/unit
@@ -69,4 +81,4 @@ platform-admin: install
 	$(PY) -m infra.platform_admin --stage $(STAGE) $(if $(EMAIL),--email $(EMAIL))
 
 clean:
-	rm -rf $(VENV) .run .pytest_cache cdk.out
+	rm -rf $(VENV) .run .pytest_cache cdk.out frontend/dist frontend/node_modules frontend/.build-stamp

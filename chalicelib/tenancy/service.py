@@ -42,11 +42,8 @@ def list_tenants(ctx: TenantContext, cursor: str | None, registry: "TenantRegist
     """A platform admin sees every tenant; a group admin its group's subsidiaries (and itself)."""
     if Role.PLATFORM_ADMIN in ctx.roles:
         return registry.page_all(cursor, ctx)
-    items, nxt = registry.page_group(ctx.tenant_id, cursor, ctx)
-    if not cursor:
-        own = registry.get(ctx.tenant_id)
-        items = ([own] if own else []) + items
-    return items, nxt
+    # The group's own record is indexed under its SUBSIDIARIES key too, so one query lists all.
+    return registry.page_group(ctx.tenant_id, cursor, ctx)
 
 
 def onboard_tenant(

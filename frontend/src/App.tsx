@@ -1,0 +1,88 @@
+/** Providers (language, Ant Design locale and theme, auth) and the routes, guarded by role. */
+import { App as AntApp, ConfigProvider } from "antd";
+import enUSAntd from "antd/locale/en_US";
+import zhCNAntd from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import { useEffect, useMemo, type ReactNode } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+
+import { AuthProvider, useAuth } from "./auth/AuthProvider";
+import { LoadingState } from "./components/States";
+import { useI18n } from "./i18n";
+import { AppShell } from "./layout/AppShell";
+import { useMediaQuery } from "./layout/useMediaQuery";
+import { allows, homePath, NAV, type NavItem } from "./nav/menu";
+import { CalculatorPage } from "./pages/CalculatorPage";
+import { ComingSoonPage } from "./pages/ComingSoonPage";
+import { LoginPage } from "./pages/LoginPage";
+import { ForbiddenPage, NotFoundPage } from "./pages/StatusPages";
+import { TenantsPage } from "./pages/TenantsPage";
+import { theme } from "./theme";
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { status } = useAuth();
+  const location = useLocation();
+  if (status === "loading") return <LoadingState />;
+  if (status === "anonymous") return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+function Guarded({ item }: { item: NavItem }) {
+  const { me } = useAuth();
+  if (!allows(item, me?.roles ?? [])) return <ForbiddenPage />;
+  if (item.page === "calculator") return <CalculatorPage />;
+  if (item.page === "tenants") return <TenantsPage />;
+  return <ComingSoonPage item={item} />;
+}
+
+function Home() {
+  const { me } = useAuth();
+  return <Navigate to={homePath(me?.roles ?? [])} replace />;
+}
+
+function Localized({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  // People who ask their system for less motion get none (and so do the browser tests).
+  const reducedMotion = useMediaQuery("(prefers-reduced-motion: reduce)");
+  const themed = useMemo(
+    () => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme),
+    [reducedMotion],
+  );
+  useEffect(() => {
+    dayjs.locale(locale === "zh-CN" ? "zh-cn" : "en");
+  }, [locale]);
+  return (
+    <ConfigProvider locale={locale === "zh-CN" ? zhCNAntd : enUSAntd} theme={themed}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App({ apiBaseUrl }: { apiBaseUrl: string }) {
+  return (
+    <Localized>
+      <AuthProvider apiBaseUrl={apiBaseUrl}>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <AppShell />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<Home />} />
+              {NAV.map((item) => (
+                <Route key={item.key} path={item.path} element={<Guarded item={item} />} />
+              ))}
+              <Route path="/forbidden" element={<ForbiddenPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </AuthProvider>
+    </Localized>
+  );
+}

@@ -1,0 +1,34 @@
+/** One error type for everything the console calls (the API and Cognito), localised in one place. */
+import { lookup, translate, type Locale } from "../i18n";
+import type { FieldError } from "./types";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fieldErrors: FieldError[];
+
+  constructor(status: number, code: string, message: string, fieldErrors: FieldError[] = []) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** The message to show: the localised text for the error code, else the server's own message. */
+export function errorMessage(error: unknown, locale: Locale): string {
+  if (error instanceof ApiError) {
+    const known = lookup(locale, `error.${error.code}`);
+    if (known) return known;
+    if (error.code.startsWith("cognito.")) return error.message || translate(locale, "error.cognito.unknown");
+    return error.message || translate(locale, "error.unknown", { status: error.status });
+  }
+  if (error instanceof Error && error.message) return error.message;
+  return translate(locale, "error.unknown", { status: "?" });
+}
+
+/** A field-level message from the server, in the user's language when it is one we know. */
+export function fieldMessage(message: string, locale: Locale): string {
+  return lookup(locale, `fieldError.${message}`) ?? message;
+}

@@ -1,0 +1,41 @@
+import {
+  AccountBookOutlined,
+  AlertOutlined,
+  ApartmentOutlined,
+  ApiOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalculatorOutlined,
+  ClusterOutlined,
+  FileDoneOutlined,
+  FileProtectOutlined,
+  FileTextOutlined,
+  FundOutlined,
+  PhoneOutlined,
+  PlusSquareOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+} from "@ant-design/icons";
+import type { ReactNode } from "react";
+
+/** One icon per navigation key (kept out of nav/menu.ts so the table stays plain data). */
+export const NAV_ICONS: Record<string, ReactNode> = {
+  calculator: <CalculatorOutlined />,
+  "hq-dashboard": <FundOutlined />,
+  warnings: <AlertOutlined />,
+  limits: <SafetyOutlined />,
+  consolidation: <ClusterOutlined />,
+  reports: <BarChartOutlined />,
+  onboarding: <PlusSquareOutlined />,
+  products: <AppstoreOutlined />,
+  applications: <AuditOutlined />,
+  contracts: <FileProtectOutlined />,
+  collections: <PhoneOutlined />,
+  invoices: <FileDoneOutlined />,
+  ledger: <AccountBookOutlined />,
+  webhooks: <ApiOutlined />,
+  admin: <ScheduleOutlined />,
+  tenants: <ApartmentOutlined />,
+  default: <FileTextOutlined />,
+};

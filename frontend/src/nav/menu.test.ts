@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+
+import { homePath, navFor } from "./menu";
+
+const keys = (roles: string[]) => navFor(roles).map((item) => item.key);
+
+describe("role → navigation", () => {
+  it("gives every staff role the calculator", () => {
+    for (const role of ["platform-admin", "group-risk", "loan-officer", "viewer", "collector"]) {
+      expect(keys([role])).toContain("calculator");
+      expect(homePath([role])).toBe("/calculator");
+    }
+  });
+
+  it("shows a loan officer origination only", () => {
+    expect(keys(["loan-officer"])).toEqual(["calculator", "applications"]);
+  });
+
+  it("shows a tenant admin every subsidiary page but no HQ or tenant registry", () => {
+    expect(keys(["tenant-admin"])).toEqual([
+      "calculator", "products", "applications", "contracts", "collections", "ledger", "webhooks", "admin",
+    ]);
+  });
+
+  it("shows HQ pages to group roles, onboarding and tenants to the group admin only", () => {
+    expect(keys(["group-risk"])).toEqual(["calculator", "hq-dashboard", "warnings", "limits", "consolidation", "reports"]);
+    expect(keys(["group-admin"])).toEqual([
+      "calculator", "hq-dashboard", "warnings", "limits", "consolidation", "reports", "onboarding", "tenants",
+    ]);
+  });
+
+  it("unions the pages of several roles", () => {
+    expect(keys(["finance", "product-manager"])).toEqual(["calculator", "products", "contracts", "collections", "ledger"]);
+  });
+
+  it("shows nothing to a caller with no known role", () => {
+    expect(keys([])).toEqual([]);
+    expect(homePath([])).toBe("/forbidden");
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The one role → navigation table. A page appears in the side menu, and its route opens, only for
+ * the roles listed here. `api` names the endpoint a "coming soon" page is waiting for.
+ */
+import type { Role } from "../api/types";
+import type { MessageKey } from "../i18n";
+
+export type Section = "tools" | "business" | "finance" | "hq" | "system";
+export type PageKind = "calculator" | "tenants" | "coming-soon";
+
+export interface NavItem {
+  key: string;
+  path: string;
+  label: MessageKey;
+  section: Section;
+  roles: readonly Role[];
+  page: PageKind;
+  api?: string;
+}
+
+const STAFF: readonly Role[] = [
+  "platform-admin", "group-admin", "group-risk", "tenant-admin", "product-manager", "loan-officer",
+  "first-reviewer", "second-reviewer", "finance", "collector", "viewer",
+];
+const GROUP: readonly Role[] = ["group-admin", "group-risk"];
+
+export const SECTIONS: { key: Section; label: MessageKey }[] = [
+  { key: "tools", label: "nav.section.tools" },
+  { key: "hq", label: "nav.section.hq" },
+  { key: "business", label: "nav.section.business" },
+  { key: "finance", label: "nav.section.finance" },
+  { key: "system", label: "nav.section.system" },
+];
+
+export const NAV: readonly NavItem[] = [
+  { key: "calculator", path: "/calculator", label: "nav.calculator", section: "tools", roles: STAFF, page: "calculator" },
+  { key: "hq-dashboard", path: "/hq/dashboard", label: "nav.hqDashboard", section: "hq", roles: GROUP,
+    page: "coming-soon", api: "GET /v1/group/dashboard" },
+  { key: "warnings", path: "/hq/warnings", label: "nav.warnings", section: "hq", roles: GROUP,
+    page: "coming-soon", api: "GET /v1/group/warnings" },
+  { key: "limits", path: "/hq/limits", label: "nav.limits", section: "hq", roles: GROUP,
+    page: "coming-soon", api: "GET /v1/group/limits" },
+  { key: "consolidation", path: "/hq/consolidation", label: "nav.consolidation", section: "hq", roles: GROUP,
+    page: "coming-soon", api: "POST /v1/group/consolidations" },
+  { key: "reports", path: "/hq/reports", label: "nav.reports", section: "hq", roles: GROUP,
+    page: "coming-soon", api: "GET /v1/group/reports" },
+  // Onboarding a subsidiary is a group admin's act (POST /v1/tenants refuses group-risk).
+  { key: "onboarding", path: "/hq/onboarding", label: "nav.onboarding", section: "hq", roles: ["group-admin"],
+    page: "coming-soon", api: "POST /v1/tenants" },
+  { key: "products", path: "/products", label: "nav.products", section: "business",
+    roles: ["product-manager", "tenant-admin"], page: "coming-soon", api: "GET /v1/products" },
+  { key: "applications", path: "/applications", label: "nav.applications", section: "business",
+    roles: ["loan-officer", "first-reviewer", "second-reviewer", "tenant-admin", "viewer"],
+    page: "coming-soon", api: "GET /v1/applications" },
+  { key: "contracts", path: "/contracts", label: "nav.contracts", section: "business",
+    roles: ["finance", "collector", "tenant-admin", "viewer"], page: "coming-soon", api: "GET /v1/contracts" },
+  { key: "collections", path: "/collections", label: "nav.collections", section: "business",
+    roles: ["finance", "collector", "tenant-admin", "viewer"], page: "coming-soon", api: "GET /v1/collections" },
+  { key: "invoices", path: "/invoices", label: "nav.invoices", section: "business", roles: ["debtor"],
+    page: "coming-soon", api: "GET /v1/factoring/invoices" },
+  { key: "ledger", path: "/ledger", label: "nav.ledger", section: "finance",
+    roles: ["finance", "tenant-admin", "viewer"], page: "coming-soon", api: "GET /v1/ledger/trial-balance" },
+  { key: "webhooks", path: "/webhooks", label: "nav.webhooks", section: "system", roles: ["tenant-admin"],
+    page: "coming-soon", api: "GET /v1/webhooks/subscriptions" },
+  { key: "admin", path: "/admin", label: "nav.admin", section: "system", roles: ["tenant-admin"],
+    page: "coming-soon", api: "POST /v1/admin/end-of-day" },
+  { key: "tenants", path: "/tenants", label: "nav.tenants", section: "system",
+    roles: ["platform-admin", "group-admin"], page: "tenants" },
+];
+
+export function allows(item: NavItem, roles: readonly string[]): boolean {
+  return item.roles.some((role) => roles.includes(role));
+}
+
+/** The navigation a user with these roles sees, in menu order. */
+export function navFor(roles: readonly string[]): NavItem[] {
+  return NAV.filter((item) => allows(item, roles));
+}
+
+/** Where a user lands after signing in: the first page they may open. */
+export function homePath(roles: readonly string[]): string {
+  return navFor(roles)[0]?.path ?? "/forbidden";
+}
+
+export function itemForPath(pathname: string): NavItem | undefined {
+  return NAV.find((item) => pathname === item.path || pathname.startsWith(item.path + "/"));
+}

@@ -1,0 +1,173 @@
+"""Sign-in, the role-filtered shell, languages and sessions — in a real browser."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from chalicelib.local.seed import load_definitions
+
+pytestmark = pytest.mark.browser
+
+TENANT_NAMES = {d.id: {"zh-CN": d.name.zh_cn, "en-US": d.name.en_us} for d in load_definitions()}
+
+HQ = ["hq-dashboard", "warnings", "limits", "consolidation", "reports"]
+
+# What each demo role sees in the side navigation, in menu order (one user per role).
+NAVIGATION = {
+    "admin@platform": ["calculator", "tenants"],
+    "group-admin@demo-group": ["calculator", *HQ, "onboarding", "tenants"],
+    "group-risk@demo-group": ["calculator", *HQ],
+    "tenant-admin@demo-lending": [
+        "calculator", "products", "applications", "contracts", "collections", "ledger", "webhooks", "admin",
+    ],
+    "product-manager@demo-leasing": ["calculator", "products"],
+    "loan-officer@demo-lending": ["calculator", "applications"],
+    "first-reviewer@demo-factoring": ["calculator", "applications"],
+    "second-reviewer@demo-leasing": ["calculator", "applications"],
+    "finance@demo-lending": ["calculator", "contracts", "collections", "ledger"],
+    "collector@demo-leasing": ["calculator", "contracts", "collections"],
+    "viewer@demo-factoring": ["calculator", "applications", "contracts", "collections", "ledger"],
+}
+
+
+@pytest.mark.parametrize("username", list(NAVIGATION))
+def test_each_role_sees_its_navigation_and_the_tenant_and_role_in_the_header(ui, username):
+    role, tenant_id = username.split("@")
+
+    ui.login(username)
+
+    assert ui.nav_keys() == NAVIGATION[username]
+    assert ui.page.get_by_test_id("tenant-name").inner_text() == TENANT_NAMES[tenant_id]["zh-CN"]
+    assert ui.roles_shown() == [role if role != "admin" else "platform-admin"]
+    assert ui.page.url.endswith("/calculator")  # everyone lands on the calculator
+    ui.shot(f"home-{role}-{tenant_id}", full_page=False)
+
+
+def test_login_page_refuses_a_wrong_password_in_the_users_language(ui):
+    ui.allowed_http_errors.add(400)  # Cognito answers NotAuthorizedException with a 400
+    ui.open("/calculator")
+    ui.page.get_by_test_id("login-form").wait_for()
+    assert ui.page.url.endswith("/login")  # signed-out users are sent to sign in
+    ui.shot("login")
+
+    # By keyboard only: the username field has focus, Tab moves on, Enter submits.
+    ui.page.keyboard.type("loan-officer@demo-lending")
+    ui.page.keyboard.press("Tab")
+    ui.page.keyboard.type("not-the-password")
+    ui.page.keyboard.press("Enter")
+
+    assert ui.page.get_by_test_id("login-error").inner_text() == "用户名或密码错误"
+    ui.shot("login-wrong-password")
+
+
+def test_empty_login_form_is_validated_before_sending(ui):
+    ui.open("/login")
+    ui.page.get_by_test_id("login-submit").click()
+    expect(ui.page.get_by_text("请输入用户名")).to_be_visible()
+    expect(ui.page.get_by_text("请输入密码")).to_be_visible()
+
+
+def test_language_switch_changes_the_ui_and_is_remembered(ui):
+    page = ui.page
+    ui.login("loan-officer@demo-lending")
+    assert page.get_by_test_id("nav-calculator").inner_text() == "报价计算器"
+
+    page.get_by_test_id("lang-switch").click()
+    page.get_by_test_id("lang-en-US").click()
+
+    assert page.get_by_test_id("nav-calculator").inner_text() == "Calculator"
+    assert page.get_by_test_id("page-title").inner_text() == "Quote calculator"
+    assert page.get_by_test_id("tenant-name").inner_text() == TENANT_NAMES["demo-lending"]["en-US"]
+    assert page.get_by_test_id("user-roles").inner_text() == "Loan officer"
+    assert page.locator("html").get_attribute("lang") == "en-US"
+    ui.shot("calculator-en-US", full_page=False)
+
+    page.reload()
+    page.get_by_test_id("tenant-name").wait_for()
+    assert page.get_by_test_id("nav-calculator").inner_text() == "Calculator"  # persisted in localStorage
+
+    page.get_by_test_id("lang-switch").click()
+    page.get_by_test_id("lang-zh-CN").click()
+    assert page.get_by_test_id("page-title").inner_text() == "报价计算器"
+    assert page.get_by_test_id("user-roles").inner_text() == "客户经理"
+
+
+def test_pages_without_an_api_yet_say_coming_soon(ui):
+    page = ui.page
+    ui.login("tenant-admin@demo-lending")
+    for key in NAVIGATION["tenant-admin@demo-lending"][1:]:
+        link = page.get_by_test_id(f"nav-{key}")
+        link.click()
+        expect(page.get_by_test_id("page-title")).to_have_text(link.inner_text())
+        expect(page.get_by_test_id("coming-soon")).to_have_text("功能建设中")
+        ui.shot(f"page-{key}", full_page=False)
+
+
+def test_hq_pages_for_the_group_admin(ui):
+    page = ui.page
+    ui.login("group-admin@demo-group")
+    for key in [*HQ, "onboarding"]:
+        link = page.get_by_test_id(f"nav-{key}")
+        link.click()
+        expect(page.get_by_test_id("page-title")).to_have_text(link.inner_text())
+        expect(page.get_by_test_id("coming-soon")).to_be_visible()
+        ui.shot(f"page-{key}", full_page=False)
+
+
+def test_a_page_outside_the_users_roles_is_refused(ui):
+    ui.login("loan-officer@demo-lending")
+    ui.open("/tenants")
+    ui.page.get_by_test_id("forbidden").wait_for()
+    assert "tenants" not in ui.nav_keys()
+    ui.shot("forbidden", full_page=False)
+
+
+def test_logout_ends_the_session(ui):
+    page = ui.page
+    ui.login("finance@demo-lending")
+    page.get_by_test_id("logout").click()
+    page.get_by_test_id("login-form").wait_for()
+
+    ui.open("/ledger")
+    page.get_by_test_id("login-form").wait_for()
+    assert page.url.endswith("/login")
+    assert page.evaluate("sessionStorage.getItem('jinkong.session')") is None
+
+
+def test_session_survives_a_reload_and_is_refreshed_before_it_expires(ui):
+    page = ui.page
+    ui.login("collector@demo-leasing")
+    # Pretend the ID token is about to expire: the next API call must refresh it first.
+    page.evaluate(
+        """() => {
+            const s = JSON.parse(sessionStorage.getItem('jinkong.session'));
+            s.expiresAt = Date.now() + 20000;
+            sessionStorage.setItem('jinkong.session', JSON.stringify(s));
+        }"""
+    )
+    with page.expect_request(lambda r: r.method == "POST" and "REFRESH_TOKEN_AUTH" in (r.post_data or "")):
+        page.reload()
+    page.get_by_test_id("tenant-name").wait_for()
+
+    assert page.get_by_test_id("tenant-name").inner_text() == TENANT_NAMES["demo-leasing"]["zh-CN"]
+    minutes_left = page.evaluate("(JSON.parse(sessionStorage.getItem('jinkong.session')).expiresAt - Date.now()) / 60000")
+    assert minutes_left > 10
+
+
+def test_narrow_screen_uses_a_drawer_for_navigation(phone_ui):
+    page = phone_ui.page
+    phone_ui.login("loan-officer@demo-lending")
+    assert page.get_by_test_id("tenant-name").is_visible()
+    assert page.get_by_test_id("user-roles").is_visible()
+    assert not page.get_by_test_id("nav-calculator").is_visible()
+    phone_ui.shot("narrow-calculator")
+
+    page.get_by_test_id("nav-toggle").click()
+    page.get_by_test_id("nav-applications").wait_for()
+    phone_ui.shot("narrow-drawer", full_page=False)
+    page.get_by_test_id("nav-applications").click()
+
+    page.get_by_test_id("coming-soon").wait_for()
+    assert re.search(r"/applications$", page.url)

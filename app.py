@@ -1,7 +1,10 @@
 """Jinkong API: wires the blueprints of each context. No business logic lives here."""
 from chalice import Chalice
 
+from chalicelib.origination.applications import api as applications_api
+from chalicelib.origination.blacklist import api as blacklist_api
 from chalicelib.origination.customers import api as customers_api
+from chalicelib.origination.debtors import api as debtors_api
 from chalicelib.platform import http, meta_api
 from chalicelib.products import api as products_api
 from chalicelib.products import calculator_api
@@ -12,5 +15,14 @@ app = Chalice(app_name="jinkong")
 
 http.configure(tenant_lookup=lookup_tenant)
 
-for blueprint_module in (meta_api, tenancy_api, customers_api, calculator_api, products_api):
+for blueprint_module in (
+    meta_api,
+    tenancy_api,
+    calculator_api,
+    products_api,
+    customers_api,
+    blacklist_api,
+    debtors_api,
+    applications_api,
+):
     app.register_blueprint(blueprint_module.api.blueprint)

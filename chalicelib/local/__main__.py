@@ -58,7 +58,7 @@ def main() -> int:
     where = "embedded AWS (moto)" if env.embedded else "external endpoint"
     print(f"  AWS:      {env.endpoint_url}  [{where}]", flush=True)
     print("  Seeding the demo group from tenants/*.yaml…", flush=True)
-    users = seed.seed()
+    users = seed.seed(progress=lambda what: print(f"  Seeding {what}…", flush=True))
 
     from chalice.config import Config
     from chalice.local import create_local_server
@@ -79,6 +79,7 @@ def main() -> int:
     print("  Demo logins:")
     for u in users:
         print(f"    {u.username:<36} {u.role.value}")
+    print(f"    {'debtor@demo-factoring':<36} debtor (core enterprise user who confirms invoices)")
     print("\nPress Ctrl-C to stop.", flush=True)
 
     stopping = threading.Event()

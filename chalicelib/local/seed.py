@@ -48,7 +48,12 @@ def demo_users(definitions: list[TenantDefinition]) -> list[DemoUser]:
     return users
 
 
-def seed(directory: Path = TENANTS_DIR, user_pool_id: str | None = None) -> list[DemoUser]:
+def seed(directory: Path = TENANTS_DIR, user_pool_id: str | None = None, business_data: bool = True,
+         progress=lambda message: None) -> list[DemoUser]:
+    """Tenants and demo users; with ``business_data`` also demo products, applications and the rest.
+
+    Test sessions seed tenants and users only; each suite seeds the business data it relies on.
+    """
     definitions = load_definitions(directory)
     registry = bootstrap.tenant_registry()
     for d in definitions:
@@ -58,12 +63,17 @@ def seed(directory: Path = TENANTS_DIR, user_pool_id: str | None = None) -> list
     for u in users:
         if not people.user_exists(u.username):
             people.create_user(u.username, u.tenant_id, [u.role], password=demo_password(), permanent=True)
-    seed_business_data()
+    if business_data:
+        seed_business_data(progress)
     return users
 
 
-def seed_business_data() -> None:
-    """Demo products (with their approval history), then what is built on them."""
+def seed_business_data(progress=lambda message: None) -> None:
+    """Demo products (with their approval history), then what is built on them. Idempotent."""
+    from chalicelib.origination.seed import seed_demo_applications
     from chalicelib.products.seed import seed_demo_products
 
+    progress("demo products (authored, approved and activated by the demo users)")
     seed_demo_products()
+    progress("demo customers and applications in every state (about half a minute the first time)")
+    seed_demo_applications()

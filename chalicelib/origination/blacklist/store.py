@@ -1,0 +1,64 @@
+"""The tenant's blacklist: identity hashes it will not do business with (no raw identity numbers)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pynamodb.attributes import UnicodeAttribute
+
+from chalicelib.platform.dynamo import TenantModel
+from chalicelib.platform.repository import TenantRepository
+from chalicelib.shared.tenant import TenantContext
+
+
+class BlacklistRecord(TenantModel):
+    identity_hash = UnicodeAttribute()
+    identity_masked = UnicodeAttribute(null=True)
+    name = UnicodeAttribute(null=True)
+    reason = UnicodeAttribute()
+    added_by = UnicodeAttribute()
+
+
+@dataclass(frozen=True)
+class BlacklistEntry:
+    identity_hash: str
+    identity_masked: str | None
+    name: str | None
+    reason: str
+    added_by: str
+    added_at: datetime
+
+
+def _entry(r: BlacklistRecord) -> BlacklistEntry:
+    return BlacklistEntry(r.identity_hash, r.identity_masked, r.name, r.reason, r.added_by, r.created_at)
+
+
+class Blacklist(TenantRepository[BlacklistRecord]):
+    record = BlacklistRecord
+    aggregate = "BLACKLIST"
+
+    def add(self, ctx: TenantContext, entry: BlacklistEntry) -> BlacklistEntry:
+        record = self.new(ctx, entry.identity_hash, list_sk=entry.identity_hash, identity_hash=entry.identity_hash,
+                          identity_masked=entry.identity_masked, name=entry.name, reason=entry.reason,
+                          added_by=entry.added_by)
+        self.create(ctx, record, "origination.blacklist.exists")
+        return _entry(record)
+
+    def find(self, ctx: TenantContext, identity_hash: str) -> BlacklistEntry | None:
+        r = self.get(ctx, identity_hash)
+        return _entry(r) if r is not None else None
+
+    def listed(self, ctx: TenantContext, identity_hashes: list[str]) -> set[str]:
+        """Which of these hashes are on the blacklist (one consistent read each; lists are short)."""
+        return {h for h in identity_hashes if self.get(ctx, h) is not None}
+
+    def remove(self, ctx: TenantContext, identity_hash: str) -> bool:
+        r = self.get(ctx, identity_hash)
+        if r is None:
+            return False
+        r.delete()
+        return True
+
+    def list_page(self, ctx: TenantContext, cursor: str | None, limit: int) -> tuple[list[BlacklistEntry], str | None]:
+        records, nxt = self.page(ctx, cursor, limit)
+        return [_entry(r) for r in records], nxt

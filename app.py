@@ -5,6 +5,7 @@ from chalicelib.origination.applications import api as applications_api
 from chalicelib.origination.blacklist import api as blacklist_api
 from chalicelib.origination.customers import api as customers_api
 from chalicelib.origination.debtors import api as debtors_api
+from chalicelib.ledger import api as ledger_api
 from chalicelib.platform import http, meta_api
 from chalicelib.products import api as products_api
 from chalicelib.products import calculator_api
@@ -24,5 +25,6 @@ for blueprint_module in (
     blacklist_api,
     debtors_api,
     applications_api,
+    ledger_api,
 ):
     app.register_blueprint(blueprint_module.api.blueprint)

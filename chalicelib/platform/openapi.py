@@ -43,7 +43,8 @@ def openapi_document(title: str = "Jinkong API", version: str = "1.0.0") -> dict
     paths: dict[str, Any] = {}
     for r in sorted(ROUTES, key=lambda r: (r.path, r.method)):
         op: dict[str, Any] = {
-            "operationId": r.name,
+            # Qualified by tag: two contexts may both have a ``get_customer`` (a subsidiary's and HQ's).
+            "operationId": f"{r.tag}.{r.name}",
             "tags": [r.tag],
             "summary": r.summary,
             "responses": {},

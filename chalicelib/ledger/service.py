@@ -1,0 +1,515 @@
+"""Ledger use cases: what servicing, payments and the API call to move money.
+
+Every function takes the verified ``TenantContext`` and a ``store`` (a ``LedgerRepository``:
+DynamoDB in production, ``memory.InMemoryLedger`` in fast tests). Money-moving calls are idempotent
+under the caller's key; all of them follow the same loop:
+
+1. read the accounts (consistently) and plan the change in the pure domain — balanced lines,
+   non-negative accounts, booked-date order, transaction size;
+2. commit everything in one transaction conditional on each account's version;
+3. if another posting got there first (``StaleWrite``), re-read and re-plan, a bounded number of
+   times with jittered back-off; if the same key already posted, return that entry.
+
+Public API (stable for other contexts):
+
+* ``open_chart_of_accounts(ctx, currency=, store=)``
+* ``open_contract_accounts(ctx, contract_id, template=, currency=, store=)``
+* ``post_entry(ctx, draft, store=)`` — any balanced ``EntryDraft``
+* ``post_contract_event(ctx, event, template=, idempotency_key=, store=)`` — disbursement, repayment,
+  accrual, fee, penalty, provision, write-off, recovery, refund, built from the template
+* ``reverse_entry(ctx, entry_id, idempotency_key=, booked_on=, store=)``
+* ``place_hold`` / ``post_hold`` / ``void_hold``
+* ``propose_entry`` / ``approve_proposal`` / ``reject_proposal`` — manual entries under maker-checker
+* ``get_account``, ``list_accounts``, ``get_entry``, ``statement``, ``trial_balance``,
+  ``balance_as_of``, ``customer_events``
+"""
+from __future__ import annotations
+
+import logging
+import random
+import time
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Sequence
+
+from chalicelib.ledger import domain
+from chalicelib.ledger.domain import (
+    Account,
+    AccountingTemplate,
+    ContractEvent,
+    EntryDraft,
+    Hold,
+    HoldStatus,
+    JournalEntry,
+    JournalProposal,
+    ProposalStatus,
+    StatementLine,
+    TrialBalance,
+)
+from chalicelib.ledger.ports import (
+    AlreadyReversed,
+    Commit,
+    EntryExists,
+    HoldExists,
+    LedgerRepository,
+    ProposalExists,
+    Receipt,
+    StaleWrite,
+)
+from chalicelib.shared.errors import Conflict, DomainError, NotFound, RuleViolation
+from chalicelib.shared.tenant import TenantContext
+
+log = logging.getLogger(__name__)
+
+# A posting re-plans at most this many times when concurrent postings keep winning the race for
+# the same accounts; then it gives up with 409 ``ledger.posting.contention`` (safe to retry).
+DEFAULT_MAX_ATTEMPTS = 24
+_BACKOFF_BASE_S = 0.004
+_BACKOFF_CAP_S = 0.25
+
+
+@dataclass(frozen=True)
+class PostingResult:
+    """A posted entry, and whether this call posted it or found it already posted under its key."""
+
+    entry: JournalEntry
+    replayed: bool
+    attempts: int = 0
+    receipt: Receipt | None = None
+
+
+@dataclass(frozen=True)
+class StatementPage:
+    account: Account
+    lines: list[StatementLine]
+    next: str | None
+    opening_balance: Decimal | None  # the balance before the page's first row
+    closing_balance: Decimal | None  # the balance after its last
+
+
+def _backoff(attempt: int) -> None:
+    # Full jitter: contending writers spread out instead of colliding again in lockstep.
+    time.sleep(random.uniform(0, min(_BACKOFF_CAP_S, _BACKOFF_BASE_S * (2 ** attempt))))
+
+
+def _contention(what: str, attempts: int) -> Conflict:
+    return Conflict("ledger.posting.contention", f"{what} kept losing to concurrent postings; retry it",
+                    {"attempts": attempts})
+
+
+# --- accounts --------------------------------------------------------------------------------------
+
+
+def open_chart_of_accounts(ctx: TenantContext, *, currency: str, store: LedgerRepository) -> list[Account]:
+    """Open the tenant's standard chart of accounts (by its kind) in ``currency``. Idempotent."""
+    chart = domain.standard_chart(ctx.kind)
+    opened = store.open_accounts(ctx, [domain.gl_account(a, currency) for a in chart])
+    return [opened[a.code] for a in chart if a.code in opened]
+
+
+def open_contract_accounts(ctx: TenantContext, contract_id: str, *, template: AccountingTemplate, currency: str,
+                           store: LedgerRepository) -> list[Account]:
+    """Open a contract's sub-accounts (principal, interest, penalty, fee receivable, suspense, …,
+    whatever the template books per contract). Idempotent: existing ones are returned as they are."""
+    wanted = domain.contract_accounts_for(template, domain.chart_index(ctx.kind), contract_id, currency)
+    opened = store.open_accounts(ctx, wanted)
+    return [opened[a.id] for a in wanted]
+
+
+def get_account(ctx: TenantContext, account_id: str, *, store: LedgerRepository) -> Account:
+    if not domain.valid_id(account_id):
+        raise domain.account_not_found(account_id)
+    found = store.get_accounts(ctx, [account_id]).get(account_id)
+    if found is None:
+        raise domain.account_not_found(account_id)
+    return found
+
+
+def list_accounts(ctx: TenantContext, *, store: LedgerRepository, contract_id: str | None = None,
+                  gl_only: bool = False, cursor: str | None = None,
+                  limit: int = 50) -> tuple[list[Account], str | None]:
+    """GL accounts first (by code), then contract sub-accounts; one page and the next cursor."""
+    if contract_id is not None and not domain.valid_id(contract_id):
+        return [], None
+    return store.list_accounts(ctx, contract_id=contract_id, gl_only=gl_only, cursor=cursor, limit=limit)
+
+
+def _accounts_for(ctx: TenantContext, store: LedgerRepository, ids: Sequence[str], currencies: dict[str, str],
+                  openable: Sequence[Account] = ()) -> dict[str, Account]:
+    """The accounts ``ids`` name. Missing ones are opened on first use if they are standard chart
+    accounts or among ``openable`` (a contract's sub-accounts); any other is 404."""
+    accounts = store.get_accounts(ctx, ids)
+    missing = [a for a in ids if a not in accounts]
+    if missing:
+        chart = domain.chart_index(ctx.kind) if ctx.kind.is_subsidiary else {}
+        known = {a.id: a for a in openable}
+        unknown = [a for a in missing if a not in chart and a not in known]
+        if unknown:
+            raise domain.account_not_found(unknown[0])
+        to_open = [domain.gl_account(chart[a], currencies[a]) for a in missing if a not in known]
+        if any(a in known for a in missing):
+            to_open += list(openable)  # a contract's first event opens all its sub-accounts at once
+        opened = store.open_accounts(ctx, to_open)
+        accounts.update({a: opened[a] for a in missing})
+    return accounts
+
+
+# --- posting ---------------------------------------------------------------------------------------
+
+
+def _replay(existing: JournalEntry, draft: EntryDraft) -> PostingResult:
+    if existing.fingerprint != draft.fingerprint():
+        raise domain.idempotency_mismatch(draft.idempotency_key)
+    return PostingResult(existing, replayed=True)
+
+
+def post_entry(ctx: TenantContext, draft: EntryDraft, *, store: LedgerRepository,
+               max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> PostingResult:
+    """Post a balanced journal entry: its lines and every touched account's balance, in one transaction.
+
+    Idempotent under ``draft.idempotency_key``: the same draft again returns the entry already posted
+    (``replayed=True``); a different draft under the same key is 409 ``ledger.idempotency.mismatch``.
+    Refuses (422) unbalanced or empty entries, amounts below the currency's minor unit, a currency
+    other than the account's, a non-negative account going negative, a date before an account's
+    last booked date and a posting too large for one DynamoDB transaction. Unknown accounts are 404.
+    """
+    if draft.reverses is not None or draft.hold_id is not None:
+        raise ValueError("reversals and hold postings go through reverse_entry and post_hold")
+    # No look-up of the key first: the commit itself refuses an entry id already taken, and
+    # ``_post`` then answers with that entry (one read fewer on every first posting).
+    return _post(ctx, store, draft.normalised(), max_attempts)
+
+
+def post_contract_event(ctx: TenantContext, event: ContractEvent, *, template: AccountingTemplate,
+                        idempotency_key: str, store: LedgerRepository, created_by: str = "",
+                        max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> PostingResult:
+    """Post a contract's business event (disbursement, repayment allocation, accrual, fee, penalty,
+    provision, write-off, recovery, refund) as the template books it, opening the contract's
+    sub-accounts on first use. ``event.amounts`` splits the money by component, e.g. a repayment
+    ``{principal: 800.00, interest: 190.00, penalty: 10.00}`` after servicing's waterfall."""
+    draft = domain.build_contract_entry(template, event, idempotency_key=idempotency_key,
+                                        created_by=created_by or ctx.user_id)
+    sub_accounts = domain.contract_accounts_for(template, domain.chart_index(ctx.kind), event.contract_id,
+                                                event.currency)
+    return _post(ctx, store, draft, max_attempts, openable=sub_accounts)
+
+
+def reverse_entry(ctx: TenantContext, entry_id: str, *, idempotency_key: str, booked_on: date,
+                  store: LedgerRepository, memo: str = "", created_by: str = "",
+                  max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> PostingResult:
+    """Post the entry that undoes ``entry_id`` (every line on the other side), booked on ``booked_on``.
+
+    An entry is reversed at most once (409 ``ledger.entry.already_reversed``) and a reversal is not
+    itself reversible (409 ``ledger.entry.is_reversal``). Retrying with the same key returns the
+    reversal already posted.
+    """
+    original = store.get_entry(ctx, entry_id) if domain.valid_id(entry_id) else None
+    if original is None:
+        raise domain.entry_not_found(entry_id)
+    draft = domain.reversal_of(original, idempotency_key=idempotency_key, booked_on=booked_on, memo=memo,
+                               created_by=created_by or ctx.user_id).normalised()
+    existing = store.get_entry(ctx, draft.entry_id)
+    if existing is not None:
+        return _replay(existing, draft)
+    reversed_by = store.reversal_of(ctx, entry_id)
+    if reversed_by is not None:
+        raise _already_reversed(entry_id, reversed_by)
+    return _post(ctx, store, draft, max_attempts)
+
+
+def _already_reversed(entry_id: str, reversed_by: str | None) -> Conflict:
+    return Conflict("ledger.entry.already_reversed", "the entry has already been reversed",
+                    {"entry_id": entry_id, "reversed_by": reversed_by})
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    movements: list[domain.Movement]
+    hold_transition: tuple[Hold, Hold] | None = None
+    proposal_transition: tuple[JournalProposal, JournalProposal] | None = None
+
+
+def _prepare(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, openable: Sequence[Account],
+             proposal_id: str | None = None) -> _Prepared | PostingResult:
+    """Read what the draft touches and plan it (or find it already posted through its hold or proposal)."""
+    proposal_transition = None
+    if proposal_id is not None:
+        proposal = store.get_proposal(ctx, proposal_id)
+        if proposal is None:
+            raise _proposal_not_found(proposal_id)
+        if proposal.status is ProposalStatus.APPROVED and proposal.entry_id == draft.entry_id:
+            posted = store.get_entry(ctx, draft.entry_id)
+            if posted is not None:
+                return _replay(posted, draft)
+        proposal_transition = (proposal, proposal.decided(ProposalStatus.APPROVED, ctx.user_id))
+    ids = [ln.account_id for ln in draft.lines]
+    accounts = _accounts_for(ctx, store, ids, {ln.account_id: ln.currency for ln in draft.lines}, openable)
+    release: list[domain.AccountChange] = []
+    hold_transition = None
+    if draft.hold_id is not None:
+        hold = store.get_hold(ctx, draft.hold_id)
+        if hold is None:
+            raise domain.hold_not_found(draft.hold_id)
+        if hold.status is HoldStatus.POSTED and hold.posted_entry_id == draft.entry_id:
+            posted = store.get_entry(ctx, draft.entry_id)
+            if posted is not None:
+                return _replay(posted, draft)
+        after = replace(hold.moved_to(HoldStatus.POSTED), posted_amount=draft.lines[0].amount,
+                        posted_entry_id=draft.entry_id)
+        release = hold.pending_changes(-1)
+        hold_transition = (hold, after)
+    movements = domain.plan_entry(draft, accounts, release)
+    extras = (1 if draft.reverses else 0) + (1 if hold_transition else 0) + (1 if proposal_transition else 0)
+    domain.check_transaction_size(domain.transaction_items(movements, extra_items=extras))
+    return _Prepared(movements, hold_transition, proposal_transition)
+
+
+def _post(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, max_attempts: int,
+          openable: Sequence[Account] = (), proposal_id: str | None = None) -> PostingResult:
+    for attempt in range(1, max_attempts + 1):
+        try:
+            prepared = _prepare(ctx, store, draft, openable, proposal_id)
+        except DomainError:
+            # A concurrent call with the same key may have posted it first, changing the balances
+            # this plan was refused on: the caller gets that entry, not the refusal.
+            existing = store.get_entry(ctx, draft.entry_id)
+            if existing is not None:
+                return _replay(existing, draft)
+            raise
+        if isinstance(prepared, PostingResult):
+            return prepared
+        movements = prepared.movements
+        entry = JournalEntry(
+            id=draft.entry_id, kind=draft.kind, booked_on=draft.booked_on, lines=draft.lines,
+            idempotency_key=draft.idempotency_key, fingerprint=draft.fingerprint(),
+            created_at=datetime.now(timezone.utc), memo=draft.memo, contract_id=draft.contract_id,
+            reverses=draft.reverses, hold_id=draft.hold_id, created_by=draft.created_by or ctx.user_id,
+            metadata=dict(draft.metadata),
+        )
+        events = domain.customer_events(entry.id, entry.kind, entry.booked_on, movements)
+        try:
+            receipt = store.commit(ctx, Commit(movements=movements, entry=entry, events=events,
+                                               reverses=draft.reverses, hold_transition=prepared.hold_transition,
+                                               proposal_transition=prepared.proposal_transition))
+        except EntryExists:
+            existing = store.get_entry(ctx, draft.entry_id)
+            if existing is None:  # the entry's id is taken but unreadable: never expected
+                raise
+            return _replay(existing, draft)
+        except AlreadyReversed:
+            raise _already_reversed(draft.reverses or "", store.reversal_of(ctx, draft.reverses or "")) from None
+        except StaleWrite as lost:
+            log.debug("ledger posting lost a race; re-planning",
+                      extra={"entry_id": draft.entry_id, "attempt": attempt, "reason": str(lost)})
+            _backoff(attempt)
+            continue
+        return PostingResult(entry, replayed=False, attempts=attempt, receipt=receipt)
+    raise _contention("the posting", max_attempts)
+
+
+# --- manual journal proposals (maker-checker) ------------------------------------------------------
+
+
+def _proposal_not_found(proposal_id: str) -> NotFound:
+    return NotFound("ledger.proposal.not_found", "no such journal proposal", {"proposal_id": proposal_id})
+
+
+def propose_entry(ctx: TenantContext, draft: EntryDraft, *, idempotency_key: str,
+                  store: LedgerRepository) -> JournalProposal:
+    """Propose a manual journal entry for another user to approve. It is checked now (balanced, its
+    accounts exist in their currencies) and posts only on approval. Idempotent under the key."""
+    proposal = domain.new_proposal(draft, maker_id=ctx.user_id, idempotency_key=idempotency_key)
+    lines = proposal.draft.lines
+    accounts = _accounts_for(ctx, store, [ln.account_id for ln in lines], {ln.account_id: ln.currency for ln in lines})
+    domain.check_currencies(lines, accounts)
+    try:
+        return store.create_proposal(ctx, proposal)
+    except ProposalExists:
+        existing = store.get_proposal(ctx, proposal.id)
+        if existing is None or existing.draft.fingerprint() != proposal.draft.fingerprint() \
+                or existing.maker_id != proposal.maker_id:
+            raise domain.idempotency_mismatch(idempotency_key) from None
+        return existing
+
+
+def get_proposal(ctx: TenantContext, proposal_id: str, *, store: LedgerRepository) -> JournalProposal:
+    proposal = store.get_proposal(ctx, proposal_id) if domain.valid_id(proposal_id) else None
+    if proposal is None:
+        raise _proposal_not_found(proposal_id)
+    return proposal
+
+
+def approve_proposal(ctx: TenantContext, proposal_id: str, *, store: LedgerRepository,
+                     max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> PostingResult:
+    """Approve and post a proposed entry — never by its maker (403 ``ledger.maker_checker``).
+
+    The entry and the proposal's approval are one transaction; approving again returns the entry."""
+    proposal = get_proposal(ctx, proposal_id, store=store)
+    if proposal.status is ProposalStatus.APPROVED and proposal.entry_id:
+        posted = store.get_entry(ctx, proposal.entry_id)
+        if posted is not None:
+            return PostingResult(posted, replayed=True)
+    proposal.decided(ProposalStatus.APPROVED, ctx.user_id)  # 403 / 409 before any work
+    return _post(ctx, store, proposal.draft, max_attempts, proposal_id=proposal.id)
+
+
+def reject_proposal(ctx: TenantContext, proposal_id: str, *, reason: str, store: LedgerRepository,
+                    max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> JournalProposal:
+    """Reject a pending proposal (its maker may withdraw it this way). Nothing is posted."""
+    for attempt in range(1, max_attempts + 1):
+        proposal = get_proposal(ctx, proposal_id, store=store)
+        if proposal.status is ProposalStatus.REJECTED:
+            return proposal
+        after = proposal.decided(ProposalStatus.REJECTED, ctx.user_id, reason)
+        try:
+            store.commit(ctx, Commit(movements=[], proposal_transition=(proposal, after)))
+        except StaleWrite:
+            _backoff(attempt)
+            continue
+        return get_proposal(ctx, proposal_id, store=store)
+    raise _contention("rejecting the proposal", max_attempts)
+
+
+# --- holds -----------------------------------------------------------------------------------------
+
+
+def _replay_hold(existing: Hold, requested: Hold) -> Hold:
+    if existing.fingerprint != requested.fingerprint:
+        raise domain.idempotency_mismatch(requested.idempotency_key)
+    return existing
+
+
+def place_hold(ctx: TenantContext, *, debit_account: str, credit_account: str, amount: Decimal | str, currency: str,
+               idempotency_key: str, store: LedgerRepository, memo: str = "", contract_id: str | None = None,
+               max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> Hold:
+    """Reserve ``amount`` to move from ``credit_account`` to ``debit_account`` later (two-phase).
+
+    Both accounts' available balances drop by the held amount on the side it will move; a
+    non-negative account cannot hold more than it has available (422). Idempotent under the key.
+    """
+    hold = domain.new_hold(debit_account=debit_account, credit_account=credit_account, amount=amount,
+                           currency=currency, idempotency_key=idempotency_key, memo=memo, contract_id=contract_id,
+                           created_by=ctx.user_id)
+    existing = store.get_hold(ctx, hold.id)
+    if existing is not None:
+        return _replay_hold(existing, hold)
+    currencies = {debit_account: hold.currency, credit_account: hold.currency}
+    for attempt in range(1, max_attempts + 1):
+        accounts = _accounts_for(ctx, store, [debit_account, credit_account], currencies)
+        movements = domain.plan_hold(hold, accounts, +1)
+        try:
+            store.commit(ctx, Commit(movements=movements, new_hold=hold))
+        except HoldExists:
+            return _replay_hold(store.get_hold(ctx, hold.id) or hold, hold)
+        except StaleWrite:
+            _backoff(attempt)
+            continue
+        return store.get_hold(ctx, hold.id) or hold
+    raise _contention("placing the hold", max_attempts)
+
+
+def post_hold(ctx: TenantContext, hold_id: str, *, booked_on: date, store: LedgerRepository,
+              amount: Decimal | str | None = None, idempotency_key: str | None = None,
+              max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> PostingResult:
+    """Post a pending hold: ``amount`` (default: all of it) moves for real, the rest is released.
+
+    The hold becomes ``posted`` in the same transaction as the entry. Posting it again returns the
+    same entry; posting a voided hold is 409 ``ledger.hold.not_pending``.
+    """
+    hold = store.get_hold(ctx, hold_id) if domain.valid_id(hold_id) else None
+    if hold is None:
+        raise domain.hold_not_found(hold_id)
+    key = idempotency_key or f"hold-posting:{hold_id}"
+    draft = domain.hold_posting_draft(hold, amount=None if amount is None else Decimal(amount), booked_on=booked_on,
+                                      idempotency_key=key, created_by=ctx.user_id).normalised()
+    existing = store.get_entry(ctx, draft.entry_id)
+    if existing is not None:
+        return _replay(existing, draft)
+    hold.moved_to(HoldStatus.POSTED)  # 409 early if it is no longer pending
+    return _post(ctx, store, draft, max_attempts)
+
+
+def void_hold(ctx: TenantContext, hold_id: str, *, store: LedgerRepository,
+              max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> Hold:
+    """Release a pending hold without moving money. Voiding a voided hold returns it unchanged."""
+    for attempt in range(1, max_attempts + 1):
+        hold = store.get_hold(ctx, hold_id) if domain.valid_id(hold_id) else None
+        if hold is None:
+            raise domain.hold_not_found(hold_id)
+        if hold.status is HoldStatus.VOIDED:
+            return hold
+        after = hold.moved_to(HoldStatus.VOIDED)
+        accounts = store.get_accounts(ctx, [hold.debit_account, hold.credit_account])
+        movements = domain.plan_hold(hold, accounts, -1)
+        try:
+            store.commit(ctx, Commit(movements=movements, hold_transition=(hold, after)))
+        except StaleWrite:
+            _backoff(attempt)
+            continue
+        return store.get_hold(ctx, hold_id) or after
+    raise _contention("voiding the hold", max_attempts)
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def get_entry(ctx: TenantContext, entry_id: str, *, store: LedgerRepository) -> tuple[JournalEntry, str | None]:
+    """The entry and the id of the entry that reversed it (if any)."""
+    entry = store.get_entry(ctx, entry_id) if domain.valid_id(entry_id) else None
+    if entry is None:
+        raise domain.entry_not_found(entry_id)
+    return entry, store.reversal_of(ctx, entry_id)
+
+
+def statement(ctx: TenantContext, account_id: str, *, store: LedgerRepository, from_on: date | None = None,
+              to_on: date | None = None, cursor: str | None = None, limit: int = 50) -> StatementPage:
+    """An account's movements in booked-date order, each with the running balance it left."""
+    if from_on and to_on and from_on > to_on:
+        raise RuleViolation("ledger.statement.range.invalid", "from must not be after to")
+    account = get_account(ctx, account_id, store=store)
+    lines, nxt = store.statement(ctx, account_id, from_on=from_on, to_on=to_on, cursor=cursor, limit=limit)
+    opening = closing = None
+    if lines:
+        first = lines[0]
+        opening = first.balance_after - (account.signed(domain.Side.DEBIT, first.debit)
+                                         + account.signed(domain.Side.CREDIT, first.credit))
+        closing = lines[-1].balance_after
+    return StatementPage(account, lines, nxt, opening, closing)
+
+
+def balance_as_of(ctx: TenantContext, account_id: str, as_of: date, *, store: LedgerRepository) -> Decimal:
+    account = get_account(ctx, account_id, store=store)
+    return store.balances_as_of(ctx, [account], as_of)[account_id]
+
+
+def trial_balance(ctx: TenantContext, as_of: date, *, store: LedgerRepository, attempts: int = 4) -> TrialBalance:
+    """Every GL code's balance at the end of ``as_of`` (contract sub-accounts rolled up), per currency.
+
+    Accounts are read one by one, so a posting landing mid-read could be half seen; a trial balance
+    that does not balance is re-read (it always balances once no posting is in flight).
+    """
+    chart = domain.chart_index(ctx.kind) if ctx.kind.is_subsidiary else {}
+    tb = None
+    for attempt in range(attempts):
+        accounts = list(store.all_accounts(ctx))
+        balances = store.balances_as_of(ctx, accounts, as_of)
+        tb = domain.trial_balance(as_of, [(a, balances[a.id]) for a in accounts], chart)
+        if tb.balanced:
+            return tb
+        _backoff(attempt + 3)
+    log.error("trial balance does not balance", extra={"tenant_id": ctx.tenant_id, "as_of": as_of.isoformat()})
+    return tb  # type: ignore[return-value]
+
+
+def customer_events(ctx: TenantContext, entry_id: str, *, store: LedgerRepository) -> list[dict]:
+    """The 动账提醒 events an entry wrote (one per contract whose accounts it moved)."""
+    return store.events_for_entry(ctx, entry_id)
+
+
+__all__ = [
+    "PostingResult", "StatementPage", "open_chart_of_accounts", "open_contract_accounts", "get_account",
+    "list_accounts", "post_entry", "post_contract_event", "reverse_entry", "place_hold", "post_hold", "void_hold",
+    "get_entry", "statement", "balance_as_of", "trial_balance", "customer_events", "propose_entry", "get_proposal",
+    "approve_proposal", "reject_proposal",
+]

@@ -1,0 +1,132 @@
+"""The ledger's HTTP API as the demo users call it (embedded AWS, real Cognito tokens)."""
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import pytest
+
+FINANCE, VIEWER, OFFICER = "finance@demo-lending", "viewer@demo-lending", "loan-officer@demo-lending"
+OTHER_FINANCE = "finance@demo-leasing"
+
+
+@pytest.fixture()
+def client(ledger_api, api):
+    return api
+
+
+def key() -> dict[str, str]:
+    return {"Idempotency-Key": uuid.uuid4().hex}
+
+
+def expense(amount: str = "12.50", memo: str = "office supplies") -> dict:
+    return {"memo": memo, "lines": [{"account_id": "6602", "side": "debit", "amount": amount},
+                                     {"account_id": "1002", "side": "credit", "amount": amount}]}
+
+
+def test_finance_and_viewers_read_the_chart_of_accounts(client):
+    for user in (FINANCE, VIEWER):
+        res = client.as_(user).get("/v1/ledger/accounts?level=gl&limit=200")
+        assert res.status == 200
+        bank = next(a for a in res.body["items"] if a["id"] == "1002")
+        assert bank["name"]["zh-CN"] == "银行存款" and bank["type"] == "asset" and bank["currency"] == "CNY"
+        assert isinstance(bank["balance"], str)
+    assert client.as_(OFFICER).get("/v1/ledger/accounts").code == "auth.role.forbidden"
+
+
+def test_a_manual_entry_posts_once_per_idempotency_key(client):
+    finance, headers = client.as_(FINANCE), key()
+    before = finance.get("/v1/ledger/accounts/6602").body["balance"]
+    created = finance.post("/v1/ledger/entries", expense("12.50"), headers=headers)
+    assert created.status == 201, created.body
+    assert created.body["kind"] == "manual" and created.body["lines"][0]["amount"] == "12.50"
+    replay = finance.post("/v1/ledger/entries", expense("12.50"), headers=headers)
+    assert (replay.status, replay.body["id"]) == (200, created.body["id"])
+    after = finance.get("/v1/ledger/accounts/6602").body["balance"]
+    from decimal import Decimal
+
+    assert Decimal(after) - Decimal(before) == Decimal("12.50")
+    clash = finance.post("/v1/ledger/entries", expense("99.00"), headers=headers)
+    assert (clash.status, clash.code) == (409, "ledger.idempotency.mismatch")
+
+
+def test_posting_needs_an_idempotency_key_and_the_finance_role(client):
+    missing = client.as_(FINANCE).post("/v1/ledger/entries", expense())
+    assert (missing.status, missing.code) == (400, "ledger.idempotency_key.required")
+    assert client.as_(VIEWER).post("/v1/ledger/entries", expense(), headers=key()).status == 403
+
+
+@pytest.mark.parametrize("body,status,code", [
+    ({"memo": "x", "lines": [{"account_id": "6602", "side": "debit", "amount": "1.00"},
+                             {"account_id": "1002", "side": "credit", "amount": "0.99"}]},
+     422, "ledger.entry.unbalanced"),
+    (expense("1.005"), 422, "ledger.line.amount.scale"),
+    ({"memo": "x", "lines": [{"account_id": "nope", "side": "debit", "amount": "1.00"},
+                             {"account_id": "1002", "side": "credit", "amount": "1.00"}]},
+     404, "ledger.account.not_found"),
+])
+def test_a_bad_journal_entry_is_refused_with_a_stable_code(client, body, status, code):
+    res = client.as_(FINANCE).post("/v1/ledger/entries", body, headers=key())
+    assert (res.status, res.code) == (status, code)
+
+
+def test_an_entry_is_reversed_once(client):
+    finance = client.as_(FINANCE)
+    posted = finance.post("/v1/ledger/entries", expense("3.00"), headers=key()).body
+    headers = key()
+    reversal = finance.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "posted twice"}, headers=headers)
+    assert reversal.status == 201 and reversal.body["reverses"] == posted["id"]
+    assert finance.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "posted twice"},
+                        headers=headers).status == 200
+    again = finance.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "again"}, headers=key())
+    assert (again.status, again.code) == (409, "ledger.entry.already_reversed")
+    assert finance.get(f"/v1/ledger/entries/{posted['id']}").body["reversed_by"] == reversal.body["id"]
+
+
+def test_the_statement_pages_with_a_running_balance(client):
+    finance = client.as_(FINANCE)
+    for amount in ("1.00", "2.00", "3.00"):
+        assert finance.post("/v1/ledger/entries", expense(amount), headers=key()).status == 201
+    first = finance.get("/v1/ledger/accounts/6602/entries?limit=2")
+    assert first.status == 200 and len(first.body["items"]) == 2 and first.body["next"]
+    rest = finance.get(f"/v1/ledger/accounts/6602/entries?limit=200&next={first.body['next']}")
+    rows = first.body["items"] + rest.body["items"]
+    assert [r["seq"] for r in rows] == list(range(1, len(rows) + 1))
+    assert rows[-1]["balance_after"] == finance.get("/v1/ledger/accounts/6602").body["balance"]
+
+
+def test_the_trial_balance_balances_for_a_date(client):
+    today = date.today().isoformat()
+    res = client.as_(VIEWER).get(f"/v1/ledger/trial-balance?date={today}")
+    assert res.status == 200 and res.body["balanced"] and res.body["date"] == today
+    [cny] = res.body["totals"]
+    assert cny["currency"] == "CNY" and cny["debit"] == cny["credit"]
+    assert client.as_(VIEWER).get("/v1/ledger/trial-balance").status == 422
+    assert client.as_(VIEWER).get("/v1/ledger/trial-balance?date=2026-13-01").status == 422
+
+
+def test_another_subsidiary_cannot_see_or_reverse_this_ones_entries(client):
+    posted = client.as_(FINANCE).post("/v1/ledger/entries", expense("4.00"), headers=key()).body
+    other = client.as_(OTHER_FINANCE)
+    assert other.get(f"/v1/ledger/entries/{posted['id']}").code == "ledger.entry.not_found"
+    assert other.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "x"},
+                      headers=key()).code == "ledger.entry.not_found"
+    # The same code names the other subsidiary's own account, which this entry never touched.
+    statement = other.get("/v1/ledger/accounts/6602/entries?limit=200")
+    assert statement.status == 200
+    assert posted["id"] not in {row["entry_id"] for row in statement.body["items"]}
+
+
+def test_a_proposed_journal_entry_needs_a_second_person_to_post(client):
+    maker, checker = client.as_(FINANCE), client.as_("tenant-admin@demo-lending")
+    proposed = maker.post("/v1/ledger/journal-proposals", expense("6.00", "accrued audit fee"), headers=key())
+    assert proposed.status == 201 and proposed.body["status"] == "pending"
+    pid = proposed.body["id"]
+    own = maker.post(f"/v1/ledger/journal-proposals/{pid}/approve")
+    assert (own.status, own.code) == (403, "ledger.maker_checker")
+    approved = checker.post(f"/v1/ledger/journal-proposals/{pid}/approve")
+    assert approved.status == 201 and approved.body["lines"][0]["amount"] == "6.00"
+    assert checker.post(f"/v1/ledger/journal-proposals/{pid}/approve").status == 200
+    view = client.as_(VIEWER).get(f"/v1/ledger/journal-proposals/{pid}").body
+    assert view["status"] == "approved" and view["entry_id"] == approved.body["id"]
+    assert client.as_(OTHER_FINANCE).get(f"/v1/ledger/journal-proposals/{pid}").code == "ledger.proposal.not_found"

@@ -9,6 +9,8 @@ from chalicelib.ledger import api as ledger_api
 from chalicelib.platform import http, meta_api
 from chalicelib.products import api as products_api
 from chalicelib.products import calculator_api
+from chalicelib.servicing import api as servicing_api
+from chalicelib.servicing.tasks import end_of_day_batch
 from chalicelib.tenancy import api as tenancy_api
 from chalicelib.tenancy.service import lookup_tenant
 
@@ -26,5 +28,9 @@ for blueprint_module in (
     debtors_api,
     applications_api,
     ledger_api,
+    servicing_api,
 ):
     app.register_blueprint(blueprint_module.api.blueprint)
+
+# Functions outside API Gateway: Step Functions tasks and scheduled batches.
+app.lambda_function(name="end_of_day_batch")(end_of_day_batch)

@@ -1,41 +1,45 @@
 """The first platform admin of a deployed stage, created against an in-process AWS (moto)."""
 from __future__ import annotations
 
-import boto3
+import os
+import uuid
+
 import pytest
-from moto import mock_aws
 
 from chalicelib.platform.resources import MAIN_TABLE, USER_POOL
 from chalicelib.platform.tables import create_table_params
 from infra.platform_admin import create_platform_admin, stack_outputs
 from infra.tenants import TENANTS_DIR
 
-REGION = "ap-east-1"
-
-
 @pytest.fixture()
-def deployed_stage(monkeypatch):
-    """A table and a user pool as the stack creates them, and the outputs a deploy would print."""
-    for var in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_COGNITO_IDP"):
-        monkeypatch.delenv(var, raising=False)
-    for var in ("JINKONG_TABLE_NAME", "JINKONG_USER_POOL_ID", "AWS_DEFAULT_REGION"):
-        monkeypatch.setenv(var, "unset")  # restored after the test; the script overwrites them
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    with mock_aws():
-        boto3.client("dynamodb", region_name=REGION).create_table(**create_table_params(MAIN_TABLE, "jinkong-dev-main"))
-        cognito = boto3.client("cognito-idp", region_name=REGION)
-        pool = cognito.create_user_pool(
-            PoolName="jinkong-dev-users",
-            Schema=[{"Name": USER_POOL.tenant_attribute, "AttributeDataType": "String", "Mutable": False}],
-        )["UserPool"]["Id"]
-        for group in USER_POOL.groups:
-            cognito.create_group(UserPoolId=pool, GroupName=group)
-        cloudformation = boto3.client("cloudformation", region_name=REGION)
-        yield {"TableName": "jinkong-dev-main", "UserPoolId": pool, "Region": REGION}, cognito, cloudformation
-    from chalicelib.platform.settings import reset_settings
+def deployed_stage(local_env, monkeypatch):
+    """A table and a user pool as the stack creates them (on the embedded AWS, under names of their
+    own), and the outputs a deploy would print.
 
+    Not moto's in-process ``mock_aws``: it resets moto's global backends, which the embedded AWS
+    serving the rest of the session shares, and would wipe that session's tables and users.
+    """
+    from chalicelib.platform import aws
+    from chalicelib.platform.settings import get_settings, reset_settings
+
+    stage = f"admin-{uuid.uuid4().hex[:6]}"
+    table = f"jinkong-{stage}-main"
+    for var in ("JINKONG_TABLE_NAME", "JINKONG_USER_POOL_ID", "AWS_DEFAULT_REGION"):
+        monkeypatch.setenv(var, os.environ.get(var, "unset"))  # restored after the test; the script overwrites them
+    region = get_settings().region
+    aws.client("dynamodb").create_table(**create_table_params(MAIN_TABLE, table))
+    cognito = aws.client("cognito-idp")
+    pool = cognito.create_user_pool(
+        PoolName=f"jinkong-{stage}-users",
+        Schema=[{"Name": USER_POOL.tenant_attribute, "AttributeDataType": "String", "Mutable": False}],
+    )["UserPool"]["Id"]
+    for group in USER_POOL.groups:
+        cognito.create_group(UserPoolId=pool, GroupName=group)
+    yield {"TableName": table, "UserPoolId": pool, "Region": region, "Stage": stage}, cognito, aws.client("cloudformation")
+    monkeypatch.undo()
     reset_settings()
+    aws.client("dynamodb").delete_table(TableName=table)
+    cognito.delete_user_pool(UserPoolId=pool)
 
 
 def test_the_first_platform_admin_is_registered_with_its_role(deployed_stage):
@@ -62,8 +66,9 @@ def test_an_existing_admin_is_left_alone(deployed_stage):
 
 
 def test_outputs_are_read_from_the_stack(deployed_stage):
-    _, _, cloudformation = deployed_stage
-    cloudformation.create_stack(StackName="jinkong-dev", TemplateBody=(
+    outputs, _, cloudformation = deployed_stage
+    name = f"jinkong-{outputs['Stage']}"
+    cloudformation.create_stack(StackName=name, TemplateBody=(
         '{"Resources": {"Topic": {"Type": "AWS::SNS::Topic"}},'
-        ' "Outputs": {"TableName": {"Value": "jinkong-dev-main"}}}'))
-    assert stack_outputs("jinkong-dev", cloudformation)["TableName"] == "jinkong-dev-main"
+        f' "Outputs": {{"TableName": {{"Value": "{outputs["TableName"]}"}}}}}}'))
+    assert stack_outputs(name, cloudformation)["TableName"] == outputs["TableName"]

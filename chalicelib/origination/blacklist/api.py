@@ -6,7 +6,7 @@ from datetime import datetime
 from pydantic import ConfigDict, Field
 
 from chalicelib.origination.blacklist import service
-from chalicelib.origination.blacklist.store import BlacklistEntry
+from chalicelib.origination.blacklist.domain import BlacklistEntry
 from chalicelib.platform.http import ApiBlueprint, Reply
 from chalicelib.shared.identity import IdentityType
 from chalicelib.shared.schema import Schema

@@ -3,19 +3,23 @@ hashed on arrival (the number itself is never stored), so a person can be refuse
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from chalicelib.origination import wiring
-from chalicelib.origination.blacklist.store import Blacklist, BlacklistEntry
-from chalicelib.origination.customers.store import Customers
+from chalicelib.origination.blacklist.domain import BlacklistEntry
 from chalicelib.platform.settings import get_settings
 from chalicelib.shared.errors import NotFound, RuleViolation
 from chalicelib.shared.identity import IdentityType, keyed_hash, masked, normalise, validation_problem
 from chalicelib.shared.tenant import TenantContext
 
+if TYPE_CHECKING:
+    from chalicelib.origination.blacklist.store import Blacklist
+    from chalicelib.origination.customers.store import Customers
+
 
 def add_to_blacklist(ctx: TenantContext, reason: str, customer_id: str | None = None,
                      identity_type: IdentityType | None = None, identity_number: str | None = None, *,
-                     blacklist: Blacklist | None = None, customers: Customers | None = None) -> BlacklistEntry:
+                     blacklist: "Blacklist | None" = None, customers: "Customers | None" = None) -> BlacklistEntry:
     blacklist = blacklist or wiring.blacklist()
     customers = customers or wiring.customers()
     if customer_id:

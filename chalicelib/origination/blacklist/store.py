@@ -1,7 +1,6 @@
 """The tenant's blacklist: identity hashes it will not do business with (no raw identity numbers)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from pynamodb.attributes import UnicodeAttribute
@@ -9,6 +8,7 @@ from pynamodb.attributes import UnicodeAttribute
 from chalicelib.platform.dynamo import TenantModel
 from chalicelib.platform.repository import TenantRepository
 from chalicelib.shared.tenant import TenantContext
+from chalicelib.origination.blacklist.domain import BlacklistEntry
 
 
 class BlacklistRecord(TenantModel):
@@ -19,14 +19,6 @@ class BlacklistRecord(TenantModel):
     added_by = UnicodeAttribute()
 
 
-@dataclass(frozen=True)
-class BlacklistEntry:
-    identity_hash: str
-    identity_masked: str | None
-    name: str | None
-    reason: str
-    added_by: str
-    added_at: datetime
 
 
 def _entry(r: BlacklistRecord) -> BlacklistEntry:

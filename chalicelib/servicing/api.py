@@ -1,0 +1,231 @@
+"""Servicing's HTTP routes: disbursement, contracts in force, repayments, end of day."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field
+
+from chalicelib.platform.http import ApiBlueprint, Reply
+from chalicelib.servicing import service
+from chalicelib.servicing.domain import Contract, Part
+from chalicelib.shared.errors import MalformedRequest
+from chalicelib.shared.schema import Schema
+from chalicelib.shared.tenant import Role
+
+api = ApiBlueprint(__name__, "servicing")
+
+STAFF = (Role.TENANT_ADMIN, Role.FINANCE, Role.COLLECTOR, Role.LOAN_OFFICER, Role.FIRST_REVIEWER,
+         Role.SECOND_REVIEWER, Role.PRODUCT_MANAGER, Role.VIEWER)
+Amount = Decimal  # decimal strings on the wire (the edge parses numbers as Decimal, never float)
+
+
+def _idempotency_key() -> str | None:
+    headers = {k.lower(): v for k, v in (api.blueprint.current_request.headers or {}).items()}
+    return headers.get("idempotency-key") or None
+
+
+# --- models -----------------------------------------------------------------------------------------
+
+
+class DisburseIn(Schema):
+    reference: str | None = Field(default=None, max_length=200, description="the bank transfer's reference")
+
+
+class InstalmentOut(Schema):
+    seq: int
+    due_on: date
+    status: Literal["paid", "overdue", "due", "not_due", "partially_paid"]
+    scheduled: dict[str, Decimal]
+    paid: dict[str, Decimal]
+    due: dict[str, Decimal]
+    outstanding: Decimal
+    overdue: Decimal
+
+
+class ContractSummary(Schema):
+    id: str
+    application_id: str
+    kind: str
+    product_code: str
+    product_version: int
+    customer_id: str
+    currency: str
+    status: str
+    principal: Decimal
+    outstanding_principal: Decimal
+    outstanding: Decimal
+    disbursed_on: date
+    days_past_due: int
+    bucket: str
+    non_accrual: bool
+
+    @classmethod
+    def of(cls, c: Contract) -> "ContractSummary":
+        return cls(id=c.contract_id, application_id=c.application_id, kind=c.kind, product_code=c.product_code,
+                   product_version=c.product_version, customer_id=c.customer_id, currency=c.currency,
+                   status=c.status.value, principal=c.principal, outstanding_principal=c.outstanding_principal,
+                   outstanding=c.outstanding, disbursed_on=c.disbursed_on, days_past_due=c.days_past_due,
+                   bucket=c.bucket, non_accrual=c.non_accrual)
+
+
+class ContractDetail(ContractSummary):
+    strategy: str
+    interest_accrued: Decimal
+    suspense: Decimal
+    last_eod_on: date | None
+    schedule: list[InstalmentOut]
+    balances: dict[str, Decimal] = Field(description="the contract's ledger sub-accounts, by role")
+    history: list[dict[str, Any]]
+
+
+def _instalment(ctx, c: Contract, inst) -> InstalmentOut:
+    from chalicelib.servicing import domain
+
+    as_of = c.last_eod_on or c.disbursed_on
+    overdue = domain.is_overdue(inst, as_of, service._tolerance(ctx, c))
+    parts = [Part.PRINCIPAL, Part.INTEREST, Part.FEE, Part.PENALTY]
+    if inst.settled:
+        status = "paid"
+    elif overdue:
+        status = "overdue"
+    elif inst.billed or inst.due_on <= as_of:
+        status = "due" if not any(inst.paid_of(p) for p in parts) else "partially_paid"
+    else:
+        status = "not_due"
+    return InstalmentOut(seq=inst.seq, due_on=inst.due_on, status=status,
+                         scheduled={p.value: inst.scheduled(p) for p in parts},
+                         paid={p.value: inst.paid_of(p) for p in parts}, due={p.value: inst.due(p) for p in parts},
+                         outstanding=inst.outstanding, overdue=inst.outstanding if overdue else Decimal("0.00"))
+
+
+class ContractPage(Schema):
+    items: list[ContractSummary]
+    next: str | None = None
+
+
+class ContractQuery(Schema):
+    status: Literal["active", "closed", "written_off"] | None = None
+    bucket: Literal["current", "M1", "M2", "M3", "M4+"] | None = None
+    limit: int = Field(default=50, ge=1, le=200)
+    next: str | None = None
+
+
+class RepaymentIn(Schema):
+    amount: Amount = Field(gt=0, description="decimal string")
+    received_on: date | None = Field(default=None, description="default: the tenant's business date")
+    reference: str | None = Field(default=None, max_length=200)
+    channel: Literal["bank_transfer", "cash", "api", "stripe", "offline"] = "api"
+
+
+class RepaymentOut(Schema):
+    id: str
+    contract_id: str
+    amount: Decimal
+    currency: str
+    received_on: date
+    status: str
+    allocation: list[dict[str, Any]]
+    totals: dict[str, Decimal]
+    overpayment: Decimal
+    entry_id: str | None = None
+    reversal_entry_id: str | None = None
+
+    @classmethod
+    def of(cls, r: dict[str, Any]) -> "RepaymentOut":
+        return cls(id=r["id"], contract_id=r["contract_id"], amount=r["amount"], currency=r["currency"],
+                   received_on=r["received_on"], status=r["status"], totals=r["totals"], overpayment=r["overpayment"],
+                   allocation=[{"seq": s, "component": p, "amount": a} for s, p, a in r["allocation"]],
+                   entry_id=r.get("entry_id"), reversal_entry_id=r.get("reversal_entry_id"))
+
+
+class ReverseIn(Schema):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class EndOfDayIn(Schema):
+    date: date
+
+
+class EndOfDayOut(Schema):
+    business_date: date
+    status: str
+    total: int
+    processed: int
+    skipped: int = 0
+    expired_applications: list[str] = Field(default_factory=list)
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+# --- routes -------------------------------------------------------------------------------------------
+
+
+@api.route("/v1/applications/{application_id}/disburse", "POST", roles=(Role.FINANCE,), body=DisburseIn,
+           response=ContractSummary)
+def disburse_application(ctx, application_id: str, body: DisburseIn):
+    """Disburse a signed application: post it to the ledger and put the contract in force (idempotent)."""
+    contract = service.disburse(ctx, application_id, idempotency_key=_idempotency_key(), reference=body.reference)
+    return ContractSummary.of(contract)
+
+
+@api.route("/v1/contracts", roles=STAFF, query=ContractQuery, response=ContractPage)
+def list_contracts(ctx, query: ContractQuery):
+    """Contracts in force, newest first; filter by status and delinquency bucket."""
+    items, nxt = service.list_contracts(ctx, query.next, query.limit, query.status, query.bucket)
+    return ContractPage(items=[ContractSummary.of(c) for c in items], next=nxt)
+
+
+@api.route("/v1/contracts/{contract_id}", roles=STAFF, response=ContractDetail)
+def get_contract(ctx, contract_id: str):
+    """A contract: its schedule with paid, due and overdue per instalment, ledger balances, arrears, history."""
+    c = service.get_contract(ctx, contract_id)
+    summary = ContractSummary.of(c).model_dump()
+    return ContractDetail(**summary, strategy=c.strategy, interest_accrued=c.interest_accrued, suspense=c.suspense,
+                          last_eod_on=c.last_eod_on, schedule=[_instalment(ctx, c, i) for i in c.instalments],
+                          balances=service.ledger_balances(ctx, c),
+                          history=service.contract_history(ctx, c.contract_id))
+
+
+@api.route("/v1/contracts/{contract_id}/repayments", "POST", roles=(Role.FINANCE,), body=RepaymentIn,
+           response=RepaymentOut, status=201)
+def record_repayment(ctx, contract_id: str, body: RepaymentIn):
+    """Receive a repayment (Idempotency-Key required): allocated by the product's waterfall, the rest to suspense."""
+    key = _idempotency_key()
+    if not key:
+        raise MalformedRequest("servicing.idempotency_key.required", "send an Idempotency-Key header")
+    repayment = service.apply_repayment(ctx, contract_id, body.amount, body.received_on, body.reference, key,
+                                        body.channel)
+    return RepaymentOut.of(repayment)
+
+
+@api.route("/v1/repayments/{repayment_id}", roles=STAFF, response=RepaymentOut)
+def get_repayment(ctx, repayment_id: str):
+    """One repayment and its allocation."""
+    return RepaymentOut.of(service.get_repayment(ctx, repayment_id))
+
+
+@api.route("/v1/repayments/{repayment_id}/reverse", "POST", roles=(Role.FINANCE,), body=ReverseIn,
+           response=RepaymentOut)
+def reverse_repayment(ctx, repayment_id: str, body: ReverseIn):
+    """Reverse a repayment with a reversing ledger entry; its bills owe again what it paid."""
+    return RepaymentOut.of(service.reverse_repayment(ctx, repayment_id, body.reason))
+
+
+@api.route("/v1/servicing/end-of-day", "POST", roles=(Role.TENANT_ADMIN, Role.FINANCE), body=EndOfDayIn,
+           response=EndOfDayOut)
+def run_end_of_day(ctx, body: EndOfDayIn):
+    """Close a business date: bills, accruals, arrears, penalties, buckets (idempotent; dates in order)."""
+    return Reply(EndOfDayOut.model_validate(service.run_end_of_day(ctx, body.date)), 200)
+
+
+@api.route("/v1/servicing/end-of-day/{business_date}", roles=(Role.TENANT_ADMIN, Role.FINANCE),
+           response=EndOfDayOut)
+def end_of_day_progress(ctx, business_date: str):
+    """An end-of-day run's progress."""
+    try:
+        on = date.fromisoformat(business_date)
+    except ValueError:
+        raise MalformedRequest("servicing.business_date.invalid", "dates are YYYY-MM-DD") from None
+    return EndOfDayOut.model_validate(service.end_of_day_run(ctx, on))

@@ -1,0 +1,518 @@
+"""Servicing use cases: disbursement, repayments and their reversal, the end-of-day batch, write-off.
+
+Money moves only through the ledger (``chalicelib.ledger.service``), every posting under a key
+derived from what it records (``disbursement:<contract>``, ``repayment:<id>``, ``eod:<date>:<contract>:…``)
+so a retried call replays the entry instead of posting twice. Servicing's own state (the bills, what
+is paid of each) is stored next to it:
+
+* disbursement and end of day **post first, then commit**: the postings are a pure function of the
+  contract as read, so a retry after a crash recomputes the same drafts and the ledger replays them;
+* a repayment **commits first** (the allocation is stored with the repayment, status ``posting``),
+  then posts; a retry with the same key finds the stored allocation and finishes posting it.
+
+Public API for other contexts (payments' Stripe webhooks, the scheduler):
+``disburse``, ``apply_repayment``, ``reverse_repayment``, ``run_end_of_day``, ``get_contract``.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import hashlib
+import logging
+from dataclasses import replace
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from chalicelib.ledger.domain import Component, ContractEvent as LedgerEvent, EntryKind, template_for_product
+from chalicelib.servicing import domain
+from chalicelib.servicing.domain import Contract, ContractEvent, ContractStatus, Part, StaleContract, Tolerance
+from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
+from chalicelib.shared.money import quantize
+from chalicelib.shared.tenant import TenantContext
+
+log = logging.getLogger(__name__)
+ZERO = Decimal(0)
+MAX_ATTEMPTS = 8
+DEFAULT_NON_ACCRUAL_DAYS = 90  # PRC practice: interest on loans 90+ days past due is no longer booked as income
+
+if TYPE_CHECKING:
+    from chalicelib.servicing.store import ServicingStore
+
+
+def _store() -> "ServicingStore":
+    from chalicelib.servicing import wiring
+
+    return wiring.servicing_store()
+
+
+def _ledger():
+    from chalicelib.ledger import wiring
+
+    return wiring
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def contract_not_found(contract_id: str) -> NotFound:
+    return NotFound("servicing.contract.not_found", "no such contract", {"contract_id": contract_id})
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:26]
+
+
+# --- product facts ----------------------------------------------------------------------------------
+
+_products: dict[tuple[str, str, int], Any] = {}
+
+
+def product_definition(ctx: TenantContext, code: str, version: int):
+    """The pinned product version's definition (versions are immutable once active: cached)."""
+    key = (ctx.tenant_id, code, version)
+    if key not in _products:
+        from chalicelib.products import service as products
+
+        _products[key] = products.get_version(ctx, code, version).definition
+    return _products[key]
+
+
+def ledger_template(ctx: TenantContext, contract_or_code: Contract | str, version: int | None = None):
+    code = contract_or_code.product_code if isinstance(contract_or_code, Contract) else contract_or_code
+    number = contract_or_code.product_version if isinstance(contract_or_code, Contract) else version
+    accounting = product_definition(ctx, code, number).accounting.model_dump(mode="json")
+    return template_for_product(accounting, ctx.kind)
+
+
+def _tolerance(ctx: TenantContext, c: Contract) -> Tolerance:
+    t = product_definition(ctx, c.product_code, c.product_version).arrears_tolerance
+    return Tolerance(Decimal(t.amount), int(t.days))
+
+
+def _non_accrual_days(ctx: TenantContext, c: Contract) -> int:
+    d = product_definition(ctx, c.product_code, c.product_version)
+    return int(getattr(d, "non_accrual_after_days", None) or DEFAULT_NON_ACCRUAL_DAYS)
+
+
+def _post(ctx: TenantContext, c: Contract, kind: EntryKind, booked_on: date, amounts: dict[Component, Decimal],
+          key: str, memo: str = ""):
+    from chalicelib.ledger import service as ledger
+
+    amounts = {k: v for k, v in amounts.items() if v}
+    if not amounts:
+        return None
+    event = LedgerEvent(kind=kind, contract_id=c.contract_id, currency=c.currency, booked_on=booked_on,
+                        amounts=amounts, memo=memo)
+    return ledger.post_contract_event(ctx, event, template=ledger_template(ctx, c), idempotency_key=key,
+                                      store=_ledger().ledger_store())
+
+
+def _today(ctx: TenantContext) -> date:
+    return _ledger().business_date(ctx)
+
+
+def _history(action: str, ctx: TenantContext, **details: Any) -> dict[str, Any]:
+    return {"action": action, "actor": ctx.username, "details": details}
+
+
+# --- disbursement -----------------------------------------------------------------------------------
+
+
+def _disbursement_amounts(order) -> dict[Component, Decimal]:
+    q, amount = order.quote, Decimal(order.amount)
+    upfront = q.get("upfront") or {}
+    if order.kind == "lease":
+        return {Component.PRINCIPAL: Decimal(q.get("financed_amount") or amount),
+                Component.UNEARNED_INTEREST: Decimal(q["totals"]["interest"]),
+                Component.UPFRONT_FEE: Decimal(upfront.get("fees") or "0"),
+                Component.DEPOSIT: Decimal(upfront.get("security_deposit") or "0")}
+    if order.kind == "factoring":
+        return {Component.PRINCIPAL: Decimal(q["face_amount"]), Component.RESERVE: Decimal(q["reserve"]),
+                Component.UPFRONT_FEE: Decimal(upfront.get("fees") or "0")}
+    return {Component.PRINCIPAL: amount, Component.UPFRONT_FEE: amount - Decimal(q.get("net_disbursement") or amount)}
+
+
+def disburse(ctx: TenantContext, application_id: str, *, idempotency_key: str | None = None,
+             reference: str | None = None) -> Contract:
+    """Pay out a signed application: open the contract's accounts, post the disbursement (upfront fees
+    deducted; for factoring the face amount bought, the reserve retained; for leases the unearned
+    finance income and the deposit), put the contract in force with its schedule as bills, and
+    mark the application disbursed. Idempotent by application and under ``idempotency_key``."""
+    from chalicelib.ledger import service as ledger
+    from chalicelib.origination.applications import service as applications
+
+    store = _store()
+    if idempotency_key and store.claim_key(ctx, "disburse", idempotency_key, application_id) != application_id:
+        raise Conflict("servicing.idempotency.mismatch", "this Idempotency-Key was used for another application",
+                       {"idempotency_key": idempotency_key})
+    order = applications.disbursement_order(ctx, application_id)
+    existing = store.get_contract(ctx, order.contract_id)
+    if existing is not None:
+        if order.status != "disbursed":  # a crash between commit and mark: finish the job
+            applications.mark_disbursed(ctx, application_id, existing.contract_id, existing.disbursed_on, reference)
+        return existing
+    template = ledger_template(ctx, order.product_code, order.product_version)
+    books = _ledger()
+    books.ensure_books(ctx)
+    ledger.open_contract_accounts(ctx, order.contract_id, template=template, currency=order.currency,
+                                  store=books.ledger_store())
+    disbursed_on = _today(ctx)
+    definition = product_definition(ctx, order.product_code, order.product_version)
+    rounding = order.terms.get("rounding") or "HALF_EVEN"
+    instalments = domain.schedule_from_quote(order.quote, order.kind, disbursed_on)
+    upfront_interest = domain.upfront_interest(order.quote)
+    contract = Contract(
+        contract_id=order.contract_id, application_id=application_id, kind=order.kind,
+        product_code=order.product_code, product_version=order.product_version, customer_id=order.customer_id,
+        customer_hash=order.customer_identity_hash, currency=order.currency, rounding=rounding,
+        principal=sum((i.principal for i in instalments), ZERO), disbursed_on=disbursed_on,
+        instalments=domain.interest_paid_upfront(instalments, upfront_interest),
+        annual_rate=Decimal(order.terms.get("annual_rate") or "0"),
+        strategy=getattr(definition, "repayment_strategy", None) or domain.DEFAULT_STRATEGY,
+        interest_accrued=upfront_interest,
+    )
+    amounts = _disbursement_amounts(order)
+    if amounts[Component.PRINCIPAL] != contract.principal:
+        raise RuleViolation("servicing.schedule.principal_mismatch", "the schedule's principal is not what is paid out",
+                            {"scheduled": str(contract.principal), "disbursed": str(amounts[Component.PRINCIPAL])})
+    posted = _post(ctx, contract, EntryKind.DISBURSEMENT, disbursed_on, amounts, f"disbursement:{contract.contract_id}",
+                   memo=f"disbursement {application_id}")
+    if upfront_interest:
+        # Interest deducted from the advance: earned and collected at once (kept out of the schedule's dues).
+        _post(ctx, contract, EntryKind.ACCRUAL, disbursed_on, {Component.INTEREST: upfront_interest},
+              f"upfront-interest-accrual:{contract.contract_id}")
+        _post(ctx, contract, EntryKind.REPAYMENT, disbursed_on, {Component.INTEREST: upfront_interest},
+              f"upfront-interest:{contract.contract_id}")
+    try:
+        contract = store.commit(ctx, contract, history=[_history(
+            "disbursed", ctx, application_id=application_id, entry_id=posted.entry.id, reference=reference,
+            amounts={k.value: v for k, v in amounts.items() if v}, upfront_interest=upfront_interest)])
+    except StaleContract:
+        contract = store.get_contract(ctx, order.contract_id) or contract
+    applications.mark_disbursed(ctx, application_id, contract.contract_id, disbursed_on, reference)
+    _project_exposure(ctx, contract, disbursed_on)
+    return contract
+
+
+# --- reading ------------------------------------------------------------------------------------------
+
+
+def get_contract(ctx: TenantContext, contract_id: str) -> Contract:
+    found = _store().get_contract(ctx, contract_id)
+    if found is None:
+        raise contract_not_found(contract_id)
+    return found
+
+
+def list_contracts(ctx: TenantContext, cursor: str | None = None, limit: int = 50, status: str | None = None,
+                   bucket: str | None = None) -> tuple[list[Contract], str | None]:
+    return _store().page(ctx, cursor, limit, status=status, bucket=bucket)
+
+
+def contract_history(ctx: TenantContext, contract_id: str) -> list[dict[str, Any]]:
+    return _store().history(ctx, contract_id)
+
+
+def ledger_balances(ctx: TenantContext, contract: Contract) -> dict[str, Decimal]:
+    """The contract's sub-account balances as the ledger holds them, by role (principal, interest, …)."""
+    from chalicelib.ledger import service as ledger
+
+    accounts, _ = ledger.list_accounts(ctx, contract_id=contract.contract_id, store=_ledger().ledger_store(),
+                                       limit=50)
+    return {a.role or a.id: a.balance for a in accounts}
+
+
+# --- repayments ------------------------------------------------------------------------------------
+
+
+def _repayment_id(contract_id: str, key: str) -> str:
+    return "rpy_" + _digest("repayment", contract_id, key)
+
+
+def _fingerprint(contract_id: str, amount: Decimal, received_on: date) -> str:
+    return _digest(contract_id, format(amount, "f"), received_on.isoformat())
+
+
+def apply_repayment(ctx: TenantContext, contract_id: str, amount: Decimal | str, received_on: date | None,
+                    reference: str | None, idempotency_key: str, channel: str = "api") -> dict[str, Any]:
+    """Receive ``amount`` on a contract: allocate it by the product's waterfall over the payable bills
+    (oldest first), the rest to the customer's suspense account, and post it to the ledger.
+
+    Idempotent under ``idempotency_key`` (a Stripe event id, a client's key): the same request again
+    returns the same repayment; a different one under the key is 409 ``servicing.idempotency.mismatch``.
+    """
+    if not idempotency_key:
+        raise RuleViolation("servicing.idempotency_key.required", "an Idempotency-Key is required")
+    store = _store()
+    contract = get_contract(ctx, contract_id)
+    amount = quantize(Decimal(amount), contract.currency)
+    if amount <= 0:
+        raise RuleViolation("servicing.repayment.amount.invalid", "a repayment amount must be positive")
+    received_on = received_on or _today(ctx)
+    rid = _repayment_id(contract_id, idempotency_key)
+    fingerprint = _fingerprint(contract_id, amount, received_on)
+    for _ in range(MAX_ATTEMPTS):
+        found = store.get_repayment(ctx, rid)
+        if found is not None:
+            repayment, version = found
+            if repayment["fingerprint"] != fingerprint:
+                raise Conflict("servicing.idempotency.mismatch",
+                               "this Idempotency-Key was used for a different repayment", {"repayment_id": rid})
+            return _finish_posting(ctx, repayment, version)
+        if contract.status is not ContractStatus.ACTIVE:
+            raise Conflict("servicing.contract.not_active", f"the contract is {contract.status.value}",
+                           {"status": contract.status.value})
+        allocation = domain.repayment_allocation(contract.instalments, amount, received_on, contract.strategy)
+        totals = allocation.totals()
+        interest_gap = max(ZERO, contract.part_total(Part.INTEREST, paid=True) + totals.get(Part.INTEREST, ZERO)
+                           - contract.interest_accrued)
+        fee_gap = max(ZERO, contract.part_total(Part.FEE, paid=True) + totals.get(Part.FEE, ZERO)
+                      - contract.fees_booked)
+        after = replace(contract, instalments=domain.apply_allocation(contract.instalments, allocation),
+                        suspense=contract.suspense + allocation.overpayment,
+                        interest_accrued=contract.interest_accrued + interest_gap,
+                        fees_booked=contract.fees_booked + fee_gap)
+        after = _with_arrears(ctx, after, max(received_on, contract.last_eod_on or received_on)).settle_status()
+        repayment = {
+            "id": rid, "contract_id": contract_id, "amount": amount, "currency": contract.currency,
+            "received_on": received_on, "booked_on": max(received_on, _today(ctx)), "reference": reference,
+            "channel": channel, "status": "posting", "fingerprint": fingerprint, "created_by": ctx.username,
+            "created_at": utc_now(), "allocation": [[s, p.value, a] for s, p, a in allocation.lines],
+            "totals": {p.value: a for p, a in totals.items()}, "overpayment": allocation.overpayment,
+            "catch_up": {"interest": interest_gap, "fee": fee_gap},
+        }
+        try:
+            store.commit(ctx, after, history=[_history("repayment_received", ctx, repayment_id=rid, amount=amount,
+                                                       received_on=received_on, channel=channel)],
+                         new_items=[store.repayment_item(ctx, _plain(repayment))])
+        except StaleContract:
+            contract = get_contract(ctx, contract_id)
+            continue
+        result = _finish_posting(ctx, _plain(repayment), 1)
+        _project_exposure(ctx, after, received_on)
+        return result
+    raise Conflict("servicing.contract.contention", "the contract kept changing; retry", {"contract_id": contract_id})
+
+
+def _plain(d: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    from chalicelib.servicing.store import _json
+
+    return json.loads(_json(d))
+
+
+def _finish_posting(ctx: TenantContext, repayment: dict[str, Any], version: int) -> dict[str, Any]:
+    """Post a stored repayment's entries (catch-up accruals, then the repayment) and mark it posted."""
+    if repayment["status"] != "posting":
+        return repayment
+    contract = get_contract(ctx, repayment["contract_id"])
+    rid, booked_on = repayment["id"], date.fromisoformat(repayment["booked_on"])
+    gaps = repayment["catch_up"]
+    _post(ctx, contract, EntryKind.ACCRUAL, booked_on, {Component.INTEREST: Decimal(gaps["interest"])},
+          f"catch-up-interest:{rid}")
+    _post(ctx, contract, EntryKind.FEE, booked_on, {Component.FEE: Decimal(gaps["fee"])}, f"catch-up-fee:{rid}")
+    amounts = {Component(p): Decimal(a) for p, a in repayment["totals"].items()}
+    amounts[Component.OVERPAYMENT] = Decimal(repayment["overpayment"])
+    posted = _post(ctx, contract, EntryKind.REPAYMENT, booked_on, amounts, f"repayment:{rid}",
+                   memo=f"repayment {repayment.get('reference') or rid}")
+    done = {**repayment, "status": "posted", "entry_id": posted.entry.id if posted else None}
+    _store().save_repayment(ctx, done, version)
+    return done
+
+
+def get_repayment(ctx: TenantContext, repayment_id: str) -> dict[str, Any]:
+    found = _store().get_repayment(ctx, repayment_id)
+    if found is None:
+        raise NotFound("servicing.repayment.not_found", "no such repayment", {"repayment_id": repayment_id})
+    return found[0]
+
+
+def reverse_repayment(ctx: TenantContext, repayment_id: str, reason: str) -> dict[str, Any]:
+    """Undo a posted repayment: a reversing ledger entry, and the bills owe again what it paid.
+    Reversing a reversed repayment returns it unchanged. 422 if its overpayment was already applied."""
+    from chalicelib.ledger import service as ledger
+
+    store = _store()
+    for _ in range(MAX_ATTEMPTS):
+        repayment, version = store.get_repayment(ctx, repayment_id) or (None, None)
+        if repayment is None:
+            raise NotFound("servicing.repayment.not_found", "no such repayment", {"repayment_id": repayment_id})
+        if repayment["status"] == "reversed":
+            return repayment
+        if repayment["status"] == "posting":
+            repayment = _finish_posting(ctx, repayment, version)
+            version += 1
+        if repayment["status"] not in ("posted", "reversing"):
+            raise Conflict("servicing.repayment.not_posted", f"the repayment is {repayment['status']}")
+        contract = get_contract(ctx, repayment["contract_id"])
+        if repayment["status"] == "posted":
+            allocation = domain.Allocation(tuple((int(s), Part(p), Decimal(a)) for s, p, a in repayment["allocation"]),
+                                           Decimal(repayment["overpayment"]))
+            if contract.suspense < allocation.overpayment:
+                raise RuleViolation("servicing.repayment.suspense_applied",
+                                    "its overpayment has already been applied to bills; reverse those first")
+            after = replace(contract, instalments=domain.apply_allocation(contract.instalments, allocation, -1),
+                            suspense=contract.suspense - allocation.overpayment)
+            after = _with_arrears(ctx, after, contract.last_eod_on or _today(ctx)).settle_status()
+            reversing = {**repayment, "status": "reversing", "reason": reason, "reversed_by": ctx.username}
+            try:
+                store.commit(ctx, after, history=[_history("repayment_reversed", ctx, repayment_id=repayment_id,
+                                                           reason=reason)],
+                             updates=[store.repayment_item(ctx, reversing, version)])
+            except StaleContract:
+                continue
+            repayment, version, contract = reversing, version + 1, after
+        entry = ledger.reverse_entry(ctx, repayment["entry_id"], idempotency_key=f"reverse:{repayment_id}",
+                                     booked_on=max(_today(ctx), date.fromisoformat(repayment["booked_on"])),
+                                     memo=f"reversal: {reason}", store=_ledger().ledger_store())
+        done = {**repayment, "status": "reversed", "reversal_entry_id": entry.entry.id}
+        store.save_repayment(ctx, done, version)
+        _project_exposure(ctx, contract, _today(ctx))
+        return done
+    raise Conflict("servicing.contract.contention", "the contract kept changing; retry")
+
+
+# --- arrears and end of day ---------------------------------------------------------------------
+
+
+def _with_arrears(ctx: TenantContext, c: Contract, on: date) -> Contract:
+    dpd = domain.days_past_due(c.instalments, on, _tolerance(ctx, c))
+    return replace(c, days_past_due=dpd, bucket=domain.bucket_for(dpd))
+
+
+def _penalty_terms(ctx: TenantContext, c: Contract):
+    from chalicelib.finance.penalty import PenaltyTerms
+
+    p = product_definition(ctx, c.product_code, c.product_version).penalty
+    return PenaltyTerms(contract_rate=c.annual_rate, multiplier=p.multiplier, penalty_rate=p.rate,
+                        on_overdue_interest=p.on_overdue_interest, day_count=p.day_count, currency=c.currency,
+                        rounding=c.rounding)
+
+
+def close_day(ctx: TenantContext, c: Contract, on: date) -> tuple[Contract, dict[EntryKind, dict[Component, Decimal]]]:
+    """One contract's end of day (pure, given the product): bill what falls due, accrue interest,
+    apply the customer's suspense to the bills, accrue penalty interest on overdue bills, update days
+    past due, bucket and non-accrual. Returns the contract after and the postings to make."""
+    from chalicelib.finance.penalty import OverdueAmount, penalty_interest
+
+    postings: dict[EntryKind, dict[Component, Decimal]] = {}
+    instalments = tuple(replace(i, billed=True) if not i.billed and i.due_on <= on else i for i in c.instalments)
+    c = replace(c, instalments=instalments)
+    fee_target = sum((i.fee for i in instalments if i.billed), ZERO)
+    if fee_target > c.fees_booked:
+        postings[EntryKind.FEE] = {Component.FEE: fee_target - c.fees_booked}
+        c = replace(c, fees_booked=fee_target)
+    if not c.non_accrual:
+        earned = domain.interest_earned(instalments, on, c.currency, c.rounding)
+        if earned > c.interest_accrued:
+            postings[EntryKind.ACCRUAL] = {Component.INTEREST: earned - c.interest_accrued}
+            c = replace(c, interest_accrued=earned)
+    if c.suspense > 0:
+        allocation = domain.repayment_allocation(c.instalments, c.suspense, on, c.strategy)
+        if allocation.lines:
+            postings[EntryKind.SUSPENSE_APPLICATION] = {Component(p.value): a for p, a in allocation.totals().items()}
+            c = replace(c, instalments=domain.apply_allocation(c.instalments, allocation),
+                        suspense=allocation.overpayment)
+    tolerance, terms = _tolerance(ctx, c), _penalty_terms(ctx, c)
+    penalty_total = ZERO
+    updated = []
+    for inst in c.instalments:
+        if domain.is_overdue(inst, on, tolerance) and not c.non_accrual:
+            start = max(inst.penalty_through or inst.due_on, inst.due_on)
+            accrued = penalty_interest(OverdueAmount(start, inst.due(Part.PRINCIPAL), inst.due(Part.INTEREST)), on,
+                                       terms).total
+            if accrued > 0:
+                penalty_total += accrued
+                inst = replace(inst, penalty=inst.penalty + accrued, penalty_through=on)
+        updated.append(inst)
+    c = replace(c, instalments=tuple(updated))
+    if penalty_total:
+        postings[EntryKind.PENALTY] = {Component.PENALTY: penalty_total}
+    c = _with_arrears(ctx, c, on)
+    c = replace(c, non_accrual=c.non_accrual or c.days_past_due > _non_accrual_days(ctx, c), last_eod_on=on)
+    return c.settle_status(), postings
+
+
+def _close_contract_day(ctx: TenantContext, contract_id: str, on: date) -> str:
+    store = _store()
+    for _ in range(MAX_ATTEMPTS):
+        c = store.get_contract(ctx, contract_id)
+        if c is None or c.status is not ContractStatus.ACTIVE or (c.last_eod_on and c.last_eod_on >= on):
+            return "skipped"
+        after, postings = close_day(ctx, c, on)
+        for kind, amounts in postings.items():  # post first: the same contract state gives the same drafts
+            _post(ctx, c, kind, on, amounts, f"eod:{on.isoformat()}:{contract_id}:{kind.value}", memo=f"EOD {on}")
+        history = []
+        if after.bucket != c.bucket:
+            history.append(_history("bucket_changed", ctx, business_date=on, from_=c.bucket, to=after.bucket,
+                                    days_past_due=after.days_past_due))
+        if after.non_accrual and not c.non_accrual:
+            history.append(_history("non_accrual", ctx, business_date=on, days_past_due=after.days_past_due))
+        try:
+            store.commit(ctx, after, history=history)
+        except StaleContract:
+            continue
+        _project_exposure(ctx, after, on)
+        return "closed"
+    raise Conflict("servicing.contract.contention", "the contract kept changing; retry", {"contract_id": contract_id})
+
+
+def run_end_of_day(ctx: TenantContext, business_date: date) -> dict[str, Any]:
+    """Close ``business_date`` for the tenant: every active contract's end of day, then stale
+    applications expire. Re-running a closed date returns its run and changes nothing; a date before
+    the last one closed is refused (409 ``servicing.eod.out_of_order``). Progress is recorded on the
+    run as it goes, for the console."""
+    from chalicelib.origination.applications import service as applications
+
+    store = _store()
+    state, version = store.eod_state(ctx)
+    last = date.fromisoformat(state["last_closed_on"]) if state and state.get("last_closed_on") else None
+    if last is not None and business_date <= last:
+        done = store.eod_run(ctx, business_date)
+        if done is not None and done.get("status") == "completed":
+            return done
+        raise Conflict("servicing.eod.out_of_order", f"{last.isoformat()} is already closed; run a later date",
+                       {"last_closed_on": last.isoformat(), "business_date": business_date.isoformat()})
+    started = utc_now()
+    contract_ids = [c.contract_id for c in store.all_active(ctx)]
+    run = {"business_date": business_date, "status": "running", "total": len(contract_ids), "processed": 0,
+           "skipped": 0, "started_at": started, "by": ctx.username}
+    store.save_eod_run(ctx, _plain(run))
+    for n, contract_id in enumerate(contract_ids, start=1):
+        if _close_contract_day(ctx, contract_id, business_date) == "skipped":
+            run["skipped"] += 1
+        run["processed"] = n
+        if n % 25 == 0:
+            store.save_eod_run(ctx, _plain(run))
+    run["expired_applications"] = applications.expire_stale(ctx, business_date)
+    run.update(status="completed", finished_at=utc_now())
+    store.save_eod_run(ctx, _plain(run))
+    store.save_eod_state(ctx, {"last_closed_on": business_date.isoformat()}, version)
+    return _plain(run)
+
+
+def end_of_day_run(ctx: TenantContext, business_date: date) -> dict[str, Any]:
+    found = _store().eod_run(ctx, business_date)
+    if found is None:
+        raise NotFound("servicing.eod.not_found", "no end-of-day run for that date",
+                       {"business_date": business_date.isoformat()})
+    return found
+
+
+# --- group exposure projection ------------------------------------------------------------------
+
+
+def _project_exposure(ctx: TenantContext, c: Contract, on: date) -> None:
+    """Keep the group-risk projection of this contract current (``risk.store.upsert_exposure``)."""
+    from chalicelib.risk.store import upsert_exposure
+
+    outstanding = c.outstanding_principal if c.status is ContractStatus.ACTIVE else ZERO
+    interest = max(ZERO, c.interest_accrued - c.part_total(Part.INTEREST, paid=True))
+    upsert_exposure(ctx, contract_id=c.contract_id, customer_hash=c.customer_hash, product_kind=c.kind,
+                    outstanding_principal=outstanding, accrued_interest=interest if outstanding else ZERO,
+                    days_past_due=c.days_past_due, classification=domain.classification_for(c.days_past_due),
+                    currency=c.currency, customer_type="enterprise" if c.kind != "loan" else "individual",
+                    product_code=c.product_code, figures_on=on)

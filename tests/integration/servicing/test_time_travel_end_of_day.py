@@ -1,0 +1,98 @@
+"""End of day moving the demo-lending books forward in time: bills, accruals, arrears, penalties.
+
+This module books entries on future business dates, and a ledger account refuses entries dated
+before its last one — so it runs after every test that books on today's date (its name sorts last).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.integration.origination.flows import Desk, ok
+from tests.integration.servicing.flows import contract, disbursed_loan, key
+
+FIRST_DUE, SECOND_DUE = "2026-12-23", "2027-01-23"
+
+
+@pytest.fixture(scope="module")
+def loans(servicing_routes, demo_products, shared_api):
+    desk = Desk(shared_api, "demo-lending")
+    return desk, disbursed_loan(desk)["id"], disbursed_loan(desk)["id"]
+
+
+def eod(desk, on: str, role: str = "finance"):
+    return desk.as_(role).post("/v1/servicing/end-of-day", {"date": on})
+
+
+def assert_books_agree(detail: dict) -> None:
+    """Servicing's view of the contract equals the ledger's balances, to the cent."""
+    s, b = detail["schedule"], detail["balances"]
+
+    def owed(part: str) -> Decimal:
+        return sum((Decimal(i["scheduled"][part]) - Decimal(i["paid"][part]) for i in s), Decimal(0))
+
+    paid_interest = sum((Decimal(i["paid"]["interest"]) for i in s), Decimal(0))
+    assert Decimal(b["principal"]) == owed("principal") == Decimal(detail["outstanding_principal"])
+    assert Decimal(b["interest"]) == Decimal(detail["interest_accrued"]) - paid_interest
+    assert Decimal(b["penalty"]) == owed("penalty")
+    assert Decimal(b["suspense"]) == Decimal(detail["suspense"])
+
+
+def test_the_first_due_date_bills_and_accrues_exactly_and_rerunning_it_changes_nothing(loans):
+    desk, a, b = loans
+    run = ok(eod(desk, FIRST_DUE))
+    assert run["status"] == "completed" and run["processed"] >= 2
+    before = contract(desk, a)
+    assert before["interest_accrued"] == "320.00" and before["schedule"][0]["status"] == "due"
+    assert_books_agree(before)
+    # Re-running the date is a no-op; an earlier date is refused
+    assert ok(eod(desk, FIRST_DUE, "tenant-admin"))["started_at"] == run["started_at"]
+    assert contract(desk, a)["balances"] == before["balances"]
+    early = eod(desk, "2026-12-20")
+    assert (early.status, early.code) == (409, "servicing.eod.out_of_order")
+    assert eod(desk, "2026-12-24", "loan-officer").status == 403
+
+
+def test_an_exact_instalment_pays_interest_then_principal_and_a_late_one_goes_to_m1_with_penalty(loans):
+    desk, a, b = loans
+    finance = desk.as_("finance")
+    paid = ok(finance.post(f"/v1/contracts/{a}/repayments", {"amount": "2676.70", "received_on": "2026-12-24"},
+                           headers=key()), 201)
+    assert paid["totals"] == {"interest": "320.00", "principal": "2356.70"} and paid["overpayment"] == "0.00"
+    ok(eod(desk, "2026-12-31"))
+    on_time, late = contract(desk, a), contract(desk, b)
+    assert on_time["bucket"] == "current" and on_time["schedule"][0]["status"] == "paid"
+    assert (late["bucket"], late["days_past_due"]) == ("M1", 8)
+    assert late["schedule"][0]["status"] == "overdue" and Decimal(late["schedule"][0]["due"]["penalty"]) > 0
+    assert [c["id"] for c in ok(desk.as_("viewer").get("/v1/contracts?bucket=M1&limit=200"))["items"]].count(b) == 1
+    for detail in (on_time, late):
+        assert_books_agree(detail)
+
+
+def test_a_payment_settles_penalty_first_every_cent_is_allocated_and_suspense_pays_the_next_bill(loans):
+    desk, a, b = loans
+    penalty = Decimal(contract(desk, b)["schedule"][0]["due"]["penalty"])
+    paid = ok(desk.as_("finance").post(f"/v1/contracts/{b}/repayments",
+                                       {"amount": "3000.00", "received_on": "2027-01-02"}, headers=key()), 201)
+    assert paid["allocation"][0] == {"seq": 1, "component": "penalty", "amount": format(penalty, "f")}
+    assert sum((Decimal(x["amount"]) for x in paid["allocation"]), Decimal(paid["overpayment"])) == Decimal("3000.00")
+    assert Decimal(paid["overpayment"]) == Decimal("3000.00") - penalty - Decimal("2676.70")
+    after = contract(desk, b)
+    assert after["bucket"] == "current" and after["schedule"][0]["status"] == "paid"
+    assert_books_agree(after)
+    ok(eod(desk, SECOND_DUE))
+    billed = contract(desk, b)
+    assert Decimal(billed["suspense"]) == 0 and Decimal(billed["schedule"][1]["paid"]["interest"]) > 0
+    assert_books_agree(billed)
+    assert_books_agree(contract(desk, a))
+
+
+def test_the_scheduler_handler_closes_a_date_for_a_tenant(loans):
+    from chalicelib.servicing.tasks import end_of_day_batch
+
+    desk, a, _ = loans
+    result = end_of_day_batch({"tenant_id": "demo-lending", "date": "2027-01-24"}, None)
+    assert result["status"] == "completed" and result["tenant_id"] == "demo-lending"
+    assert contract(desk, a)["last_eod_on"] == "2027-01-24"
+    assert ok(desk.as_("finance").get("/v1/servicing/end-of-day/2027-01-24"))["status"] == "completed"

@@ -9,6 +9,8 @@ from chalicelib.ledger import api as ledger_api
 from chalicelib.platform import http, meta_api
 from chalicelib.products import api as products_api
 from chalicelib.products import calculator_api
+from chalicelib.risk import api as risk_api
+from chalicelib.risk import tasks as risk_tasks
 from chalicelib.servicing import api as servicing_api
 from chalicelib.servicing.tasks import end_of_day_batch
 from chalicelib.tenancy import api as tenancy_api
@@ -29,8 +31,10 @@ for blueprint_module in (
     applications_api,
     ledger_api,
     servicing_api,
+    risk_api,
 ):
     app.register_blueprint(blueprint_module.api.blueprint)
 
 # Functions outside API Gateway: Step Functions tasks and scheduled batches.
+app.register_blueprint(risk_tasks.blueprint)  # group-consolidation's state machine tasks
 app.lambda_function(name="end_of_day_batch")(end_of_day_batch)

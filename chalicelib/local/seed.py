@@ -77,3 +77,7 @@ def seed_business_data(progress=lambda message: None) -> None:
     seed_demo_products()
     progress("demo customers and applications in every state (about half a minute the first time)")
     seed_demo_applications()
+    from chalicelib.risk.seed import seed_demo_exposures
+
+    progress("demo exposures for HQ's consolidation (cross-subsidiary customers, a connected group)")
+    seed_demo_exposures()

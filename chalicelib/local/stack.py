@@ -86,6 +86,11 @@ def start(prefix: str = "jinkong-local", endpoint_url: str | None = None) -> Loc
     os.environ["JINKONG_STAGE"] = os.environ.get("JINKONG_STAGE", "local")
     reset_settings()
     register_app_functions(prefix)
+    # State machines from the same ASL files the CDK stack deploys, wired to the local functions.
+    from chalicelib.risk.local import provision_state_machines
+
+    os.environ.update(provision_state_machines(prefix))
+    reset_settings()
     return LocalEnvironment(endpoint_url, provisioned, embedded)
 
 

@@ -1,0 +1,1 @@
+"""Consolidated report datasets (``datasets.py``, pure) and the run's files in S3 (``files.py``)."""

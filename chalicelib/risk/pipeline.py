@@ -1,0 +1,460 @@
+"""The consolidation run's steps, one function per state of ``group-consolidation.asl.json``.
+
+Each step takes the small JSON the state machine passes, does one thing, records its progress in the
+group's partition (so ``GET /v1/group/consolidations/{id}`` shows it while the run goes on) and
+returns the small JSON the next state needs. Bulk data moves through S3 (``reporting.files``):
+
+    begin          the run record, the group's subsidiaries                → [subsidiary ids]
+    extract        one subsidiary's exposures, in its own read-only scope  → extracts/<sub>.json
+    record_failure a subsidiary whose extract failed for good (or the run) → its progress says so
+    consolidate    every extract file → customers, groups, classes, ...    → work/consolidated.json
+    check_limits   limits, concentration, findings                         → work/limit-checks.json
+    persist        snapshot records + report datasets                      → group partition, reports/
+    finish         warnings raised; the run SUCCEEDED, or PARTIAL naming who is missing
+
+A step may run twice (Step Functions retries, a re-driven execution); each writes the same keys again.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from chalicelib.reporting import datasets
+from chalicelib.reporting.files import extract_key, report_key, work_key
+from chalicelib.risk import wiring
+from chalicelib.risk.consolidation import (
+    ClassificationPolicy,
+    TrendPoint,
+    bulk_work,
+    consolidate,
+    consolidation_from_json,
+    consolidation_to_json,
+)
+from chalicelib.risk.contexts import group_context, subsidiary_context
+from chalicelib.risk.exposures import (
+    ExposureInvalid,
+    ExtractTotals,
+    LedgerControlTotals,
+    check_exposure,
+    exposure_from_json,
+    exposure_to_json,
+)
+from chalicelib.risk.limits import LimitCheck, LimitsConfig, RaisedWarning, Severity, check_limits, warnings_for
+from chalicelib.shared.errors import DomainError
+from chalicelib.shared.tenant import TenantContext
+
+log = logging.getLogger(__name__)
+
+STEPS = ("list_subsidiaries", "extract", "consolidate", "check_limits", "persist", "raise_warnings")
+QUEUED, RUNNING, SUCCEEDED, PARTIAL, FAILED = "QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"
+ACTIVE_STATUSES = (QUEUED, RUNNING)
+TREND_POINTS = 12
+
+
+class ExtractTransientError(Exception):
+    """A subsidiary's extract failed in a way worth retrying (throttling, a timeout, a 5xx)."""
+
+
+class ExtractFailedError(Exception):
+    """A subsidiary's extract cannot succeed as things stand (corrupt rows, not a member of the group)."""
+
+
+class ConsolidationError(Exception):
+    """An HQ step cannot go on (a missing extract file, a run that is not running)."""
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _bulk(step):
+    """Run a step that handles the whole portfolio with the cyclic GC paused (see ``bulk_work``)."""
+    @functools.wraps(step)
+    def run(event: dict[str, Any]) -> dict[str, Any]:
+        with bulk_work():
+            return step(event)
+
+    return run
+
+
+def _iso(at: datetime) -> str:
+    return at.isoformat(timespec="milliseconds")
+
+
+def _step_sk(step: str) -> str:
+    return f"STEP#{STEPS.index(step) + 1:02d}#{step}"
+
+
+def _progress(group: TenantContext, run_id: str, step: str, status: str, **detail: Any) -> None:
+    stamp = "started_at" if status == "running" else "finished_at"
+    wiring.group_store().record_progress(group, run_id, _step_sk(step), "step",
+                                         {"status": status, stamp: _iso(_now()), **detail})
+
+
+def _transient(exc: Exception) -> bool:
+    """Throttling, timeouts and server errors of AWS are worth a retry; the rest is not."""
+    from botocore.exceptions import ClientError, ReadTimeoutError
+    from botocore.exceptions import ConnectionError as BotoConnectionError
+
+    if isinstance(exc, (BotoConnectionError, ReadTimeoutError, TimeoutError, ConnectionError)):
+        return True
+    if isinstance(exc, ClientError):
+        code = exc.response.get("Error", {}).get("Code", "")
+        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+        return status >= 500 or "Throttl" in code or code in ("ProvisionedThroughputExceededException",
+                                                                  "RequestLimitExceeded", "InternalServerError")
+    cause = getattr(exc, "cause", None) or exc.__cause__
+    return isinstance(cause, Exception) and cause is not exc and _transient(cause)
+
+
+# --- begin --------------------------------------------------------------------------------------------
+
+
+def scheduled_as_of(scheduled_at: str, timezone_name: str) -> date:
+    """A scheduled run consolidates the business day that closed before it started (local time)."""
+    at = datetime.fromisoformat(scheduled_at.replace("Z", "+00:00"))
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=timezone.utc)
+    return (at.astimezone(ZoneInfo(timezone_name)) - timedelta(days=1)).date()
+
+
+def begin(event: dict[str, Any]) -> dict[str, Any]:
+    """Open (or, for a scheduled execution, create) the run and list the group's subsidiaries."""
+    from chalicelib import bootstrap
+
+    given = event.get("input") or {}
+    group_id = given["group_id"]
+    run_id = given.get("run_id") or event["execution"]
+    group = group_context(group_id)
+    store = wiring.group_store()
+    run = store.get_run_record(group, run_id)
+    if run is None:  # started by the scheduler, not by the API
+        registered = bootstrap.tenant_registry().get(group_id)
+        tz = registered.definition.timezone if registered else "Asia/Shanghai"
+        as_of = (date.fromisoformat(given["as_of"]) if given.get("as_of")
+                 else scheduled_as_of(given.get("scheduled_at") or event.get("started") or _iso(_now()), tz))
+        store.create_run(group, run_id, as_of, {
+            "run_id": run_id, "group_id": group_id, "as_of": as_of.isoformat(), "status": RUNNING,
+            "trigger": given.get("trigger", "schedule"), "requested_by": "schedule", "created_at": _iso(_now())})
+        run = store.get_run_record(group, run_id)
+    assert run is not None
+    _progress(group, run_id, "list_subsidiaries", "running")
+    registry = bootstrap.tenant_registry()
+    subsidiaries, cursor = [], None
+    while True:
+        page, cursor = registry.page_group(group_id, cursor, group)
+        subsidiaries += [t.tenant_id for t in page if t.status == "active" and t.definition.kind.is_subsidiary]
+        if not cursor:
+            break
+    subsidiaries.sort()
+    for sub in subsidiaries:
+        store.record_progress(group, run_id, f"SUB#{sub}", "subsidiary", {"status": "pending", "attempts": 0})
+    store.update_run(group, run_id, {"status": RUNNING, "started_at": _iso(_now()), "subsidiaries": subsidiaries,
+                                     "execution": event.get("execution")})
+    _progress(group, run_id, "list_subsidiaries", "succeeded", subsidiaries=len(subsidiaries))
+    _progress(group, run_id, "extract", "running", subsidiaries=len(subsidiaries))
+    return {"run_id": run_id, "group_id": group_id, "as_of": run["as_of"], "subsidiaries": subsidiaries}
+
+
+# --- extract (one subsidiary) ---------------------------------------------------------------------------
+
+
+@_bulk
+def extract(event: dict[str, Any]) -> dict[str, Any]:
+    """Read one subsidiary's exposures in its own scope and write them, with control totals, to S3.
+
+    Every failure leaves as one of two errors the state machine tells apart: ``ExtractTransientError``
+    (throttling, timeouts, 5xx — retried with backoff) or ``ExtractFailedError`` (caught at once)."""
+    run_id, group_id, sub = event["run_id"], event["group_id"], event["subsidiary_id"]
+    as_of = date.fromisoformat(event["as_of"])
+    group = group_context(group_id)
+    store = wiring.group_store()
+    store.record_progress(group, run_id, f"SUB#{sub}", "subsidiary",
+                          {"status": "extracting", "attempts": 1, "started_at": _iso(_now())})
+    try:
+        count, size = _extract_to_s3(run_id, group_id, sub, as_of)
+    except (ExtractTransientError, ExtractFailedError):
+        raise
+    except (ExposureInvalid, DomainError) as exc:
+        raise ExtractFailedError(f"{sub}: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 — classified here: the state machine retries only transient ones
+        if _transient(exc):
+            raise ExtractTransientError(f"{sub}: {type(exc).__name__}: {exc}") from exc
+        raise ExtractFailedError(f"{sub}: {type(exc).__name__}: {exc}") from exc
+    store.record_progress(group, run_id, f"SUB#{sub}", "subsidiary", {
+        "status": "extracted", "finished_at": _iso(_now()), "exposures": count, "bytes": size, "error": None})
+    return {"subsidiary_id": sub, "status": "extracted", "exposures": count}
+
+
+def _extract_to_s3(run_id: str, group_id: str, sub: str, as_of: date) -> tuple[int, int]:
+    scope = subsidiary_context(sub, group_id)
+    rows = [check_exposure(e) for e in wiring.exposure_source().extract(scope, as_of)]
+    ledger, ledger_note = wiring.control_totals().control_totals(scope, as_of)
+    totals = ExtractTotals.of(rows)
+    size = wiring.run_files().put_json(extract_key(group_id, run_id, sub), {
+        "subsidiary_id": sub, "group_id": group_id, "run_id": run_id, "as_of": as_of.isoformat(),
+        "extracted_at": _iso(_now()), "totals": totals.to_json(),
+        "ledger": None if ledger is None else {"principal": format(ledger.principal, "f"),
+                                               "interest": format(ledger.interest, "f"),
+                                               "currency": ledger.currency, "source": ledger.source},
+        "ledger_note": ledger_note,
+        "exposures": [exposure_to_json(e) for e in rows],
+    })
+    return totals.count, size
+
+
+def record_failure(event: dict[str, Any]) -> dict[str, Any]:
+    """A Catch landed here: mark the subsidiary's extract (or the whole run) failed, with the error."""
+    run_id, group_id = event.get("run_id") or event["execution"], event["group_id"]
+    group = group_context(group_id)
+    error = event.get("error") or {}
+    name = error.get("Error", "States.TaskFailed")
+    message = _cause_message(error.get("Cause"))
+    store = wiring.group_store()
+    if event.get("subsidiary_id"):
+        sub = event["subsidiary_id"]
+        store.record_progress(group, run_id, f"SUB#{sub}", "subsidiary", {
+            "status": "failed", "finished_at": _iso(_now()), "error": {"name": name, "message": message}})
+        return {"subsidiary_id": sub, "status": "failed", "error": name}
+    if store.get_run_record(group, run_id) is None:
+        return {"run_id": run_id, "status": FAILED}  # a scheduled run that failed before it was opened
+    store.update_run(group, run_id, {"status": FAILED, "finished_at": _iso(_now()),
+                                     "error": {"name": name, "message": message}},
+                     only_if_status_in=ACTIVE_STATUSES)
+    view = store.run_view(group, run_id)
+    for step in view.steps if view else []:  # whichever step was running when the run failed
+        if step.get("status") == "running":
+            _progress(group, run_id, step["step"], "failed", error={"name": name, "message": message})
+    return {"run_id": run_id, "status": FAILED}
+
+
+def _cause_message(cause: Any) -> str:
+    if isinstance(cause, str):
+        try:
+            parsed = json.loads(cause)
+            if isinstance(parsed, dict):
+                return str(parsed.get("errorMessage") or parsed)[:500]
+        except ValueError:
+            pass
+        return cause[:500]
+    return "" if cause is None else str(cause)[:500]
+
+
+# --- consolidate ------------------------------------------------------------------------------------------
+
+
+def _classification_policy(group: TenantContext) -> ClassificationPolicy:
+    from chalicelib.risk.service import policy_from_config
+
+    raw, _ = wiring.group_store().get_config(group, "CLASSIFICATION")
+    return policy_from_config(raw)
+
+
+def _limits(group: TenantContext) -> LimitsConfig:
+    raw, _ = wiring.group_store().get_config(group, "LIMITS")
+    return LimitsConfig.model_validate(raw) if raw else LimitsConfig()
+
+
+def _previous_points(group: TenantContext, as_of: date, run_id: str) -> list[TrendPoint]:
+    points = []
+    # Complete runs of earlier dates only: a PARTIAL run's smaller total would read as a fall that never
+    # happened, and this run stands for its own date.
+    for r in wiring.group_store().completed_runs(group, limit=TREND_POINTS * 3):
+        if r.get("trend_point") and r["status"] == SUCCEEDED and r["as_of"] < as_of.isoformat():
+            points.append(TrendPoint.from_json(r["trend_point"]))
+    # One point per date (the latest run of it), the most recent dates.
+    by_day: dict[date, TrendPoint] = {}
+    for p in sorted(points, key=lambda p: (p.as_of, p.run_id)):
+        by_day[p.as_of] = p
+    return sorted(by_day.values(), key=lambda p: p.as_of)[-(TREND_POINTS - 1):]
+
+
+@_bulk
+def consolidate_step(event: dict[str, Any]) -> dict[str, Any]:
+    """Read every extract file and consolidate; the subsidiaries without one are named as missing."""
+    from chalicelib import bootstrap
+
+    run_id, group_id = event["run_id"], event["group_id"]
+    as_of = date.fromisoformat(event["as_of"])
+    group = group_context(group_id)
+    files = wiring.run_files()
+    results = {r.get("subsidiary_id"): r for r in event.get("extracts") or [] if isinstance(r, dict)}
+    expected = list(event.get("subsidiaries") or [])
+    extracted = [s for s in expected if (results.get(s) or {}).get("status") == "extracted"]
+    missing = sorted(set(expected) - set(extracted))
+    _progress(group, run_id, "extract", "partial" if missing else "succeeded",
+              extracted=len(extracted), failed=missing)
+    _progress(group, run_id, "consolidate", "running")
+
+    exposures, facts = [], []
+    for sub in extracted:
+        doc = files.get_json(extract_key(group_id, run_id, sub))
+        rows = [exposure_from_json(r) for r in doc["exposures"]]
+        if any(r.subsidiary_id != sub for r in rows):
+            raise ConsolidationError(f"the extract of {sub} holds another subsidiary's rows")
+        exposures += rows
+        facts.append(_facts_from_json({"subsidiary_id": sub, "declared": doc["totals"],
+                                       "read": ExtractTotals.of(rows).to_json(), "ledger": doc.get("ledger"),
+                                       "ledger_note": doc.get("ledger_note")}))
+    registered = bootstrap.tenant_registry().get(group_id)
+    currency = registered.definition.currency if registered else "CNY"
+    result = consolidate(exposures, as_of=as_of, currency=currency, policy=_classification_policy(group),
+                         previous=_previous_points(group, as_of, run_id), run_id=run_id)
+    files.put_json(work_key(group_id, run_id, "consolidated.json"), {
+        "consolidation": consolidation_to_json(result),
+        "extracts": [_facts_json(f) for f in facts], "missing_subsidiaries": missing,
+    })
+    _progress(group, run_id, "consolidate", "succeeded", contracts=len(result.contracts),
+              customers=len(result.customers), group_customers=len(result.groups))
+    return {"run_id": run_id, "group_id": group_id, "as_of": as_of.isoformat(), "missing_subsidiaries": missing}
+
+
+def _facts_json(f: datasets.ExtractFacts) -> dict[str, Any]:
+    return {"subsidiary_id": f.subsidiary_id, "declared": f.declared.to_json(), "read": f.read.to_json(),
+            "ledger": None if f.ledger is None else {"principal": format(f.ledger.principal, "f"),
+                                                    "interest": format(f.ledger.interest, "f"),
+                                                    "currency": f.ledger.currency, "source": f.ledger.source},
+            "ledger_note": f.ledger_note}
+
+
+def _facts_from_json(d: dict[str, Any]) -> datasets.ExtractFacts:
+    ledger = d.get("ledger")
+    return datasets.ExtractFacts(
+        d["subsidiary_id"], ExtractTotals.from_json(d["declared"]), ExtractTotals.from_json(d["read"]),
+        None if ledger is None else LedgerControlTotals(Decimal(ledger["principal"]), Decimal(ledger["interest"]),
+                                                        ledger["currency"], ledger.get("source", "")),
+        d.get("ledger_note") or "")
+
+
+# --- limits and concentration -----------------------------------------------------------------------------
+
+
+@_bulk
+def check_limits_step(event: dict[str, Any]) -> dict[str, Any]:
+    from chalicelib import bootstrap
+
+    run_id, group_id = event["run_id"], event["group_id"]
+    group = group_context(group_id)
+    _progress(group, run_id, "check_limits", "running")
+    files = wiring.run_files()
+    work = files.get_json(work_key(group_id, run_id, "consolidated.json"))
+    c = consolidation_from_json(work["consolidation"])
+    names, cursor = {}, None
+    while True:
+        page, cursor = bootstrap.tenant_registry().page_group(group_id, cursor, group)
+        names.update({t.tenant_id: t.definition.name.en_us for t in page})
+        if not cursor:
+            break
+    checks = check_limits(c, _limits(group), names)
+    raised = warnings_for(c, checks, work["missing_subsidiaries"])
+    files.put_json(work_key(group_id, run_id, "limit-checks.json"), {
+        "checks": [x.to_json() for x in checks],
+        "warnings": [{"kind": w.kind, "subject": w.subject, "label": w.label, "severity": w.severity.value,
+                      "message": w.message, "figures": w.figures} for w in raised],
+    })
+    breaches = sum(1 for x in checks if x.status.value == "breach")
+    near = sum(1 for x in checks if x.status.value == "near_breach")
+    _progress(group, run_id, "check_limits", "succeeded", checks=len(checks), breaches=breaches, near_breaches=near,
+              findings=len(raised) - breaches - near)
+    return {"run_id": run_id, "group_id": group_id, "as_of": event["as_of"],
+            "missing_subsidiaries": work["missing_subsidiaries"]}
+
+
+# --- persist -------------------------------------------------------------------------------------------------
+
+
+@_bulk
+def persist(event: dict[str, Any]) -> dict[str, Any]:
+    """Write the snapshot into the group's partition and the report datasets into S3."""
+    run_id, group_id = event["run_id"], event["group_id"]
+    group = group_context(group_id)
+    _progress(group, run_id, "persist", "running")
+    files, store = wiring.run_files(), wiring.group_store()
+    work = files.get_json(work_key(group_id, run_id, "consolidated.json"))
+    c = consolidation_from_json(work["consolidation"])
+    limit_checks = files.get_json(work_key(group_id, run_id, "limit-checks.json"))
+    checks = [LimitCheck.from_json(x) for x in limit_checks["checks"]]
+    missing = work["missing_subsidiaries"]
+    limits = _limits(group)
+
+    contracts_by_customer: dict[str, list[dict[str, Any]]] = {}
+    for x in sorted(c.contracts, key=lambda x: -x.exposure.exposure):
+        rows = contracts_by_customer.setdefault(x.exposure.customer_hash, [])
+        if len(rows) < 200:
+            e = x.exposure
+            rows.append({"subsidiary_id": e.subsidiary_id, "contract_id": e.contract_id,
+                         "product_kind": e.product_kind.value, "currency": e.currency,
+                         "outstanding_principal": format(e.outstanding_principal, "f"),
+                         "accrued_interest": format(e.accrued_interest, "f"),
+                         "undrawn_commitment": format(e.undrawn_commitment, "f"), "exposure": format(e.exposure, "f"),
+                         "days_past_due": e.days_past_due, "classification": x.category.value,
+                         "classification_source": x.source, "override_reason": x.override_reason})
+    customers = [{**cust.to_json(), "contracts": contracts_by_customer.get(h, []),
+                  "contracts_total": cust.total.contracts} for h, cust in c.customers.items()]
+    groups = [g.to_json() for g in c.groups.values()]
+    written = store.put_customers(group, run_id, customers, groups)
+
+    reports, validation = datasets.build_reports(
+        c, run_id, extracts=[_facts_from_json(f) for f in work["extracts"]], missing_subsidiaries=missing,
+        large_exposure_threshold=limits.large_exposure_threshold(), net_capital=limits.net_capital)
+    for f in reports:
+        files.put_bytes(report_key(group_id, run_id, f.name), f.body, f.content_type)
+
+    summary = c.summary_json(run_id)
+    summary["limits"] = [x.to_json() for x in checks]
+    summary["missing_subsidiaries"] = missing
+    summary["validation_status"] = validation["status"]
+    body = json.dumps(summary, ensure_ascii=False)
+    pointer = None
+    if len(body.encode()) > 300_000:
+        pointer = work_key(group_id, run_id, "summary.json")
+        files.put_json(pointer, summary)
+    store.put_summary(group, run_id, summary, pointer)
+    headline = {"exposure": summary["totals"]["exposure"], "principal": summary["totals"]["principal"],
+                "contracts": summary["totals"]["contracts"], "customers": summary["totals"]["customers"],
+                "group_customers": summary["totals"]["group_customers"], "npl_ratio": summary["npl_ratio"],
+                "top10_share": summary["concentration"]["top10_share"], "hhi": summary["concentration"]["hhi"]}
+    store.update_run(group, run_id, {"headline": headline, "reports": [f.name for f in reports],
+                                     "validation_status": validation["status"],
+                                     "trend_point": c.trend_point(run_id).to_json()})
+    _progress(group, run_id, "persist", "succeeded", records=written, reports=len(reports),
+              validation=validation["status"])
+    return {"run_id": run_id, "group_id": group_id, "as_of": event["as_of"], "missing_subsidiaries": missing}
+
+
+# --- finish ---------------------------------------------------------------------------------------------------
+
+
+def finish(event: dict[str, Any]) -> dict[str, Any]:
+    """Raise the run's warnings, then close it: SUCCEEDED, or PARTIAL naming the subsidiaries missing."""
+    from chalicelib.risk import reservation
+    from chalicelib.risk.service import raise_warnings
+
+    run_id, group_id = event["run_id"], event["group_id"]
+    group = group_context(group_id)
+    _progress(group, run_id, "raise_warnings", "running")
+    files, store = wiring.run_files(), wiring.group_store()
+    raw = files.get_json(work_key(group_id, run_id, "limit-checks.json"))["warnings"]
+    raised = [RaisedWarning(w["kind"], w["subject"], w["label"], Severity(w["severity"]), w["message"], w["figures"])
+              for w in raw]
+    missing = list(event.get("missing_subsidiaries") or [])
+    status = PARTIAL if missing else SUCCEEDED
+    as_of = date.fromisoformat(event["as_of"])
+    latest = store.latest(group)
+    # Only a complete run of the newest date can say a condition has gone away.
+    current = not missing and (latest is None or latest["as_of"] <= as_of.isoformat())
+    outcome = raise_warnings(group, run_id, raised, resolve_others=current)
+    store.set_latest(group, run_id, as_of)
+    rebased = reservation.rebase_accounts(group)
+    expired = reservation.void_expired_reservations(group)
+    _progress(group, run_id, "raise_warnings", "succeeded", **outcome, limit_accounts_rebased=rebased,
+              reservations_expired=len(expired))
+    # Last: whoever polls the run sees it complete only once everything above is in place.
+    store.update_run(group, run_id, {"status": status, "finished_at": _iso(_now()), "missing_subsidiaries": missing,
+                                     "warnings": outcome}, completed=True)
+    return {"run_id": run_id, "group_id": group_id, "status": status, "missing_subsidiaries": missing}

@@ -6,6 +6,8 @@ from chalicelib.origination.blacklist import api as blacklist_api
 from chalicelib.origination.customers import api as customers_api
 from chalicelib.origination.debtors import api as debtors_api
 from chalicelib.ledger import api as ledger_api
+from chalicelib.payments import api as payments_api
+from chalicelib.payments.tasks import deliver_webhooks
 from chalicelib.platform import http, meta_api
 from chalicelib.products import api as products_api
 from chalicelib.products import calculator_api
@@ -32,9 +34,11 @@ for blueprint_module in (
     ledger_api,
     servicing_api,
     risk_api,
+    payments_api,
 ):
     app.register_blueprint(blueprint_module.api.blueprint)
 
 # Functions outside API Gateway: Step Functions tasks and scheduled batches.
 app.register_blueprint(risk_tasks.blueprint)  # group-consolidation's state machine tasks
 app.lambda_function(name="end_of_day_batch")(end_of_day_batch)
+app.lambda_function(name="deliver_webhooks")(deliver_webhooks)  # merchant webhook queue worker

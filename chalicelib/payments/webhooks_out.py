@@ -1,0 +1,210 @@
+"""Merchant webhooks: subscriptions, deliveries signed the way Stripe signs, sent through SQS.
+
+A business event becomes one delivery per matching subscription (its id derived from the event and
+the subscription, so publishing twice delivers once) and one queue message. The worker
+(``tasks.deliver_webhooks``) makes one attempt per message, logs it (status, latency), and on failure
+leaves the message to come back after an exponential backoff (``domain.retry_delay_s``); after the
+queue's last receive SQS moves it to the dead-letter queue. A delivered delivery is never sent again
+unless someone asks for it (``redeliver``).
+"""
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import json
+import secrets as _random
+import time
+import urllib.error
+import urllib.request
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlparse
+
+from chalicelib.payments import domain, wiring
+from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
+from chalicelib.shared.ids import new_id
+from chalicelib.shared.tenant import TenantContext
+
+SIGNATURE_HEADER = "Jinkong-Signature"
+TIMEOUT_S = 10
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def subscription_not_found(sub_id: str) -> NotFound:
+    return NotFound("payments.subscription.not_found", "no such webhook subscription", {"subscription_id": sub_id})
+
+
+def delivery_not_found(delivery_id: str) -> NotFound:
+    return NotFound("payments.delivery.not_found", "no such webhook delivery", {"delivery_id": delivery_id})
+
+
+def _check_url(url: str) -> None:
+    """HTTPS, or plain HTTP to a loopback receiver (local development and tests)."""
+    parsed = urlparse(url)
+    host = parsed.hostname or ""
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if parsed.scheme != "https" and not (parsed.scheme == "http" and loopback):
+        raise RuleViolation("payments.subscription.url.invalid", "a webhook URL must be https (http only to loopback)")
+
+
+# --- subscriptions -------------------------------------------------------------------------------------
+
+
+def create_subscription(ctx: TenantContext, url: str, event_types: list[str], description: str | None = None) -> dict:
+    """Subscribe ``url`` to ``event_types``; the signing secret is in this answer and never again."""
+    _check_url(url)
+    unknown = sorted(set(event_types) - set(domain.MERCHANT_EVENT_TYPES))
+    if unknown or not event_types:
+        raise RuleViolation("payments.subscription.event_types.invalid", "unknown or no event types",
+                            {"unknown": unknown, "allowed": list(domain.MERCHANT_EVENT_TYPES)})
+    store = wiring.payments_store()
+    sub = {"id": new_id("whs"), "url": url, "event_types": sorted(set(event_types)), "description": description,
+           "status": "active", "secret": "whsec_" + _random.token_urlsafe(32), "created_at": _now().isoformat(),
+           "created_by": ctx.username}
+    store.save_document(ctx, store.subscriptions, sub["id"], sub, None, list_sk=sub["id"])
+    return sub
+
+
+def _public(sub: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in sub.items() if k != "secret"}
+
+
+def list_subscriptions(ctx: TenantContext, cursor: str | None = None, limit: int = 50):
+    store = wiring.payments_store()
+    items, nxt = store.page_documents(ctx, store.subscriptions, cursor, limit)
+    return [_public(s) for s in items], nxt
+
+
+def delete_subscription(ctx: TenantContext, sub_id: str) -> None:
+    store = wiring.payments_store()
+    if not store.delete_document(ctx, store.subscriptions, sub_id):
+        raise subscription_not_found(sub_id)
+
+
+# --- publishing ----------------------------------------------------------------------------------------
+
+
+def publish(ctx: TenantContext, event_type: str, data: dict[str, Any], *, source_id: str) -> list[str]:
+    """One delivery per active subscription to ``event_type``; idempotent per ``source_id``."""
+    if event_type not in domain.MERCHANT_EVENT_TYPES:
+        raise RuleViolation("payments.event_type.invalid", f"unknown merchant event {event_type}")
+    store = wiring.payments_store()
+    subs, cursor, queued = [], None, []
+    while True:
+        page, cursor = store.page_documents(ctx, store.subscriptions, cursor, 200)
+        subs += page
+        if not cursor:
+            break
+    event_id = "evt_" + _digest(ctx.tenant_id, event_type, source_id)
+    body = {"id": event_id, "type": event_type, "created": int(time.time()), "tenant_id": ctx.tenant_id,
+            "data": data}
+    payload = json.dumps(body, default=str, ensure_ascii=False, separators=(",", ":"))
+    for sub in subs:
+        if sub.get("status") != "active" or event_type not in sub["event_types"]:
+            continue
+        delivery = {"id": "whd_" + _digest(sub["id"], event_id), "subscription_id": sub["id"], "url": sub["url"],
+                    "event_id": event_id, "event_type": event_type, "payload": payload, "status": "pending",
+                    "attempts": 0, "created_at": _now().isoformat()}
+        try:
+            store.save_document(ctx, store.deliveries, delivery["id"], delivery, None, list_sk=delivery["id"])
+        except Conflict:
+            continue  # published before: already queued
+        _enqueue(ctx, delivery["id"])
+        queued.append(delivery["id"])
+    return queued
+
+
+def _enqueue(ctx: TenantContext, delivery_id: str) -> None:
+    from chalicelib.platform import aws
+    from chalicelib.platform.settings import get_settings
+
+    aws.client("sqs").send_message(QueueUrl=get_settings().webhook_queue_url,
+                                   MessageBody=json.dumps({"tenant_id": ctx.tenant_id, "delivery_id": delivery_id}))
+
+
+# --- delivering ----------------------------------------------------------------------------------------
+
+
+def _send(url: str, payload: bytes, headers: dict[str, str]) -> tuple[int | None, str | None]:
+    request = urllib.request.Request(url, data=payload, method="POST",
+                                     headers={"Content-Type": "application/json", "User-Agent": "Jinkong-Webhooks/1",
+                                              **headers})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as resp:  # noqa: S310 — URL checked at subscription
+            return resp.status, None
+    except urllib.error.HTTPError as err:
+        return err.code, None
+    except (urllib.error.URLError, OSError) as err:
+        return None, type(err).__name__
+
+
+def attempt_delivery(ctx: TenantContext, delivery_id: str) -> dict[str, Any]:
+    """One signed attempt of a delivery, logged with status and latency. Returns the delivery after
+    it; ``status`` is ``delivered``, ``retrying`` or ``failed`` (the last try)."""
+    store = wiring.payments_store()
+    found = store.get_document(ctx, store.deliveries, delivery_id)
+    if found is None:
+        raise delivery_not_found(delivery_id)
+    delivery, version = found
+    if delivery["status"] == "delivered":
+        return delivery  # a duplicate message: acknowledged already, never sent twice
+    sub = store.get_document(ctx, store.subscriptions, delivery["subscription_id"])
+    number = int(delivery["attempts"]) + 1
+    if sub is None:
+        attempt = {"attempt": number, "status": None, "error": "subscription_deleted", "latency_ms": 0}
+        store.add_attempt(ctx, delivery_id, {**attempt, "at": _now().isoformat()})
+        delivery.update(status="failed", attempts=number)
+        store.save_document(ctx, store.deliveries, delivery_id, delivery, version, list_sk=delivery_id)
+        return delivery
+    payload = delivery["payload"].encode()
+    headers = {SIGNATURE_HEADER: domain.signature_header(sub[0]["secret"], int(time.time()), payload),
+               "Jinkong-Event-Id": delivery["event_id"], "Jinkong-Delivery-Attempt": str(number)}
+    started = time.perf_counter()
+    status, error = _send(delivery["url"], payload, headers)
+    latency_ms = round((time.perf_counter() - started) * 1000, 1)
+    ok = domain.delivery_succeeded(status)
+    last = number >= domain.MAX_DELIVERY_ATTEMPTS
+    retry_in = None if ok or last else domain.retry_delay_s(number)
+    store.add_attempt(ctx, delivery_id, {"attempt": number, "status": status, "error": error,
+                                         "latency_ms": latency_ms, "retry_in_s": retry_in, "at": _now().isoformat()})
+    delivery.update(attempts=number, last_status=status, retry_in_s=retry_in,
+                    status="delivered" if ok else ("failed" if last else "retrying"))
+    store.save_document(ctx, store.deliveries, delivery_id, delivery, version, list_sk=delivery_id)
+    return delivery
+
+
+def list_deliveries(ctx: TenantContext, cursor: str | None = None, limit: int = 50):
+    store = wiring.payments_store()
+    items, nxt = store.page_documents(ctx, store.deliveries, cursor, limit)
+    return [{k: v for k, v in d.items() if k != "payload"} for d in items], nxt
+
+
+def get_delivery(ctx: TenantContext, delivery_id: str) -> dict[str, Any]:
+    store = wiring.payments_store()
+    found = store.get_document(ctx, store.deliveries, delivery_id)
+    if found is None:
+        raise delivery_not_found(delivery_id)
+    return {**found[0], "attempt_log": store.attempts(ctx, delivery_id)}
+
+
+def redeliver(ctx: TenantContext, delivery_id: str) -> dict[str, Any]:
+    """Send a delivery again (a merchant lost it, or it went to the dead-letter queue)."""
+    store = wiring.payments_store()
+    found = store.get_document(ctx, store.deliveries, delivery_id)
+    if found is None:
+        raise delivery_not_found(delivery_id)
+    delivery, version = found
+    delivery.update(status="pending", redelivery_requested_by=ctx.username)
+    store.save_document(ctx, store.deliveries, delivery_id, delivery, version, list_sk=delivery_id)
+    _enqueue(ctx, delivery_id)
+    return delivery

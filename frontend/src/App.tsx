@@ -15,7 +15,9 @@ import { useMediaQuery } from "./layout/useMediaQuery";
 import { allows, homePath, NAV, type NavItem } from "./nav/menu";
 import { CalculatorPage } from "./pages/CalculatorPage";
 import { ComingSoonPage } from "./pages/ComingSoonPage";
+import { CustomersSection } from "./pages/CustomersSection";
 import { LoginPage } from "./pages/LoginPage";
+import { ProductsSection } from "./pages/ProductsSection";
 import { ForbiddenPage, NotFoundPage } from "./pages/StatusPages";
 import { TenantsPage } from "./pages/TenantsPage";
 import { theme } from "./theme";
@@ -33,6 +35,8 @@ function Guarded({ item }: { item: NavItem }) {
   if (!allows(item, me?.roles ?? [])) return <ForbiddenPage />;
   if (item.page === "calculator") return <CalculatorPage />;
   if (item.page === "tenants") return <TenantsPage />;
+  if (item.page === "products") return <ProductsSection />;
+  if (item.page === "customers") return <CustomersSection />;
   return <ComingSoonPage item={item} />;
 }
 
@@ -75,7 +79,7 @@ export function App({ apiBaseUrl }: { apiBaseUrl: string }) {
             >
               <Route index element={<Home />} />
               {NAV.map((item) => (
-                <Route key={item.key} path={item.path} element={<Guarded item={item} />} />
+                <Route key={item.key} path={item.nested ? `${item.path}/*` : item.path} element={<Guarded item={item} />} />
               ))}
               <Route path="/forbidden" element={<ForbiddenPage />} />
               <Route path="*" element={<NotFoundPage />} />

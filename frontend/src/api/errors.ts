@@ -28,7 +28,21 @@ export function errorMessage(error: unknown, locale: Locale): string {
   return translate(locale, "error.unknown", { status: "?" });
 }
 
-/** A field-level message from the server, in the user's language when it is one we know. */
-export function fieldMessage(message: string, locale: Locale): string {
-  return lookup(locale, `fieldError.${message}`) ?? message;
+/**
+ * A field-level message from the server, in the user's language when it is one we know: by its
+ * exact text, else (the API writes English) by the kind of problem, with the figures the message
+ * gives in parentheses ("must not be less than min (1000.00)" → "不得小于下限（1000.00）").
+ */
+export function fieldMessage(message: string, locale: Locale, type?: string): string {
+  const text = message.replace(/^Value error, /, "");
+  const exact = lookup(locale, `fieldError.${text}`);
+  if (exact) return exact;
+  if (locale !== "en-US" && type) {
+    const template = lookup(locale, `fieldErrorType.${type}`);
+    if (template) {
+      const figures = [...text.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]);
+      return template.replace(/\{v(\d)\}/g, (whole, i: string) => figures[Number(i)] ?? whole);
+    }
+  }
+  return text;
 }

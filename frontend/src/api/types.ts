@@ -56,6 +56,8 @@ export interface Page<T> {
 export interface FieldError {
   field: string;
   message: string;
+  /** what kind of problem ("missing", "range_order" …): localises messages we have no exact text for */
+  type?: string;
 }
 
 export interface ErrorBody {

@@ -16,6 +16,7 @@ import {
   PlusSquareOutlined,
   SafetyOutlined,
   ScheduleOutlined,
+  TeamOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 
@@ -29,6 +30,7 @@ export const NAV_ICONS: Record<string, ReactNode> = {
   reports: <BarChartOutlined />,
   onboarding: <PlusSquareOutlined />,
   products: <AppstoreOutlined />,
+  customers: <TeamOutlined />,
   applications: <AuditOutlined />,
   contracts: <FileProtectOutlined />,
   collections: <PhoneOutlined />,

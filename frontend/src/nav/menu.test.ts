@@ -12,13 +12,23 @@ describe("role → navigation", () => {
     }
   });
 
-  it("shows a loan officer origination only", () => {
-    expect(keys(["loan-officer"])).toEqual(["calculator", "applications"]);
+  it("shows a loan officer products, customers and origination", () => {
+    expect(keys(["loan-officer"])).toEqual(["calculator", "products", "customers", "applications"]);
+  });
+
+  it("shows products and customers to every subsidiary role, and to no HQ or platform role", () => {
+    for (const role of ["tenant-admin", "product-manager", "first-reviewer", "finance", "collector", "viewer"]) {
+      expect(keys([role])).toEqual(expect.arrayContaining(["products", "customers"]));
+    }
+    for (const role of ["platform-admin", "group-admin", "group-risk", "debtor"]) {
+      expect(keys([role])).not.toContain("products");
+      expect(keys([role])).not.toContain("customers");
+    }
   });
 
   it("shows a tenant admin every subsidiary page but no HQ or tenant registry", () => {
     expect(keys(["tenant-admin"])).toEqual([
-      "calculator", "products", "applications", "contracts", "collections", "ledger", "webhooks", "admin",
+      "calculator", "products", "customers", "applications", "contracts", "collections", "ledger", "webhooks", "admin",
     ]);
   });
 
@@ -30,7 +40,9 @@ describe("role → navigation", () => {
   });
 
   it("unions the pages of several roles", () => {
-    expect(keys(["finance", "product-manager"])).toEqual(["calculator", "products", "contracts", "collections", "ledger"]);
+    expect(keys(["finance", "product-manager"])).toEqual([
+      "calculator", "products", "customers", "contracts", "collections", "ledger",
+    ]);
   });
 
   it("shows nothing to a caller with no known role", () => {

@@ -6,7 +6,7 @@ import type { Role } from "../api/types";
 import type { MessageKey } from "../i18n";
 
 export type Section = "tools" | "business" | "finance" | "hq" | "system";
-export type PageKind = "calculator" | "tenants" | "coming-soon";
+export type PageKind = "calculator" | "tenants" | "products" | "customers" | "coming-soon";
 
 export interface NavItem {
   key: string;
@@ -16,6 +16,8 @@ export interface NavItem {
   roles: readonly Role[];
   page: PageKind;
   api?: string;
+  /** the page has pages of its own under its path (`/products/:code`) */
+  nested?: boolean;
 }
 
 const STAFF: readonly Role[] = [
@@ -23,6 +25,10 @@ const STAFF: readonly Role[] = [
   "first-reviewer", "second-reviewer", "finance", "collector", "viewer",
 ];
 const GROUP: readonly Role[] = ["group-admin", "group-risk"];
+/** Every role of a subsidiary's staff: all of them may read products and customers. */
+const SUBSIDIARY: readonly Role[] = [
+  "tenant-admin", "product-manager", "loan-officer", "first-reviewer", "second-reviewer", "finance", "collector", "viewer",
+];
 
 export const SECTIONS: { key: Section; label: MessageKey }[] = [
   { key: "tools", label: "nav.section.tools" },
@@ -47,8 +53,10 @@ export const NAV: readonly NavItem[] = [
   // Onboarding a subsidiary is a group admin's act (POST /v1/tenants refuses group-risk).
   { key: "onboarding", path: "/hq/onboarding", label: "nav.onboarding", section: "hq", roles: ["group-admin"],
     page: "coming-soon", api: "POST /v1/tenants" },
-  { key: "products", path: "/products", label: "nav.products", section: "business",
-    roles: ["product-manager", "tenant-admin"], page: "coming-soon", api: "GET /v1/products" },
+  { key: "products", path: "/products", label: "nav.products", section: "business", roles: SUBSIDIARY,
+    page: "products", nested: true },
+  { key: "customers", path: "/customers", label: "nav.customers", section: "business", roles: SUBSIDIARY,
+    page: "customers", nested: true },
   { key: "applications", path: "/applications", label: "nav.applications", section: "business",
     roles: ["loan-officer", "first-reviewer", "second-reviewer", "tenant-admin", "viewer"],
     page: "coming-soon", api: "GET /v1/applications" },

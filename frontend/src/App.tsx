@@ -13,8 +13,10 @@ import { useI18n } from "./i18n";
 import { AppShell } from "./layout/AppShell";
 import { useMediaQuery } from "./layout/useMediaQuery";
 import { allows, homePath, NAV, type NavItem } from "./nav/menu";
+import { ApplicationsSection } from "./pages/ApplicationsSection";
 import { CalculatorPage } from "./pages/CalculatorPage";
 import { ComingSoonPage } from "./pages/ComingSoonPage";
+import { ContractsSection } from "./pages/ContractsSection";
 import { CustomersSection } from "./pages/CustomersSection";
 import { LoginPage } from "./pages/LoginPage";
 import { ProductsSection } from "./pages/ProductsSection";
@@ -37,6 +39,8 @@ function Guarded({ item }: { item: NavItem }) {
   if (item.page === "tenants") return <TenantsPage />;
   if (item.page === "products") return <ProductsSection />;
   if (item.page === "customers") return <CustomersSection />;
+  if (item.page === "applications") return <ApplicationsSection />;
+  if (item.page === "contracts") return <ContractsSection item={item} />;
   return <ComingSoonPage item={item} />;
 }
 

@@ -15,8 +15,8 @@ TENANT_NAMES = {d.id: {"zh-CN": d.name.zh_cn, "en-US": d.name.en_us} for d in lo
 HQ = ["hq-dashboard", "warnings", "limits", "consolidation", "reports"]
 # Every subsidiary role reads the product shelf and the customers.
 SHELF = ["products", "customers"]
-# Pages with their own browser tests (test_products.py, test_customers.py).
-LIVE = set(SHELF)
+# Pages with their own browser tests (test_products.py, test_customers.py, test_applications.py).
+LIVE = {*SHELF, "applications"}
 
 # What each demo role sees in the side navigation, in menu order (one user per role).
 NAVIGATION = {
@@ -30,7 +30,7 @@ NAVIGATION = {
     "loan-officer@demo-lending": ["calculator", *SHELF, "applications"],
     "first-reviewer@demo-factoring": ["calculator", *SHELF, "applications"],
     "second-reviewer@demo-leasing": ["calculator", *SHELF, "applications"],
-    "finance@demo-lending": ["calculator", *SHELF, "contracts", "collections", "ledger"],
+    "finance@demo-lending": ["calculator", *SHELF, "applications", "contracts", "collections", "ledger"],
     "collector@demo-leasing": ["calculator", *SHELF, "contracts", "collections"],
     "viewer@demo-factoring": ["calculator", *SHELF, "applications", "contracts", "collections", "ledger"],
 }
@@ -173,5 +173,5 @@ def test_narrow_screen_uses_a_drawer_for_navigation(phone_ui):
     phone_ui.shot("narrow-drawer", full_page=False)
     page.get_by_test_id("nav-applications").click()
 
-    page.get_by_test_id("coming-soon").wait_for()
+    page.get_by_test_id("applications-table").wait_for()
     assert re.search(r"/applications$", page.url)

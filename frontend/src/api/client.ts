@@ -32,9 +32,21 @@ export class ApiClient {
     return this.request<T>("POST", path, body, signal);
   }
 
-  async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, retried = false): Promise<T> {
+  /** A POST with headers of its own (an `Idempotency-Key`, say). */
+  postWithHeaders<T>(path: string, body: unknown, extra: Record<string, string>): Promise<T> {
+    return this.request<T>("POST", path, body, undefined, false, extra);
+  }
+
+  async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+    retried = false,
+    extra: Record<string, string> = {},
+  ): Promise<T> {
     const token = await this.tokens.idToken();
-    const headers: Record<string, string> = { Accept: "application/json" };
+    const headers: Record<string, string> = { Accept: "application/json", ...extra };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let response: Response;
@@ -50,7 +62,7 @@ export class ApiClient {
       throw new ApiError(0, "network", "network error");
     }
     if (response.status === 401 && token && !retried) {
-      if (await this.tokens.refresh()) return this.request<T>(method, path, body, signal, true);
+      if (await this.tokens.refresh()) return this.request<T>(method, path, body, signal, true, extra);
       this.tokens.expired();
     }
     return readBody<T>(response);

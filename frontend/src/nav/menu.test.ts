@@ -41,7 +41,7 @@ describe("role → navigation", () => {
 
   it("unions the pages of several roles", () => {
     expect(keys(["finance", "product-manager"])).toEqual([
-      "calculator", "products", "customers", "contracts", "collections", "ledger",
+      "calculator", "products", "customers", "applications", "contracts", "collections", "ledger",
     ]);
   });
 

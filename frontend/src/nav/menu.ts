@@ -6,7 +6,7 @@ import type { Role } from "../api/types";
 import type { MessageKey } from "../i18n";
 
 export type Section = "tools" | "business" | "finance" | "hq" | "system";
-export type PageKind = "calculator" | "tenants" | "products" | "customers" | "coming-soon";
+export type PageKind = "calculator" | "tenants" | "products" | "customers" | "applications" | "contracts" | "coming-soon";
 
 export interface NavItem {
   key: string;
@@ -58,10 +58,12 @@ export const NAV: readonly NavItem[] = [
   { key: "customers", path: "/customers", label: "nav.customers", section: "business", roles: SUBSIDIARY,
     page: "customers", nested: true },
   { key: "applications", path: "/applications", label: "nav.applications", section: "business",
-    roles: ["loan-officer", "first-reviewer", "second-reviewer", "tenant-admin", "viewer"],
-    page: "coming-soon", api: "GET /v1/applications" },
+    // finance opens a signed application to disburse it
+    roles: ["loan-officer", "first-reviewer", "second-reviewer", "finance", "tenant-admin", "viewer"],
+    page: "applications", nested: true },
   { key: "contracts", path: "/contracts", label: "nav.contracts", section: "business",
-    roles: ["finance", "collector", "tenant-admin", "viewer"], page: "coming-soon", api: "GET /v1/contracts" },
+    // one contract (/contracts/:id) is live; the list waits for its page
+    roles: ["finance", "collector", "tenant-admin", "viewer"], page: "contracts", api: "GET /v1/contracts", nested: true },
   { key: "collections", path: "/collections", label: "nav.collections", section: "business",
     roles: ["finance", "collector", "tenant-admin", "viewer"], page: "coming-soon", api: "GET /v1/collections" },
   { key: "invoices", path: "/invoices", label: "nav.invoices", section: "business", roles: ["debtor"],

@@ -5,8 +5,6 @@ tests move demo-lending's books forward in time, and a ledger account refuses ea
 """
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from tests.integration.servicing.conftest import (  # noqa: F401 — fixtures reused as they are
@@ -29,19 +27,9 @@ def payments_routes(servicing_routes):
 
 
 @pytest.fixture(scope="session")
-def payments_server(payments_routes):
-    """Chalice's real local HTTP server on loopback, built after payments' routes are registered."""
-    from chalice.config import Config
-    from chalice.local import create_local_server
-
-    from tests.support import LocalHttpServer
-
-    server = create_local_server(payments_routes, Config.create(chalice_stage="local", app_name="jinkong"),
-                                 "127.0.0.1", 0)
-    thread = threading.Thread(target=server.server.serve_forever, daemon=True)
-    thread.start()
-    yield LocalHttpServer(f"http://127.0.0.1:{server.server.server_address[1]}")
-    server.server.shutdown()
+def payments_server(payments_routes, http_server):
+    """The session's real local HTTP server (Chalice can wrap an app in one local server only)."""
+    return http_server
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""Servicing's HTTP routes: disbursement, contracts in force, repayments, end of day."""
+"""Servicing's HTTP routes: disbursement, contracts in force, repayments, end of day, prepayment,
+collections, write-off and recovery, offline repayments (maker-checker)."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -229,3 +230,229 @@ def end_of_day_progress(ctx, business_date: str):
     except ValueError:
         raise MalformedRequest("servicing.business_date.invalid", "dates are YYYY-MM-DD") from None
     return EndOfDayOut.model_validate(service.end_of_day_run(ctx, on))
+
+
+# --- prepayment -------------------------------------------------------------------------------------
+
+Date = date  # a field named ``date`` shadows the type inside a model
+
+
+class PrepaymentIn(Schema):
+    date: Date | None = Field(default=None, description="the prepayment date; default: the tenant's business date")
+    amount: Amount | None = Field(default=None, gt=0, description="principal to prepay; omit to prepay in full")
+    strategy: Literal["keep_term", "keep_installment"] = "keep_term"
+    reference: str | None = Field(default=None, max_length=200)
+
+
+class PrepaymentQuoteOut(Schema):
+    contract_id: str
+    date: Date
+    strategy: str = Field(description="full, keep_term or keep_installment")
+    full: bool
+    outstanding_principal: Decimal
+    prepaid_principal: Decimal
+    accrued_interest: Decimal
+    penalty: Decimal
+    total_due: Decimal
+    interest_saved: Decimal
+    installments: list[dict[str, Any]] = Field(description="the schedule left after a partial prepayment")
+
+
+class PrepaymentOut(RepaymentOut):
+    prepayment: dict[str, Any]
+
+    @classmethod
+    def of(cls, r: dict[str, Any]) -> "PrepaymentOut":
+        return cls(**RepaymentOut.of(r).model_dump(), prepayment=r["prepayment"])
+
+
+@api.route("/v1/contracts/{contract_id}/prepayment-quote", "POST", roles=STAFF, body=PrepaymentIn,
+           response=PrepaymentQuoteOut)
+def prepayment_quote(ctx, contract_id: str, body: PrepaymentIn):
+    """What prepaying costs on a date (principal, accrued interest, the product's penalty) and the schedule left."""
+    return PrepaymentQuoteOut.model_validate(
+        service.prepayment_quote(ctx, contract_id, body.date, body.amount, body.strategy))
+
+
+@api.route("/v1/contracts/{contract_id}/prepayments", "POST", roles=(Role.FINANCE,), body=PrepaymentIn,
+           response=PrepaymentOut, status=201)
+def record_prepayment(ctx, contract_id: str, body: PrepaymentIn):
+    """Receive a prepayment as quoted (Idempotency-Key required): the bills ahead are recalculated."""
+    key = _idempotency_key()
+    if not key:
+        raise MalformedRequest("servicing.idempotency_key.required", "send an Idempotency-Key header")
+    return PrepaymentOut.of(service.apply_prepayment(ctx, contract_id, body.date, body.amount, body.strategy,
+                                                     body.reference, key))
+
+
+# --- collections --------------------------------------------------------------------------------------
+
+COLLECTIONS = (Role.COLLECTOR, Role.TENANT_ADMIN, Role.VIEWER)
+
+
+class CollectionsQuery(Schema):
+    bucket: Literal["M1", "M2", "M3", "M4+"]
+    limit: int = Field(default=50, ge=1, le=200)
+    next: str | None = None
+
+
+class CollectionActionIn(Schema):
+    type: Literal["call", "sms", "visit", "promise_to_pay", "legal"]
+    note: str = Field(default="", max_length=2000)
+    promised_on: date | None = None
+    promised_amount: Amount | None = Field(default=None, gt=0)
+
+
+class CollectionActionOut(Schema):
+    id: str
+    contract_id: str
+    type: str
+    note: str | None = None
+    promised_on: date | None = None
+    promised_amount: Decimal | None = None
+    by: str
+    at: datetime
+    days_past_due: int
+    bucket: str
+
+
+class CollectionActionList(Schema):
+    items: list[CollectionActionOut]
+
+
+@api.route("/v1/collections", roles=COLLECTIONS, query=CollectionsQuery, response=ContractPage)
+def collections_queue(ctx, query: CollectionsQuery):
+    """The collections work queue: active contracts in a delinquency bucket."""
+    items, nxt = service.collections_queue(ctx, query.bucket, query.next, query.limit)
+    return ContractPage(items=[ContractSummary.of(c) for c in items], next=nxt)
+
+
+@api.route("/v1/contracts/{contract_id}/collection-actions", "POST", roles=(Role.COLLECTOR, Role.TENANT_ADMIN),
+           body=CollectionActionIn, response=CollectionActionOut, status=201)
+def log_collection_action(ctx, contract_id: str, body: CollectionActionIn):
+    """Log a collection action (call, SMS, visit, promise to pay, legal) with who and when."""
+    return CollectionActionOut.model_validate(service.log_collection_action(
+        ctx, contract_id, body.type, body.note, body.promised_on, body.promised_amount))
+
+
+@api.route("/v1/contracts/{contract_id}/collection-actions", roles=STAFF, response=CollectionActionList)
+def list_collection_actions(ctx, contract_id: str):
+    """A contract's collection actions, oldest first."""
+    return CollectionActionList(items=[CollectionActionOut.model_validate(a)
+                                       for a in service.collection_actions(ctx, contract_id)])
+
+
+# --- write-off and recovery ------------------------------------------------------------------------
+
+
+class WriteOffIn(Schema):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class WriteOffOut(ContractSummary):
+    written_off: Decimal
+    recovered: Decimal
+
+
+class RecoveryIn(Schema):
+    amount: Amount = Field(gt=0, description="decimal string")
+    received_on: date | None = None
+    reference: str | None = Field(default=None, max_length=200)
+
+
+class RecoveryOut(Schema):
+    id: str
+    contract_id: str
+    amount: Decimal
+    currency: str
+    received_on: date
+    status: str
+    entry_id: str | None = None
+
+
+@api.route("/v1/contracts/{contract_id}/write-off", "POST", roles=(Role.TENANT_ADMIN,), body=WriteOffIn,
+           response=WriteOffOut)
+def write_off_contract(ctx, contract_id: str, body: WriteOffIn):
+    """Write a contract off with a reason, through the product template's write-off legs."""
+    c = service.write_off(ctx, contract_id, body.reason)
+    return WriteOffOut(**ContractSummary.of(c).model_dump(), written_off=c.written_off, recovered=c.recovered)
+
+
+@api.route("/v1/contracts/{contract_id}/recoveries", "POST", roles=(Role.FINANCE,), body=RecoveryIn,
+           response=RecoveryOut, status=201)
+def record_recovery(ctx, contract_id: str, body: RecoveryIn):
+    """Money recovered after write-off (Idempotency-Key required)."""
+    key = _idempotency_key()
+    if not key:
+        raise MalformedRequest("servicing.idempotency_key.required", "send an Idempotency-Key header")
+    return RecoveryOut.model_validate(service.record_recovery(ctx, contract_id, body.amount, body.received_on,
+                                                              body.reference, key))
+
+
+# --- offline repayment (maker-checker) -----------------------------------------------------------------
+
+
+class VoucherIn(Schema):
+    file_name: str = Field(min_length=1, max_length=200)
+    content_type: Literal["application/pdf", "image/jpeg", "image/png"]
+    size: int = Field(ge=1, le=20 * 1024 * 1024)
+    sha256: str = Field(pattern=r"^[0-9a-fA-F]{64}$", description="hex SHA-256 of the file")
+
+
+class OfflineRepaymentIn(Schema):
+    amount: Amount = Field(gt=0, description="decimal string")
+    received_on: date | None = None
+    reference: str | None = Field(default=None, max_length=200, description="the bank transfer's reference")
+    voucher: VoucherIn
+
+
+class OfflineRepaymentOut(Schema):
+    id: str
+    contract_id: str
+    amount: Decimal
+    currency: str
+    received_on: date
+    reference: str | None = None
+    status: Literal["awaiting_confirmation", "confirmed"]
+    recorded_by: str
+    confirmed_by: str | None = None
+    repayment_id: str | None = None
+    voucher: dict[str, Any]
+    upload: dict[str, Any] | None = Field(default=None, description="presigned PUT for the voucher (maker only)")
+
+    @classmethod
+    def of(cls, r: dict[str, Any], ticket: Any = None) -> "OfflineRepaymentOut":
+        upload = None
+        if ticket is not None:
+            upload = {"url": ticket.url, "method": ticket.method, "headers": ticket.headers,
+                      "expires_at": ticket.expires_at.isoformat()}
+        return cls(id=r["id"], contract_id=r["contract_id"], amount=r["amount"], currency=r["currency"],
+                   received_on=r["received_on"], reference=r.get("reference"), status=r["status"],
+                   recorded_by=r["recorded_by_name"], confirmed_by=r.get("confirmed_by"),
+                   repayment_id=r.get("repayment_id"),
+                   voucher={k: r["voucher"][k] for k in ("file_name", "content_type", "size", "sha256")}, upload=upload)
+
+
+@api.route("/v1/contracts/{contract_id}/offline-repayments", "POST", roles=(Role.FINANCE,), body=OfflineRepaymentIn,
+           response=OfflineRepaymentOut, status=201)
+def record_offline_repayment(ctx, contract_id: str, body: OfflineRepaymentIn):
+    """Record an offline repayment (Idempotency-Key required); upload its bank voucher to ``upload``."""
+    key = _idempotency_key()
+    if not key:
+        raise MalformedRequest("servicing.idempotency_key.required", "send an Idempotency-Key header")
+    record, ticket = service.record_offline_repayment(ctx, contract_id, body.amount, body.received_on,
+                                                      body.reference, body.voucher.model_dump(), key)
+    return OfflineRepaymentOut.of(record, ticket)
+
+
+@api.route("/v1/offline-repayments/{offline_id}", roles=STAFF, response=OfflineRepaymentOut)
+def get_offline_repayment(ctx, offline_id: str):
+    """An offline repayment and whether it is confirmed."""
+    return OfflineRepaymentOut.of(service.get_offline_repayment(ctx, offline_id))
+
+
+@api.route("/v1/offline-repayments/{offline_id}/confirm", "POST", roles=(Role.FINANCE,),
+           response=OfflineRepaymentOut)
+def confirm_offline_repayment(ctx, offline_id: str):
+    """Confirm an offline repayment (a finance user other than the one who recorded it): it is applied."""
+    return OfflineRepaymentOut.of(service.confirm_offline_repayment(ctx, offline_id))

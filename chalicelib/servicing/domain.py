@@ -339,3 +339,45 @@ def interest_paid_upfront(instalments: Sequence[Instalment], amount: Decimal) ->
 
 class StaleContract(Exception):
     """The contract (or a record created with it) changed since it was read: re-read, retry."""
+
+
+# --- prepayment ---------------------------------------------------------------------------------------
+
+
+def prepaid_instalments(instalments: Sequence[Instalment], on: date, *, prepaid: Decimal, accrued: Decimal,
+                        penalty: Decimal, remaining: Sequence[Mapping]) -> tuple[tuple[Instalment, ...], Allocation]:
+    """The bills after a prepayment on ``on`` priced by the finance engine, and what it pays.
+
+    Instalments due by ``on`` stay as they are (they must be settled). The first one not yet due
+    carries the prepayment: its principal is the principal prepaid plus the recalculated row's, its
+    interest the interest accrued to ``on`` plus the row's, the prepayment penalty as its penalty —
+    and the prepaid principal, accrued interest and penalty are paid on it. Later instalments take
+    the recalculated rows (same ``seq``); those without one (paid off, or ended earlier) go. So the
+    scheduled principal still adds up to the principal disbursed."""
+    rows = {int(r["seq"]): r for r in remaining}
+    out: list[Instalment] = []
+    lines: list[tuple[int, Part, Decimal]] = []
+    current: int | None = None
+
+    def amounts(row: Mapping | None) -> tuple[Decimal, Decimal, Decimal]:
+        if row is None:
+            return ZERO, ZERO, ZERO
+        return Decimal(str(row["principal"])), Decimal(str(row["interest"])), Decimal(str(row.get("fee") or "0"))
+
+    for inst in sorted(instalments, key=lambda i: (i.due_on, i.seq)):
+        if inst.due_on <= on:
+            out.append(inst)
+            continue
+        principal, interest, fee = amounts(rows.get(inst.seq))
+        if current is None:
+            current = inst.seq
+            paid_now = {Part.PENALTY: penalty, Part.INTEREST: accrued, Part.PRINCIPAL: prepaid}
+            moved = replace(inst, principal=prepaid + principal, interest=accrued + interest, fee=fee,
+                            penalty=inst.penalty + penalty)
+            out.append(moved.with_paid({p: a for p, a in paid_now.items() if a}))
+            lines.extend((inst.seq, p, a) for p, a in paid_now.items() if a)
+        elif inst.seq in rows:
+            out.append(replace(inst, principal=principal, interest=interest, fee=fee))
+    if current is None:
+        raise RuleViolation("servicing.prepayment.nothing_ahead", "nothing falls due after that date to prepay")
+    return tuple(out), Allocation(tuple(lines), ZERO)

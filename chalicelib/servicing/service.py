@@ -12,6 +12,9 @@ is paid of each) is stored next to it:
 
 Public API for other contexts (payments' Stripe webhooks, the scheduler):
 ``disburse``, ``apply_repayment``, ``reverse_repayment``, ``run_end_of_day``, ``get_contract``.
+Also here: prepayment (``prepayment_quote``, ``apply_prepayment``), collections (``collections_queue``,
+``log_collection_action``), ``write_off`` and ``record_recovery``, and offline repayments under
+maker-checker (``record_offline_repayment``, ``confirm_offline_repayment``).
 """
 from __future__ import annotations
 
@@ -314,6 +317,9 @@ def _finish_posting(ctx: TenantContext, repayment: dict[str, Any], version: int)
     _post(ctx, contract, EntryKind.ACCRUAL, booked_on, {Component.INTEREST: Decimal(gaps["interest"])},
           f"catch-up-interest:{rid}")
     _post(ctx, contract, EntryKind.FEE, booked_on, {Component.FEE: Decimal(gaps["fee"])}, f"catch-up-fee:{rid}")
+    # a prepayment's penalty is charged as it is paid (penalty receivable, then settled)
+    _post(ctx, contract, EntryKind.PENALTY, booked_on, {Component.PENALTY: Decimal(gaps.get("penalty") or "0")},
+          f"catch-up-penalty:{rid}")
     amounts = {Component(p): Decimal(a) for p, a in repayment["totals"].items()}
     amounts[Component.OVERPAYMENT] = Decimal(repayment["overpayment"])
     posted = _post(ctx, contract, EntryKind.REPAYMENT, booked_on, amounts, f"repayment:{rid}",
@@ -342,6 +348,9 @@ def reverse_repayment(ctx: TenantContext, repayment_id: str, reason: str) -> dic
             raise NotFound("servicing.repayment.not_found", "no such repayment", {"repayment_id": repayment_id})
         if repayment["status"] == "reversed":
             return repayment
+        if repayment.get("channel") == "prepayment":
+            raise Conflict("servicing.repayment.prepayment_not_reversible",
+                           "a prepayment recalculated the schedule; it cannot be reversed as a repayment")
         if repayment["status"] == "posting":
             repayment = _finish_posting(ctx, repayment, version)
             version += 1
@@ -516,3 +525,362 @@ def _project_exposure(ctx: TenantContext, c: Contract, on: date) -> None:
                     days_past_due=c.days_past_due, classification=domain.classification_for(c.days_past_due),
                     currency=c.currency, customer_type="enterprise" if c.kind != "loan" else "individual",
                     product_code=c.product_code, figures_on=on)
+
+
+# --- prepayment ---------------------------------------------------------------------------------------
+
+
+def _priced_terms(ctx: TenantContext, c: Contract) -> dict[str, Any]:
+    """The finance engine's request the contract was priced with (the application's, as signed)."""
+    from chalicelib.origination.applications import service as applications
+
+    order = applications.disbursement_order(ctx, c.application_id)
+    return {k: v for k, v in dict(order.terms).items() if k != "prepayment"}
+
+
+def prepayment_quote(ctx: TenantContext, contract_id: str, on: date | None = None, amount: Decimal | None = None,
+                     strategy: str = "keep_term") -> dict[str, Any]:
+    """What prepaying ``amount`` of principal (everything if ``None``) on ``on`` costs, under the pinned
+    product's prepayment rule (allowed after N periods, penalty), priced by the finance engine."""
+    return _prepayment_quote(ctx, get_contract(ctx, contract_id), on or _today(ctx), amount, strategy)
+
+
+def _prepayment_quote(ctx: TenantContext, c: Contract, on: date, amount: Decimal | None,
+                      strategy: str) -> dict[str, Any]:
+    from chalicelib.finance.dates import Frequency, add_periods
+    from chalicelib.finance.quote import price_quote
+
+    if c.status is not ContractStatus.ACTIVE:
+        raise Conflict("servicing.contract.not_active", f"the contract is {c.status.value}",
+                       {"status": c.status.value})
+    rule = product_definition(ctx, c.product_code, c.product_version).prepayment
+    if c.kind != "loan" or not rule.allowed:
+        raise RuleViolation("servicing.prepayment.not_offered", "this product does not offer prepayment",
+                            {"kind": c.kind})
+    if strategy not in rule.strategies:
+        raise RuleViolation("servicing.prepayment.strategy.invalid", f"this product prepays by {rule.strategies}",
+                            {"strategies": list(rule.strategies)})
+    terms = _priced_terms(ctx, c)
+    if rule.after_periods:
+        earliest = add_periods(date.fromisoformat(terms["start_date"]), Frequency(terms["frequency"]),
+                               rule.after_periods)
+        if on < earliest:
+            raise RuleViolation("servicing.prepayment.too_early",
+                                f"this product allows prepayment after {rule.after_periods} periods",
+                                {"earliest": earliest.isoformat()})
+    arrears = [i.seq for i in c.instalments if i.due_on <= on and not i.settled]
+    if arrears:
+        raise Conflict("servicing.prepayment.arrears", "settle the instalments due by then first",
+                       {"instalments": arrears})
+    asked = {"date": on.isoformat(), "strategy": strategy,
+             "amount": format(amount, "f") if amount is not None else None,
+             "penalty_rate": format(rule.penalty_rate, "f") if rule.penalty_rate is not None else None,
+             "penalty_periods": rule.penalty_periods}
+    priced = price_quote({**terms, "prepayment": {k: v for k, v in asked.items() if v is not None}})["prepayment"]
+    D = lambda k: Decimal(str(priced[k]))  # noqa: E731
+    if D("outstanding_principal") != c.outstanding_principal:
+        raise Conflict("servicing.prepayment.schedule_changed",
+                       "the schedule no longer follows the priced terms (an earlier prepayment); not quotable",
+                       {"outstanding_principal": str(c.outstanding_principal)})
+    return {"contract_id": c.contract_id, "date": on, "strategy": priced["strategy"],
+            "outstanding_principal": D("outstanding_principal"), "prepaid_principal": D("prepaid_principal"),
+            "accrued_interest": D("accrued_interest"), "penalty": D("penalty"), "total_due": D("total_due"),
+            "interest_saved": D("interest_saved"), "full": priced["strategy"] == "full",
+            "installments": priced.get("installments") or []}
+
+
+def apply_prepayment(ctx: TenantContext, contract_id: str, on: date | None, amount: Decimal | None, strategy: str,
+                     reference: str | None, idempotency_key: str) -> dict[str, Any]:
+    """Receive a prepayment as quoted: the penalty charged, the prepaid principal and accrued interest
+    paid, the bills ahead replaced by the recalculated schedule (closed when prepaid in full).
+
+    Stored first as a repayment (``channel: prepayment``) with its allocation, then posted — the
+    same path as ``apply_repayment``; idempotent under ``idempotency_key``."""
+    if not idempotency_key:
+        raise RuleViolation("servicing.idempotency_key.required", "an Idempotency-Key is required")
+    store = _store()
+    today = _today(ctx)
+    on = on or today
+    if on > today:
+        raise RuleViolation("servicing.prepayment.date.future", "a prepayment is received on or before today",
+                            {"business_date": today.isoformat()})
+    rid = "ppy_" + _digest("prepayment", contract_id, idempotency_key)
+    fingerprint = _digest(contract_id, "prepayment", on.isoformat(), strategy,
+                          format(amount, "f") if amount is not None else "full")
+    for _ in range(MAX_ATTEMPTS):
+        found = store.get_repayment(ctx, rid)
+        if found is not None:
+            repayment, version = found
+            if repayment["fingerprint"] != fingerprint:
+                raise Conflict("servicing.idempotency.mismatch",
+                               "this Idempotency-Key was used for a different prepayment", {"repayment_id": rid})
+            return _finish_posting(ctx, repayment, version)
+        contract = get_contract(ctx, contract_id)
+        quote = _prepayment_quote(ctx, contract, on, amount, strategy)
+        instalments, allocation = domain.prepaid_instalments(
+            contract.instalments, on, prepaid=quote["prepaid_principal"], accrued=quote["accrued_interest"],
+            penalty=quote["penalty"], remaining=quote["installments"])
+        after = replace(contract, instalments=instalments)
+        interest_gap = max(ZERO, after.part_total(Part.INTEREST, paid=True) - contract.interest_accrued)
+        after = replace(after, interest_accrued=contract.interest_accrued + interest_gap)
+        after = _with_arrears(ctx, after, max(on, contract.last_eod_on or on)).settle_status()
+        totals = allocation.totals()
+        repayment = {
+            "id": rid, "contract_id": contract_id, "amount": quote["total_due"], "currency": contract.currency,
+            "received_on": on, "booked_on": max(on, _today(ctx)), "reference": reference, "channel": "prepayment",
+            "status": "posting", "fingerprint": fingerprint, "created_by": ctx.username, "created_at": utc_now(),
+            "allocation": [[s, p.value, a] for s, p, a in allocation.lines],
+            "totals": {p.value: a for p, a in totals.items()}, "overpayment": ZERO,
+            "catch_up": {"interest": interest_gap, "fee": ZERO, "penalty": quote["penalty"]},
+            "prepayment": {k: v for k, v in quote.items() if k != "installments"},
+        }
+        try:
+            store.commit(ctx, after, history=[_history(
+                "prepayment", ctx, repayment_id=rid, date=on, strategy=quote["strategy"],
+                prepaid_principal=quote["prepaid_principal"], accrued_interest=quote["accrued_interest"],
+                penalty=quote["penalty"], total_due=quote["total_due"])],
+                new_items=[store.repayment_item(ctx, _plain(repayment))])
+        except StaleContract:
+            continue
+        result = _finish_posting(ctx, _plain(repayment), 1)
+        _project_exposure(ctx, after, on)
+        return result
+    raise Conflict("servicing.contract.contention", "the contract kept changing; retry", {"contract_id": contract_id})
+
+
+# --- collections ------------------------------------------------------------------------------------
+
+COLLECTION_ACTIONS = ("call", "sms", "visit", "promise_to_pay", "legal")
+
+
+def collections_queue(ctx: TenantContext, bucket: str, cursor: str | None = None,
+                      limit: int = 50) -> tuple[list[Contract], str | None]:
+    """Active contracts in a delinquency bucket (the store's bucket index), for the collectors."""
+    return _store().page(ctx, cursor, limit, status=ContractStatus.ACTIVE.value, bucket=bucket)
+
+
+def log_collection_action(ctx: TenantContext, contract_id: str, action: str, note: str | None,
+                          promised_on: date | None = None, promised_amount: Decimal | None = None) -> dict[str, Any]:
+    """Log a collector's action on a contract (who, when, what); it shows in the contract's history."""
+    if action not in COLLECTION_ACTIONS:
+        raise RuleViolation("servicing.collection.type.invalid", f"an action is one of {COLLECTION_ACTIONS}")
+    if action == "promise_to_pay" and (promised_on is None or promised_amount is None or promised_amount <= 0):
+        raise RuleViolation("servicing.collection.promise.incomplete",
+                            "a promise to pay needs promised_on and a positive promised_amount")
+    contract = get_contract(ctx, contract_id)
+    at = utc_now()
+    record = _plain({"id": "col_" + _digest(contract_id, at.isoformat(), ctx.user_id), "contract_id": contract_id,
+                     "type": action, "note": note, "promised_on": promised_on,
+                     "promised_amount": promised_amount, "by": ctx.username, "at": at,
+                     "days_past_due": contract.days_past_due, "bucket": contract.bucket})
+    history = _plain({"at": at, **_history("collection_action", ctx, **{k: record[k] for k in (
+        "id", "type", "note", "promised_on", "promised_amount", "bucket")})})
+    stamp = f"{at.isoformat()}#{record['id'][-6:]}"
+    _store().add_to_contract(ctx, contract_id, [(f"COLLECT#{stamp}", "collection_action", record),
+                                                (f"HIST#{stamp}", "contract_history", history)])
+    return record
+
+
+def collection_actions(ctx: TenantContext, contract_id: str) -> list[dict[str, Any]]:
+    get_contract(ctx, contract_id)
+    return _store().history(ctx, contract_id, "COLLECT#")
+
+
+# --- write-off and recovery ------------------------------------------------------------------------
+
+
+def write_off_amounts(c: Contract) -> dict[Component, Decimal]:
+    """What the contract's receivables hold (as servicing books them), as the template's write-off
+    components: the principal (for a lease the gross receivable net of its unearned income), the
+    interest receivable, the penalty and fees receivable."""
+    interest_receivable = c.interest_accrued - c.part_total(Part.INTEREST, paid=True)
+    out = {Component.PENALTY: c.part_total(Part.PENALTY) - c.part_total(Part.PENALTY, paid=True),
+           Component.FEE: c.fees_booked - c.part_total(Part.FEE, paid=True)}
+    if c.kind == "lease":
+        out[Component.UNEARNED_INTEREST] = c.part_total(Part.INTEREST) - c.interest_accrued
+        out[Component.PRINCIPAL] = c.outstanding_principal + interest_receivable
+    else:
+        out[Component.INTEREST] = interest_receivable
+        out[Component.PRINCIPAL] = c.outstanding_principal
+    return {k: v for k, v in out.items() if v}
+
+
+def write_off(ctx: TenantContext, contract_id: str, reason: str) -> Contract:
+    """Write the contract off (tenant-admin): the principal provided for in full and then written off
+    against the allowance, the interest, penalty and fee receivables to impairment — all through the
+    product template's legs. The contract leaves the collections queue; recoveries may follow."""
+    store = _store()
+    for _ in range(MAX_ATTEMPTS):
+        c = get_contract(ctx, contract_id)
+        after = c.moved(ContractEvent.WRITE_OFF)  # 409 unless active
+        on = max(_today(ctx), c.last_eod_on or _today(ctx))
+        amounts = write_off_amounts(c)
+        principal = amounts.get(Component.PRINCIPAL, ZERO)
+        _post(ctx, c, EntryKind.PROVISION, on, {Component.PROVISION: principal}, f"write-off-provision:{contract_id}",
+              memo=f"provision before write-off: {reason}")
+        posted = _post(ctx, c, EntryKind.WRITE_OFF, on, amounts, f"write-off:{contract_id}", memo=f"write-off: {reason}")
+        total = sum(amounts.values(), ZERO) - amounts.get(Component.UNEARNED_INTEREST, ZERO)
+        after = replace(after, written_off=total)
+        try:
+            after = store.commit(ctx, after, history=[_history(
+                "written_off", ctx, reason=reason, business_date=on, entry_id=posted.entry.id if posted else None,
+                amounts={k.value: v for k, v in amounts.items()}, total=total)])
+        except StaleContract:
+            continue
+        _project_exposure(ctx, after, on)
+        return after
+    raise Conflict("servicing.contract.contention", "the contract kept changing; retry", {"contract_id": contract_id})
+
+
+def record_recovery(ctx: TenantContext, contract_id: str, amount: Decimal | str, received_on: date | None,
+                    reference: str | None, idempotency_key: str) -> dict[str, Any]:
+    """Money recovered on a written-off contract (finance; idempotent under ``idempotency_key``):
+    cash in against the loss allowance, and the contract's ``recovered`` total."""
+    if not idempotency_key:
+        raise RuleViolation("servicing.idempotency_key.required", "an Idempotency-Key is required")
+    store = _store()
+    amount = Decimal(amount)
+    rid = "rcv_" + _digest("recovery", contract_id, idempotency_key)
+    for _ in range(MAX_ATTEMPTS):
+        c = get_contract(ctx, contract_id)
+        amount = quantize(amount, c.currency)
+        if amount <= 0:
+            raise RuleViolation("servicing.recovery.amount.invalid", "a recovery amount must be positive")
+        on = received_on or _today(ctx)
+        fingerprint = _fingerprint(contract_id, amount, on)
+        found = store.get_record(ctx, "recovery", rid)
+        if found is not None:
+            record, version = found
+            if record["fingerprint"] != fingerprint:
+                raise Conflict("servicing.idempotency.mismatch",
+                               "this Idempotency-Key was used for a different recovery", {"recovery_id": rid})
+            return _finish_recovery(ctx, c, record, version)
+        after = c.moved(ContractEvent.RECOVER)  # 409 unless written off
+        after = replace(after, recovered=c.recovered + amount)
+        record = _plain({"id": rid, "contract_id": contract_id, "amount": amount, "currency": c.currency,
+                         "received_on": on, "booked_on": max(on, _today(ctx), c.last_eod_on or on),
+                         "reference": reference, "status": "posting", "fingerprint": fingerprint,
+                         "created_by": ctx.username, "created_at": utc_now()})
+        try:
+            store.commit(ctx, after, history=[_history("recovery", ctx, recovery_id=rid, amount=amount,
+                                                       received_on=on, reference=reference)],
+                         new_items=[store.record_item(ctx, "recovery", rid, record)])
+        except StaleContract:
+            continue
+        return _finish_recovery(ctx, after, record, 1)
+    raise Conflict("servicing.contract.contention", "the contract kept changing; retry", {"contract_id": contract_id})
+
+
+def _finish_recovery(ctx: TenantContext, c: Contract, record: dict[str, Any], version: int) -> dict[str, Any]:
+    if record["status"] != "posting":
+        return record
+    posted = _post(ctx, c, EntryKind.RECOVERY, date.fromisoformat(record["booked_on"]),
+                   {Component.RECOVERY: Decimal(record["amount"])}, f"recovery:{record['id']}",
+                   memo=f"recovery {record.get('reference') or record['id']}")
+    done = {**record, "status": "posted", "entry_id": posted.entry.id if posted else None}
+    _store().save_record(ctx, "recovery", done, version)
+    return done
+
+
+# --- offline repayment: a bank voucher, recorded by one finance user and confirmed by another -----------
+
+VOUCHER_UPLOAD_SECONDS = 900
+
+
+def _vouchers():
+    """The documents bucket (origination's S3 adapter: objects under ``tenants/<tenant_id>/``)."""
+    from chalicelib.origination import wiring
+
+    return wiring.documents()
+
+
+def record_offline_repayment(ctx: TenantContext, contract_id: str, amount: Decimal | str, received_on: date | None,
+                             reference: str | None, voucher: dict[str, Any],
+                             idempotency_key: str) -> tuple[dict[str, Any], Any]:
+    """The maker's half: an offline repayment awaiting confirmation, and a presigned upload for its
+    bank voucher (S3 holds the upload to the declared size and SHA-256). Nothing is posted until
+    another finance user confirms it. Idempotent under ``idempotency_key``."""
+    from chalicelib.origination.applications.storage import sha256_b64_of_hex
+
+    if not idempotency_key:
+        raise RuleViolation("servicing.idempotency_key.required", "an Idempotency-Key is required")
+    store = _store()
+    c = get_contract(ctx, contract_id)
+    if c.status is not ContractStatus.ACTIVE:
+        raise Conflict("servicing.contract.not_active", f"the contract is {c.status.value}", {"status": c.status.value})
+    amount = quantize(Decimal(amount), c.currency)
+    if amount <= 0:
+        raise RuleViolation("servicing.repayment.amount.invalid", "a repayment amount must be positive")
+    on = received_on or _today(ctx)
+    oid = "ofr_" + _digest("offline", contract_id, idempotency_key)
+    fingerprint = _digest(_fingerprint(contract_id, amount, on), voucher["sha256"].lower())
+    found = store.get_record(ctx, "offline", oid)
+    if found is not None:
+        record = found[0]
+        if record["fingerprint"] != fingerprint:
+            raise Conflict("servicing.idempotency.mismatch",
+                           "this Idempotency-Key was used for a different offline repayment", {"offline_id": oid})
+    else:
+        name = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in voucher["file_name"])[-120:] or "voucher"
+        record = _plain({
+            "id": oid, "contract_id": contract_id, "amount": amount, "currency": c.currency, "received_on": on,
+            "reference": reference, "status": "awaiting_confirmation", "fingerprint": fingerprint,
+            "recorded_by": ctx.user_id, "recorded_by_name": ctx.username, "recorded_at": utc_now(),
+            "voucher": {"file_name": voucher["file_name"], "content_type": voucher["content_type"],
+                        "size": int(voucher["size"]), "sha256": voucher["sha256"].lower(),
+                        "key": f"tenants/{ctx.tenant_id}/contracts/{contract_id}/vouchers/{oid}/{name}"},
+        })
+        try:
+            store.save_record(ctx, "offline", record, None)
+        except Conflict:
+            record = store.get_record(ctx, "offline", oid)[0]
+    v = record["voucher"]
+    ticket = None
+    if record["status"] == "awaiting_confirmation":
+        ticket = _vouchers().presign_upload(ctx.tenant_id, v["key"], v["content_type"], v["size"],
+                                            sha256_b64_of_hex(v["sha256"]), VOUCHER_UPLOAD_SECONDS)
+    return record, ticket
+
+
+def get_offline_repayment(ctx: TenantContext, offline_id: str) -> dict[str, Any]:
+    found = _store().get_record(ctx, "offline", offline_id)
+    if found is None:
+        raise NotFound("servicing.offline_repayment.not_found", "no such offline repayment",
+                       {"offline_id": offline_id})
+    return found[0]
+
+
+def confirm_offline_repayment(ctx: TenantContext, offline_id: str) -> dict[str, Any]:
+    """The checker's half: another finance user than the one who recorded it (403
+    ``servicing.maker_checker``) confirms once the voucher is uploaded as declared; the repayment is
+    then applied like any other (``channel: offline``). Confirming twice returns it unchanged."""
+    import base64
+
+    from chalicelib.origination.applications.storage import sha256_b64_of_hex, sha256_hex
+    from chalicelib.shared.errors import Forbidden
+
+    store = _store()
+    found = store.get_record(ctx, "offline", offline_id)
+    if found is None:
+        raise NotFound("servicing.offline_repayment.not_found", "no such offline repayment",
+                       {"offline_id": offline_id})
+    record, version = found
+    if record["status"] == "confirmed":
+        return record
+    if record["recorded_by"] == ctx.user_id:
+        raise Forbidden("servicing.maker_checker", "another finance user must confirm what you recorded",
+                        {"recorded_by": record["recorded_by_name"]})
+    v, docs = record["voucher"], _vouchers()
+    stored = docs.head(ctx.tenant_id, v["key"])
+    if stored is None:
+        raise RuleViolation("servicing.voucher.not_uploaded", "the bank voucher has not been uploaded yet")
+    actual = stored.sha256_b64 or base64.b64encode(bytes.fromhex(sha256_hex(docs.get(ctx.tenant_id, v["key"])))).decode()
+    if stored.size != v["size"] or actual != sha256_b64_of_hex(v["sha256"]):
+        raise RuleViolation("servicing.voucher.mismatch", "the uploaded voucher is not the one declared")
+    repayment = apply_repayment(ctx, record["contract_id"], Decimal(record["amount"]),
+                                date.fromisoformat(record["received_on"]), record.get("reference"),
+                                f"offline:{offline_id}", channel="offline")
+    done = {**record, "status": "confirmed", "repayment_id": repayment["id"], "confirmed_by": ctx.username,
+            "confirmed_at": utc_now().isoformat()}
+    store.save_record(ctx, "offline", done, version)
+    return done

@@ -5,7 +5,9 @@ Partitions (all tenant-prefixed through ``TenantRepository``):
 * ``CONTRACT#<id>``: ``ROOT`` (the contract, its schedule as JSON), ``HIST#<at>#<n>`` (history),
   ``COLLECT#<at>`` (collection actions); listed on GSI1 (``CONTRACT``) and, while delinquent, GSI2
   (``CONTRACT-BUCKET#<bucket>``) for the collections queue.
-* ``REPAYMENT#<id>``: one repayment (or offline repayment awaiting its checker) and its allocation.
+* ``REPAYMENT#<id>``: one repayment (a prepayment too, ``channel: prepayment``) and its allocation.
+* ``OFFLINE#<id>``: an offline repayment and its bank voucher, awaiting its checker;
+  ``RECOVERY#<id>``: money recovered after write-off.
 * ``SVCKEY#<scope>:<key>``: a client's idempotency key and the request it named.
 * ``EOD``: ``STATE`` (the last business date closed) and ``RUN#<date>`` (each run's progress).
 """
@@ -264,3 +266,39 @@ class ServicingStore(TenantRepository[ServicingRecord]):
         if existing is not None:
             rec.version = existing.version
         rec.save()
+
+    # --- other records: prepayments' quotes, recoveries, collection actions ---------------------
+
+    def record_item(self, ctx: TenantContext, kind: str, record_id: str, data: dict[str, Any],
+                    version: int | None = None) -> ServicingRecord:
+        item = self._item(ctx, self._pk(ctx, kind.upper(), record_id), "ROOT", kind, data, status=data.get("status"))
+        if version is not None:
+            item.version = version
+        return item
+
+    def get_record(self, ctx: TenantContext, kind: str, record_id: str) -> tuple[dict[str, Any], int] | None:
+        if not record_id or keys.SEP in record_id:
+            return None
+        rec = self._get(ctx, self._pk(ctx, kind.upper(), record_id), "ROOT")
+        return (json.loads(rec.data), rec.version) if rec is not None else None
+
+    def save_record(self, ctx: TenantContext, kind: str, data: dict[str, Any], version: int | None) -> None:
+        item = self.record_item(ctx, kind, data["id"], data, version)
+        try:
+            if version is None:
+                item.save(condition=type(item).PK.does_not_exist())
+            else:
+                item.save()
+        except PutError as exc:
+            if _stale(exc):
+                raise Conflict(f"servicing.{kind}.conflict", f"the {kind} changed; reload and retry") from exc
+            raise
+
+    def add_to_contract(self, ctx: TenantContext, contract_id: str, rows: list[tuple[str, str, dict[str, Any]]]) -> None:
+        """New rows (``(sk, entity, data)``) in the contract's partition, in one transaction, without
+        touching the contract itself (a collector's note never races the end of day)."""
+        model = self.model(ctx)
+        with transaction(ctx) as tx:
+            for sk, entity, data in rows:
+                tx.save(self._item(ctx, self.pk(ctx, contract_id), sk, entity, data),
+                        condition=model.PK.does_not_exist())

@@ -111,7 +111,7 @@ export function VersionActions({
         title={pending ? t(`pf.confirm.${pending}.title` as MessageKey, { version: version.version }) : ""}
         onCancel={() => setPending(null)}
         destroyOnHidden
-        afterOpenChange={(visible) => visible && form.resetFields()}
+        afterOpenChange={(visible) => !visible && form.resetFields()}  // reset on close: never wipe what is being typed
         footer={
           <Space>
             <Button onClick={() => setPending(null)}>{t("pf.cancel")}</Button>

@@ -10,7 +10,6 @@ from pydantic import ConfigDict, Field
 from chalicelib.ledger import domain, service, wiring
 from chalicelib.ledger.domain import Account, EntryDraft, EntryKind, JournalEntry, JournalProposal, Side, StatementLine
 from chalicelib.platform.http import ApiBlueprint, Reply
-from chalicelib.shared.errors import MalformedRequest
 from chalicelib.shared.schema import Schema
 from chalicelib.shared.tenant import Role, TenantContext
 
@@ -219,12 +218,7 @@ class RejectRequest(Schema):
 def _idempotency_key(scope: str) -> str:
     """The request's Idempotency-Key, namespaced by the operation (the same client key used for two
     different operations names two requests, not one)."""
-    headers = api.blueprint.current_request.headers or {}
-    key = headers.get("idempotency-key") or headers.get("Idempotency-Key")
-    if not key or not key.strip() or len(key) > 200:
-        raise MalformedRequest("ledger.idempotency_key.required",
-                               "send an Idempotency-Key header (1 to 200 characters) with every posting")
-    return f"{scope}:{key.strip()}"
+    return f"{scope}:{api.idempotency_key('ledger')}"
 
 
 @api.route("/v1/ledger/accounts", "GET", roles=READERS, query=AccountsQuery, response=AccountPage)

@@ -22,10 +22,6 @@ CLEARING = (Role.FINANCE, Role.TENANT_ADMIN)
 MerchantEvent = Literal[MERCHANT_EVENT_TYPES]  # type: ignore[valid-type]
 
 
-def _headers() -> dict[str, str]:
-    return {k.lower(): v for k, v in (api.blueprint.current_request.headers or {}).items()}
-
-
 # --- models ---------------------------------------------------------------------------------------------
 
 
@@ -60,14 +56,14 @@ class DateQuery(Schema):
 def stripe_webhook(tenant_id: str) -> dict[str, Any]:
     """Receive a Stripe event for a tenant (verified with that tenant's signing secret)."""
     request = api.blueprint.current_request
-    return service.receive_stripe_webhook(tenant_id, request.raw_body or b"", _headers().get("stripe-signature"))
+    return service.receive_stripe_webhook(tenant_id, request.raw_body or b"", api.header("Stripe-Signature"))
 
 
 @api.route("/v1/contracts/{contract_id}/payment-intents", "POST", roles=COLLECTING, body=PaymentIntentIn, status=201)
 def create_payment_intent(ctx, contract_id: str, body: PaymentIntentIn):
     """Create a PaymentIntent for an instalment or a prepayment (Stripe with a key, local without)."""
     return service.create_payment_intent(ctx, contract_id, amount=body.amount, instalment_seq=body.instalment_seq,
-                                         idempotency_key=_headers().get("idempotency-key"))
+                                         idempotency_key=api.idempotency_key("payments", required=False))
 
 
 @api.route("/v1/contracts/{contract_id}/payment-intents/{intent_id}", roles=COLLECTING + (Role.VIEWER,))

@@ -95,6 +95,25 @@ class ApiBlueprint:
         self.blueprint = Blueprint(import_name)
         self.tag = tag
 
+    def header(self, name: str) -> str | None:
+        """A header of the current request, by case-insensitive name."""
+        headers = self.blueprint.current_request.headers or {}
+        wanted = name.lower()
+        return next((v for k, v in headers.items() if k.lower() == wanted), None)
+
+    def idempotency_key(self, scope: str, *, required: bool = True) -> str | None:
+        """The request's ``Idempotency-Key`` (1 to 200 characters), for money-moving routes.
+
+        Missing or blank: 400 ``<scope>.idempotency_key.required`` when ``required``, else None.
+        """
+        key = (self.header("Idempotency-Key") or "").strip()
+        if key and len(key) <= 200:
+            return key
+        if required or key:
+            raise MalformedRequest(f"{scope}.idempotency_key.required",
+                                   "send an Idempotency-Key header (1 to 200 characters)")
+        return None
+
     def route(
         self,
         path: str,

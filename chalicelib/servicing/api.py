@@ -23,8 +23,7 @@ Amount = Decimal  # decimal strings on the wire (the edge parses numbers as Deci
 
 
 def _idempotency_key() -> str | None:
-    headers = {k.lower(): v for k, v in (api.blueprint.current_request.headers or {}).items()}
-    return headers.get("idempotency-key") or None
+    return api.idempotency_key("servicing", required=False)
 
 
 # --- models -----------------------------------------------------------------------------------------
@@ -193,9 +192,7 @@ def get_contract(ctx, contract_id: str):
            response=RepaymentOut, status=201)
 def record_repayment(ctx, contract_id: str, body: RepaymentIn):
     """Receive a repayment (Idempotency-Key required): allocated by the product's waterfall, the rest to suspense."""
-    key = _idempotency_key()
-    if not key:
-        raise MalformedRequest("servicing.idempotency_key.required", "send an Idempotency-Key header")
+    key = api.idempotency_key("servicing")
     repayment = service.apply_repayment(ctx, contract_id, body.amount, body.received_on, body.reference, key,
                                         body.channel)
     return RepaymentOut.of(repayment)
@@ -278,9 +275,7 @@ def prepayment_quote(ctx, contract_id: str, body: PrepaymentIn):
            response=PrepaymentOut, status=201)
 def record_prepayment(ctx, contract_id: str, body: PrepaymentIn):
     """Receive a prepayment as quoted (Idempotency-Key required): the bills ahead are recalculated."""
-    key = _idempotency_key()
-    if not key:
-        raise MalformedRequest("servicing.idempotency_key.required", "send an Idempotency-Key header")
+    key = api.idempotency_key("servicing")
     return PrepaymentOut.of(service.apply_prepayment(ctx, contract_id, body.date, body.amount, body.strategy,
                                                      body.reference, key))
 
@@ -382,9 +377,7 @@ def write_off_contract(ctx, contract_id: str, body: WriteOffIn):
            response=RecoveryOut, status=201)
 def record_recovery(ctx, contract_id: str, body: RecoveryIn):
     """Money recovered after write-off (Idempotency-Key required)."""
-    key = _idempotency_key()
-    if not key:
-        raise MalformedRequest("servicing.idempotency_key.required", "send an Idempotency-Key header")
+    key = api.idempotency_key("servicing")
     return RecoveryOut.model_validate(service.record_recovery(ctx, contract_id, body.amount, body.received_on,
                                                               body.reference, key))
 
@@ -437,9 +430,7 @@ class OfflineRepaymentOut(Schema):
            response=OfflineRepaymentOut, status=201)
 def record_offline_repayment(ctx, contract_id: str, body: OfflineRepaymentIn):
     """Record an offline repayment (Idempotency-Key required); upload its bank voucher to ``upload``."""
-    key = _idempotency_key()
-    if not key:
-        raise MalformedRequest("servicing.idempotency_key.required", "send an Idempotency-Key header")
+    key = api.idempotency_key("servicing")
     record, ticket = service.record_offline_repayment(ctx, contract_id, body.amount, body.received_on,
                                                       body.reference, body.voucher.model_dump(), key)
     return OfflineRepaymentOut.of(record, ticket)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from functools import lru_cache
 from dataclasses import dataclass
 
 from chalicelib.platform import aws
@@ -67,6 +68,7 @@ def credentials_for(tenant_id: str, read_only: bool = False) -> TenantCredential
 def forget() -> None:
     with _lock:
         _cache.clear()
+    _scoped_client.cache_clear()
 
 
 def tenant_client(service: str, tenant_id: str, read_only: bool = False):
@@ -77,7 +79,9 @@ def tenant_client(service: str, tenant_id: str, read_only: bool = False):
     return _scoped_client(service, creds)
 
 
+@lru_cache(maxsize=128)
 def _scoped_client(service: str, creds: TenantCredentials):
+    """One client per service and set of credentials: building a client costs tens of milliseconds."""
     import boto3
 
     return boto3.session.Session(

@@ -16,12 +16,17 @@ import { allows, homePath, NAV, type NavItem } from "./nav/menu";
 import { ApplicationsSection } from "./pages/ApplicationsSection";
 import { CalculatorPage } from "./pages/CalculatorPage";
 import { ComingSoonPage } from "./pages/ComingSoonPage";
+import { AdminSection } from "./pages/admin/AdminSection";
+import { CollectionsSection } from "./pages/contracts/CollectionsSection";
 import { ContractsSection } from "./pages/ContractsSection";
 import { CustomersSection } from "./pages/CustomersSection";
+import { HqSection } from "./pages/hq/HqSection";
+import { LedgerSection } from "./pages/ledger/LedgerSection";
 import { LoginPage } from "./pages/LoginPage";
 import { ProductsSection } from "./pages/ProductsSection";
 import { ForbiddenPage, NotFoundPage } from "./pages/StatusPages";
 import { TenantsPage } from "./pages/TenantsPage";
+import { WebhooksSection } from "./pages/webhooks/WebhooksSection";
 import { theme } from "./theme";
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -41,6 +46,11 @@ function Guarded({ item }: { item: NavItem }) {
   if (item.page === "customers") return <CustomersSection />;
   if (item.page === "applications") return <ApplicationsSection />;
   if (item.page === "contracts") return <ContractsSection item={item} />;
+  if (item.page === "collections") return <CollectionsSection item={item} />;
+  if (item.page === "hq") return <HqSection item={item} />;
+  if (item.page === "ledger") return <LedgerSection item={item} />;
+  if (item.page === "webhooks") return <WebhooksSection item={item} />;
+  if (item.page === "admin") return <AdminSection item={item} />;
   return <ComingSoonPage item={item} />;
 }
 

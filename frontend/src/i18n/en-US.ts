@@ -1,3 +1,6 @@
+import { hqEnUS } from "./areas/hq";
+import { servicingEnUS } from "./areas/servicing";
+import { systemEnUS } from "./areas/system";
 import type { Messages } from "./zh-CN";
 
 /** English. Typed against zh-CN, so a missing or misspelt key fails the build. */
@@ -860,4 +863,7 @@ export const enUS: Messages = {
   "fieldErrorType.less_than_equal": "Above the largest allowed value",
   "fieldErrorType.less_than": "Above the largest allowed value",
   "fieldErrorType.extra_forbidden": "Not a known parameter",
+  ...hqEnUS,
+  ...servicingEnUS,
+  ...systemEnUS,
 };

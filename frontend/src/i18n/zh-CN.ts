@@ -1,3 +1,7 @@
+import { hqZhCN } from "./areas/hq";
+import { servicingZhCN } from "./areas/servicing";
+import { systemZhCN } from "./areas/system";
+
 /** Simplified Chinese: the console's default language and the reference every other locale matches. */
 export const zhCN = {
   "app.name": "金控",
@@ -858,6 +862,9 @@ export const zhCN = {
   "fieldErrorType.less_than_equal": "超过允许的最大值",
   "fieldErrorType.less_than": "超过允许的最大值",
   "fieldErrorType.extra_forbidden": "不支持的参数",
+  ...hqZhCN,
+  ...servicingZhCN,
+  ...systemZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

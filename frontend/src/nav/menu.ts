@@ -6,7 +6,9 @@ import type { Role } from "../api/types";
 import type { MessageKey } from "../i18n";
 
 export type Section = "tools" | "business" | "finance" | "hq" | "system";
-export type PageKind = "calculator" | "tenants" | "products" | "customers" | "applications" | "contracts" | "coming-soon";
+export type PageKind =
+  | "calculator" | "tenants" | "products" | "customers" | "applications" | "contracts" | "collections"
+  | "hq" | "ledger" | "webhooks" | "admin" | "coming-soon";
 
 export interface NavItem {
   key: string;
@@ -41,18 +43,18 @@ export const SECTIONS: { key: Section; label: MessageKey }[] = [
 export const NAV: readonly NavItem[] = [
   { key: "calculator", path: "/calculator", label: "nav.calculator", section: "tools", roles: STAFF, page: "calculator" },
   { key: "hq-dashboard", path: "/hq/dashboard", label: "nav.hqDashboard", section: "hq", roles: GROUP,
-    page: "coming-soon", api: "GET /v1/group/dashboard" },
+    page: "hq", nested: true, api: "GET /v1/group/dashboard" },
   { key: "warnings", path: "/hq/warnings", label: "nav.warnings", section: "hq", roles: GROUP,
-    page: "coming-soon", api: "GET /v1/group/warnings" },
+    page: "hq", nested: true, api: "GET /v1/group/warnings" },
   { key: "limits", path: "/hq/limits", label: "nav.limits", section: "hq", roles: GROUP,
-    page: "coming-soon", api: "GET /v1/group/limits" },
+    page: "hq", nested: true, api: "GET /v1/group/limits" },
   { key: "consolidation", path: "/hq/consolidation", label: "nav.consolidation", section: "hq", roles: GROUP,
-    page: "coming-soon", api: "POST /v1/group/consolidations" },
+    page: "hq", nested: true, api: "POST /v1/group/consolidations" },
   { key: "reports", path: "/hq/reports", label: "nav.reports", section: "hq", roles: GROUP,
-    page: "coming-soon", api: "GET /v1/group/reports" },
+    page: "hq", nested: true, api: "GET /v1/group/reports" },
   // Onboarding a subsidiary is a group admin's act (POST /v1/tenants refuses group-risk).
   { key: "onboarding", path: "/hq/onboarding", label: "nav.onboarding", section: "hq", roles: ["group-admin"],
-    page: "coming-soon", api: "POST /v1/tenants" },
+    page: "hq", nested: true, api: "POST /v1/tenants" },
   { key: "products", path: "/products", label: "nav.products", section: "business", roles: SUBSIDIARY,
     page: "products", nested: true },
   { key: "customers", path: "/customers", label: "nav.customers", section: "business", roles: SUBSIDIARY,
@@ -62,18 +64,17 @@ export const NAV: readonly NavItem[] = [
     roles: ["loan-officer", "first-reviewer", "second-reviewer", "finance", "tenant-admin", "viewer"],
     page: "applications", nested: true },
   { key: "contracts", path: "/contracts", label: "nav.contracts", section: "business",
-    // one contract (/contracts/:id) is live; the list waits for its page
-    roles: ["finance", "collector", "tenant-admin", "viewer"], page: "contracts", api: "GET /v1/contracts", nested: true },
+    roles: ["finance", "collector", "tenant-admin", "viewer"], page: "contracts", nested: true },
   { key: "collections", path: "/collections", label: "nav.collections", section: "business",
-    roles: ["finance", "collector", "tenant-admin", "viewer"], page: "coming-soon", api: "GET /v1/collections" },
+    roles: ["finance", "collector", "tenant-admin", "viewer"], page: "collections", nested: true },
   { key: "invoices", path: "/invoices", label: "nav.invoices", section: "business", roles: ["debtor"],
     page: "coming-soon", api: "GET /v1/factoring/invoices" },
   { key: "ledger", path: "/ledger", label: "nav.ledger", section: "finance",
-    roles: ["finance", "tenant-admin", "viewer"], page: "coming-soon", api: "GET /v1/ledger/trial-balance" },
+    roles: ["finance", "tenant-admin", "viewer"], page: "ledger", nested: true },
   { key: "webhooks", path: "/webhooks", label: "nav.webhooks", section: "system", roles: ["tenant-admin"],
-    page: "coming-soon", api: "GET /v1/webhooks/subscriptions" },
+    page: "webhooks", nested: true },
   { key: "admin", path: "/admin", label: "nav.admin", section: "system", roles: ["tenant-admin"],
-    page: "coming-soon", api: "POST /v1/admin/end-of-day" },
+    page: "admin", nested: true },
   { key: "tenants", path: "/tenants", label: "nav.tenants", section: "system",
     roles: ["platform-admin", "group-admin"], page: "tenants" },
 ];

@@ -1,0 +1,9 @@
+/**
+ * Messages of the hq pages. zh-CN is the reference; en-US is typed against it, so a missing key
+ * fails the build. Both are spread into the console's resource files (../zh-CN.ts, ../en-US.ts).
+ */
+export const hqZhCN = {
+} as const;
+
+export const hqEnUS: Record<keyof typeof hqZhCN, string> = {
+};

@@ -22,6 +22,7 @@ import { ContractsSection } from "./pages/ContractsSection";
 import { CustomersSection } from "./pages/CustomersSection";
 import { HqSection } from "./pages/hq/HqSection";
 import { LedgerSection } from "./pages/ledger/LedgerSection";
+import { InvoicesPage } from "./pages/InvoicesPage";
 import { LoginPage } from "./pages/LoginPage";
 import { ProductsSection } from "./pages/ProductsSection";
 import { ForbiddenPage, NotFoundPage } from "./pages/StatusPages";
@@ -47,6 +48,7 @@ function Guarded({ item }: { item: NavItem }) {
   if (item.page === "applications") return <ApplicationsSection />;
   if (item.page === "contracts") return <ContractsSection item={item} />;
   if (item.page === "collections") return <CollectionsSection item={item} />;
+  if (item.page === "invoices") return <InvoicesPage />;
   if (item.page === "hq") return <HqSection item={item} />;
   if (item.page === "ledger") return <LedgerSection item={item} />;
   if (item.page === "webhooks") return <WebhooksSection item={item} />;

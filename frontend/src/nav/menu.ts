@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n";
 export type Section = "tools" | "business" | "finance" | "hq" | "system";
 export type PageKind =
   | "calculator" | "tenants" | "products" | "customers" | "applications" | "contracts" | "collections"
-  | "hq" | "ledger" | "webhooks" | "admin" | "coming-soon";
+  | "invoices" | "hq" | "ledger" | "webhooks" | "admin" | "coming-soon";
 
 export interface NavItem {
   key: string;
@@ -68,7 +68,7 @@ export const NAV: readonly NavItem[] = [
   { key: "collections", path: "/collections", label: "nav.collections", section: "business",
     roles: ["finance", "collector", "tenant-admin", "viewer"], page: "collections", nested: true },
   { key: "invoices", path: "/invoices", label: "nav.invoices", section: "business", roles: ["debtor"],
-    page: "coming-soon", api: "GET /v1/factoring/invoices" },
+    page: "invoices" },
   { key: "ledger", path: "/ledger", label: "nav.ledger", section: "finance",
     roles: ["finance", "tenant-admin", "viewer"], page: "ledger", nested: true },
   { key: "webhooks", path: "/webhooks", label: "nav.webhooks", section: "system", roles: ["tenant-admin"],

@@ -87,6 +87,9 @@ def _pages(client, method: str, key: str, **kwargs):
         kwargs[token_key] = token
 
 
+LOOPBACK_ORIGINS = ("http://127.0.0.1:*", "http://localhost:*")
+
+
 def _ensure_bucket(name: str) -> str:
     s3 = aws.client("s3")
     region = s3.meta.region_name
@@ -99,6 +102,11 @@ def _ensure_bucket(name: str) -> str:
         s3.create_bucket(**args)
         s3.put_public_access_block(Bucket=name, PublicAccessBlockConfiguration={
             "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True, "RestrictPublicBuckets": True})
+    # As in the cloud (infra/data.py), the console PUTs and GETs presigned URLs from its own origin —
+    # here any loopback port, since the tests serve the console on an ephemeral one.
+    s3.put_bucket_cors(Bucket=name, CORSConfiguration={"CORSRules": [{
+        "AllowedMethods": ["GET", "PUT", "HEAD"], "AllowedOrigins": list(LOOPBACK_ORIGINS),
+        "AllowedHeaders": ["*"], "MaxAgeSeconds": 3000}]})
     return name
 
 

@@ -1,6 +1,6 @@
 """A loan's journey through the console by four users: the loan officer opens and submits it, the
 first and second reviewers approve it, the officer issues and signs the contract, finance disburses —
-ending on the contract page. Documents go up through the API (the upload UI is still to come)."""
+ending on the contract page. The checklist's documents go up through the page's file chooser."""
 from __future__ import annotations
 
 import random
@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.builders import CHECKLISTS, LOAN_PRODUCT, individual, put_presigned, upload_body
+from tests.builders import CHECKLISTS, LOAN_PRODUCT, individual
 from tests.support import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_products")]
@@ -57,14 +57,16 @@ def customer(officer_api) -> dict:
     return r.body
 
 
-def _attach_checklist(api: _As, application_id: str) -> None:
+def _upload_checklist(page) -> None:
+    """Each checklist item through the file chooser: hashed in the browser, PUT to S3, confirmed."""
+    expect(page.get_by_test_id("doc-checklist-missing")).to_be_visible()
     for type_ in CHECKLISTS[LOAN_PRODUCT]:
-        body = f"%PDF-1.4 {type_}".encode()
-        r = api.post(f"/v1/applications/{application_id}/documents", upload_body(type_, body))
-        assert r.status == 201, r.body
-        put_presigned(r.body["upload"], body)
-        c = api.post(f"/v1/applications/{application_id}/documents/{r.body['document']['id']}/confirm")
-        assert c.status == 200, c.body
+        with page.expect_file_chooser() as chooser:
+            page.get_by_test_id(f"doc-upload-{type_}").click()
+        chooser.value.set_files({"name": f"{type_.lower()}.pdf", "mimeType": "application/pdf",
+                                 "buffer": f"%PDF-1.4 {type_}".encode()})
+        expect(page.get_by_test_id(f"doc-status-{type_}")).to_have_text("已上传")
+    expect(page.get_by_test_id("doc-checklist-complete")).to_be_visible()
 
 
 def _status(page, status: str) -> None:
@@ -86,7 +88,7 @@ def _pick(page, select_id: str, text: str) -> None:
     page.locator(".ant-select-dropdown:visible .ant-select-item-option", has_text=text).first.click()
 
 
-def test_a_loan_goes_from_application_to_contract_through_four_users(ui, customer, officer_api):
+def test_a_loan_goes_from_application_to_contract_through_four_users(ui, customer):
     page = ui.page
 
     # The loan officer opens a draft: product defaults fill the terms, the amount is changed
@@ -107,10 +109,8 @@ def test_a_loan_goes_from_application_to_contract_through_four_users(ui, custome
     expect(page.get_by_test_id("action-submit")).to_be_visible()
     expect(page.get_by_test_id("review-form")).to_have_count(0)
 
-    # The checklist goes up through the API; the officer submits: priced, risk-checked
-    _attach_checklist(officer_api, application_id)
-    page.reload()
-    expect(page.get_by_test_id("application-documents").locator("tr.ant-table-row")).to_have_count(2)
+    # The officer uploads the checklist and submits: priced, risk-checked
+    _upload_checklist(page)
     page.get_by_test_id("action-submit").click()
     _status(page, "risk_checked")
     expect(page.get_by_test_id("risk-rules").locator("tr.ant-table-row").first).to_be_visible()

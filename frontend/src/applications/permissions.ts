@@ -32,3 +32,11 @@ export function actionsFor(roles: readonly string[], status: ApplicationStatus):
 export function canOpen(roles: readonly string[]): boolean {
   return OFFICERS.some((r) => roles.includes(r));
 }
+
+const DOCUMENT_ROLES = [...OFFICERS, "first-reviewer", "second-reviewer"];
+const DOCUMENTS_OPEN: readonly ApplicationStatus[] = [...BEFORE_DECISION, "approved", "contract_issued", "signed", "disbursed"];
+
+/** Officers and reviewers attach evidence while the application is alive (vouchers even after disbursement). */
+export function canAttachDocuments(roles: readonly string[], status: ApplicationStatus): boolean {
+  return DOCUMENTS_OPEN.includes(status) && DOCUMENT_ROLES.some((r) => roles.includes(r));
+}

@@ -13,6 +13,7 @@ import { Link, useNavigate, useParams } from "react-router";
 
 import { errorMessage } from "../api/errors";
 import { useResource } from "../api/useResource";
+import { DocumentsCard } from "../applications/DocumentsCard";
 import { ApplicationStatusTag } from "../applications/labels";
 import { actionsFor, type ApplicationAction } from "../applications/permissions";
 import type { ApplicationDetails, ApplicationStatus, LoanContract, ReviewDecision } from "../applications/types";
@@ -149,24 +150,7 @@ export function ApplicationDetailPage() {
               )}
             </Card>
 
-            <Card variant="borderless" title={t("appl.section.documents")} data-testid="application-documents">
-              <Table
-                rowKey="id"
-                size="small"
-                pagination={false}
-                dataSource={a.documents}
-                locale={{ emptyText: <EmptyState description={t("appl.noDocuments")} /> }}
-                scroll={{ x: 560 }}
-                columns={[
-                  { title: t("appl.doc.type"), dataIndex: "type", width: 170, render: (v: string) => <span className="code-text">{v}</span> },
-                  { title: t("appl.doc.file"), dataIndex: "file_name" },
-                  { title: t("appl.doc.size"), dataIndex: "size", width: 100, align: "right", render: (v: number) => `${Math.ceil(v / 1024)} KB` },
-                  { title: t("appl.doc.status"), dataIndex: "status", width: 110, render: (v: string) => (
-                    <Tag color={v === "uploaded" ? "success" : "default"}>{label(`appl.doc.${v}`, v)}</Tag>
-                  ) },
-                ]}
-              />
-            </Card>
+            <DocumentsCard app={a} onUploaded={app.reload} />
           </Space>
         </Col>
 

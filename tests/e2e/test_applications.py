@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.builders import CHECKLISTS, LOAN_PRODUCT, individual
+from tests.builders import CHECKLISTS, FACTORING_PRODUCT, LEASE_PRODUCT, LOAN_PRODUCT, enterprise, individual
 from tests.support import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo_products")]
@@ -41,6 +41,9 @@ class _As:
 
     def post(self, path: str, body=None):
         return self.server.request("POST", path, token=self.token, body=body)
+
+    def get(self, path: str):
+        return self.server.request("GET", path, token=self.token)
 
 
 @pytest.fixture()
@@ -165,3 +168,81 @@ def test_a_viewer_reads_applications_but_opens_none(ui):
     expect(page.get_by_test_id("application-new")).to_have_count(0)
     ui.open("/applications/new")
     page.get_by_test_id("forbidden").wait_for()
+
+
+def _fill(page, field_id: str, value: str) -> None:
+    page.locator(f"#{field_id}").fill(value)
+
+
+def _date(page, field_id: str, value: str) -> None:
+    """Type a date and leave the field (Enter would submit the form, as in any HTML form)."""
+    page.locator(f"#{field_id}").click()
+    page.locator(f"#{field_id}").fill(value)
+    page.locator(f"#{field_id}").press("Tab")
+
+
+def test_a_lease_is_opened_with_its_assets(ui, http_server):
+    officer = _As(http_server, "loan-officer@demo-leasing")
+    lessee = officer.post("/v1/customers", enterprise(name=f"租赁客户{random.randint(10000, 99999)}有限公司")).body
+    page = ui.page
+    ui.login("loan-officer@demo-leasing")
+    ui.open("/applications/new")
+    _pick(page, "product_code", LEASE_PRODUCT)
+    expect(page.get_by_test_id("asset-0")).to_be_visible()  # a lease starts with one asset row
+    expect(page.locator("#frequency")).to_be_visible()
+    _pick(page, "customer_id", lessee["name"])
+    page.locator("#principal").fill("1000000.00")
+    page.locator("#term").fill("12")
+
+    # The form refuses to send an asset without its supplier and price
+    _fill(page, "asset-0-description", "数控加工中心 CNC machining centre")
+    page.get_by_test_id("application-create").click()
+    expect(page.get_by_test_id("asset-0").get_by_text("必填")).to_have_count(2)
+    _fill(page, "asset-0-supplier", "沈阳机床股份有限公司")
+    _fill(page, "asset-0-price", "1200000.00")
+    page.get_by_test_id("asset-add").click()
+    _fill(page, "asset-1-description", "配套刀库")
+    _fill(page, "asset-1-supplier", "沈阳机床股份有限公司")
+    _fill(page, "asset-1-price", "80000.50")
+    ui.shot("application-new-lease")
+    page.get_by_test_id("application-create").click()
+    page.wait_for_url(re.compile(r"/applications/app_[^/]+$"))
+    _status(page, "draft")
+
+    created = officer.get(f"/v1/applications/{page.url.rsplit('/', 1)[1]}").body
+    assert [(a["description"], a["price"]) for a in created["assets"]] == [
+        ("数控加工中心 CNC machining centre", "1200000.00"), ("配套刀库", "80000.50")]
+    assert ui.unexpected_errors() == []
+
+
+def test_a_factoring_application_assigns_invoices_against_a_debtor(ui, http_server):
+    officer = _As(http_server, "loan-officer@demo-factoring")
+    tag = random.randint(10000, 99999)
+    seller = officer.post("/v1/customers", enterprise(name=f"保理卖方{tag}有限公司")).body
+    debtor = officer.post("/v1/customers", enterprise(name=f"保理买方{tag}集团", is_core_enterprise=True)).body
+    page = ui.page
+    ui.login("loan-officer@demo-factoring")
+    ui.open("/applications/new")
+    _pick(page, "product_code", FACTORING_PRODUCT)
+    expect(page.locator("#principal")).to_have_count(0)  # the amount follows from the invoices
+    expect(page.locator("#advance_rate")).to_have_value("80")
+    _pick(page, "customer_id", seller["name"])
+    _fill(page, "invoice-0-number", f"INV-UI-{tag}")
+    _pick(page, "invoice-0-debtor", debtor["name"])
+    _fill(page, "invoice-0-amount", "600000.00")
+    _date(page, "invoice-0-issued", "2026-11-15")
+    _date(page, "invoice-0-due", "2026-11-01")
+    page.get_by_test_id("application-create").click()
+    expect(page.get_by_text("到期日不能早于开票日")).to_be_visible()
+    _date(page, "invoice-0-due", "2027-01-14")
+    page.locator("#advance_rate").fill("85")
+    ui.shot("application-new-factoring")
+    page.get_by_test_id("application-create").click()
+    page.wait_for_url(re.compile(r"/applications/app_[^/]+$"))
+
+    created = officer.get(f"/v1/applications/{page.url.rsplit('/', 1)[1]}").body
+    (inv,) = created["invoices"]
+    assert (inv["number"], inv["debtor_customer_id"], inv["face_amount"], inv["due_date"]) == (
+        f"INV-UI-{tag}", debtor["id"], "600000.00", "2027-01-14")
+    assert created["terms"]["advance_rate"] == "0.85"
+    assert ui.unexpected_errors() == []

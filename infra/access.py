@@ -38,3 +38,10 @@ class TenantDataAccess(Construct):
                 )
             },
         )
+
+    def admit(self, role: iam.IRole) -> None:
+        """Let another of the app's roles (a queue worker's) assume the data-access role too."""
+        self.role.assume_role_policy.add_statements(iam.PolicyStatement(
+            actions=["sts:AssumeRole"], principals=[iam.ArnPrincipal(role.role_arn)],
+        ))
+        self.role.grant_assume_role(role)

@@ -4,11 +4,16 @@ The app is whatever ``chalice package`` produces: an API handler, pure Lambda fu
 Functions tasks, SQS and DynamoDB-stream handlers, ``on_schedule`` functions. Each function gets a log
 group with the stage's retention and X-Ray tracing; each event source is wired to the stack's own
 queue or stream, with the read permission it needs and nothing wider.
+
+A queue worker listed in ``QUEUE_CONSUMERS`` (the merchant-webhook worker) is wired by the stack even
+when the app declares it as a plain ``lambda_function``: an SQS event source reporting partial batch
+failures, a timeout that fits its batch, and a role of its own instead of the app's shared one.
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from aws_cdk import ArnFormat, Fn, RemovalPolicy, Stack, Token
@@ -17,13 +22,15 @@ from aws_cdk import aws_logs as logs
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
+from chalicelib.payments import domain as payments_domain
+from chalicelib.payments import webhooks_out
 from chalicelib.platform.isolation import data_access_role_policy, tenant_session_policy
-from chalicelib.platform.resources import BUCKETS, QUEUES
+from chalicelib.platform.resources import BUCKETS, QUEUES, QueueDef
 from chalicelib.platform.observability import SERVICE
 from chalicelib.tenancy.domain import PLATFORM_TENANT_ID
 from infra.access import TenantDataAccess, statements_from
 from infra.chalice_app import ChaliceApp, SamFunction
-from infra.config import DeployConfig
+from infra.config import DeployConfig, pascal
 from infra.data import DataStores, stripe_secret_name_template
 from infra.identity import Identity
 
@@ -48,6 +55,74 @@ COGNITO_ADMIN_ACTIONS = (
 )
 
 
+class InfraError(ValueError):
+    """The app and the stack disagree (a queue the stack lacks, a timeout longer than a queue's)."""
+
+
+# AWS's guidance for an SQS event source: the queue hides a received message for at least six times
+# the function's timeout, so a throttled or retried invocation never sees it handed to another.
+VISIBILITY_PER_TIMEOUT = 6
+
+
+@dataclass(frozen=True)
+class QueueConsumer:
+    """A function of the app that works through one of the stack's queues (``resources.QUEUES``).
+
+    The stack gives it an SQS event source that reports partial batch failures, its own role (the
+    queue, its logs, the platform partition read-only, the tenant data-access role — nothing the API
+    needs), and a timeout that fits a whole batch; synth fails if the queue disagrees with it.
+    """
+
+    function: str  # the name in app.py (lambda_function(name=...) or the on_sqs_message function)
+    queue: str  # QueueDef.purpose
+    batch_size: int
+    batching_window_s: int
+    timeout_s: int
+    max_concurrency: int  # Lambda's SQS scaling cap (2-1000): merchants and the table see at most this many
+    attempts: int  # the code's attempt count: the queue's maxReceiveCount must equal it
+    description: str = ""
+
+    @property
+    def logical_id(self) -> str:
+        """The function's logical id in Chalice's SAM template (``deliver_webhooks`` → ``DeliverWebhooks``)."""
+        return "".join(part.capitalize() for part in self.function.split("_"))
+
+
+QUEUE_CONSUMERS = (
+    # One signed POST per message, each bounded by webhooks_out.TIMEOUT_S: five in a batch fit the
+    # 60 s timeout even when every merchant hangs; backoff is a ChangeMessageVisibility per failure.
+    QueueConsumer(
+        "deliver_webhooks", "webhook-delivery", batch_size=5, batching_window_s=1,
+        timeout_s=60, max_concurrency=10, attempts=payments_domain.MAX_DELIVERY_ATTEMPTS,
+        description="merchant webhook delivery worker",
+    ),
+)
+
+
+def check_consumer(consumer: QueueConsumer, queue: QueueDef) -> None:
+    """The queue's settings and the consumer's must agree; raise InfraError naming what to change."""
+    where = f"{consumer.function} (queue {queue.purpose})"
+    if queue.max_receive_count != consumer.attempts:
+        raise InfraError(
+            f"{where}: the code makes {consumer.attempts} attempts but the queue moves a message to its "
+            f"dead-letter queue after {queue.max_receive_count} receives. Make max_receive_count in resources.QUEUES "
+            f"equal the attempt count."
+        )
+    if queue.visibility_timeout_s < VISIBILITY_PER_TIMEOUT * consumer.timeout_s:
+        raise InfraError(
+            f"{where}: the queue hides a message for {queue.visibility_timeout_s}s, less than "
+            f"{VISIBILITY_PER_TIMEOUT} x the function's {consumer.timeout_s}s timeout. Raise visibility_timeout_s in "
+            f"resources.QUEUES or lower the consumer's timeout_s."
+        )
+    if consumer.queue == "webhook-delivery" and consumer.batch_size * webhooks_out.TIMEOUT_S >= consumer.timeout_s:
+        raise InfraError(
+            f"{where}: {consumer.batch_size} deliveries of up to {webhooks_out.TIMEOUT_S}s each do not fit the "
+            f"function's {consumer.timeout_s}s timeout; lower batch_size or raise timeout_s."
+        )
+    if not 1 <= consumer.batch_size <= 10 or not 0 <= consumer.batching_window_s <= 300:
+        raise InfraError(f"{where}: batch size 1-10 and a batching window of 0-300 s (standard queue, no window rule)")
+
+
 def setting_env(field: str) -> str:
     return f"JINKONG_{field.upper()}"
 
@@ -62,10 +137,6 @@ def state_machine_env(name: str) -> str:
 
 def bucket_env(purpose: str) -> str:
     return setting_env(f"{purpose.replace('-', '_')}_bucket")
-
-
-class InfraError(ValueError):
-    """The app and the stack disagree (a queue the stack lacks, a timeout longer than a queue's)."""
 
 
 class AppFunctions(Construct):
@@ -114,6 +185,13 @@ class AppFunctions(Construct):
             },
         )
         self.functions: dict[str, SamFunction] = self.app.functions()
+        # Queue workers run under a role of their own, made before any function is wired.
+        self.consumers: dict[str, QueueConsumer] = {
+            c.logical_id: c for c in QUEUE_CONSUMERS if c.logical_id in self.functions
+        }
+        self.consumer_roles: dict[str, iam.Role] = {
+            logical_id: self._consumer_role(consumer) for logical_id, consumer in self.consumers.items()
+        }
         self.log_groups: dict[str, logs.LogGroup] = {}
         consumes_stream = False
         for fn in self.functions.values():
@@ -121,10 +199,14 @@ class AppFunctions(Construct):
         self._grant(identity, consumes_stream)
         # Event source mappings check the role's permissions when created: its policy first, then the
         # functions (the role itself they already wait for, through Role: GetAtt).
-        policy = self.role.node.find_child("DefaultPolicy")
         for fn in self.functions.values():
+            policy = self.role_of(fn.logical_id).node.find_child("DefaultPolicy")
             self.app.sam_template.get_resource(fn.logical_id).node.add_dependency(policy)
         self._configure_api()
+
+    def role_of(self, logical_id: str) -> iam.Role:
+        """The execution role of a function: its consumer role, or the app's shared one."""
+        return self.consumer_roles.get(logical_id, self.role)
 
     # --- environment ---------------------------------------------------------------------------
 
@@ -165,10 +247,14 @@ class AppFunctions(Construct):
             retention=self.config.log_retention,
             removal_policy=RemovalPolicy.DESTROY,
         )
-        log_group.grant_write(self.role)
+        log_group.grant_write(self.role_of(fn.logical_id))
         cfn_fn.add_property_override("LoggingConfig", {"LogGroup": log_group.log_group_name, "LogFormat": "Text"})
         self.log_groups[fn.logical_id] = log_group
 
+        consumer = self.consumers.get(fn.logical_id)
+        if consumer is not None:
+            self._wire_consumer(fn, consumer)
+            return False
         for ev in fn.events_of("SQS"):
             queue = self._queue_for(fn, ev.name, ev.properties.get("Queue"))
             # Point the mapping at the queue itself (not a name-built ARN) so it is created after it.
@@ -182,6 +268,18 @@ class AppFunctions(Construct):
         return reads_stream
 
     def _queue_for(self, fn: SamFunction, event_name: str, queue_ref: Any) -> sqs.Queue:
+        queue = self._resolve_queue(fn, event_name, queue_ref)
+        purpose = next(p for p, q in self.stores.queues.items() if q is queue)
+        visibility = next(q.visibility_timeout_s for q in QUEUES if q.purpose == purpose)
+        if VISIBILITY_PER_TIMEOUT * fn.timeout > visibility:
+            raise InfraError(
+                f"function {fn.logical_id} times out after {fn.timeout}s but queue {purpose} hides a message for "
+                f"{visibility}s, less than {VISIBILITY_PER_TIMEOUT} x the timeout (AWS's guidance for an SQS event "
+                f"source). Raise visibility_timeout_s in resources.QUEUES or lower the function's lambda_timeout."
+            )
+        return queue
+
+    def _resolve_queue(self, fn: SamFunction, event_name: str, queue_ref: Any) -> sqs.Queue:
         raw = queue_ref.get("Fn::Sub") if isinstance(queue_ref, dict) else queue_ref
         by_arn = {q.queue_arn: q for q in self.stores.queues.values()}
         if isinstance(raw, str) and raw in by_arn:
@@ -195,15 +293,72 @@ class AppFunctions(Construct):
                     f"does not define. Queues: {', '.join(sorted(by_name))} (resources.QUEUES, named by resource_names)."
                 )
             queue = by_name[name]
-        purpose = next(p for p, q in self.stores.queues.items() if q is queue)
-        visibility = next(q.visibility_timeout_s for q in QUEUES if q.purpose == purpose)
-        if fn.timeout > visibility:
-            raise InfraError(
-                f"function {fn.logical_id} times out after {fn.timeout}s but queue {purpose} hides a message for "
-                f"{visibility}s: SQS would hand the message to a second consumer. Raise visibility_timeout_s in "
-                f"resources.QUEUES or lower the function's lambda_timeout."
-            )
         return queue
+
+    # --- queue workers -------------------------------------------------------------------------
+
+    def _consumer_role(self, consumer: QueueConsumer) -> iam.Role:
+        """What a queue worker needs and nothing the API does: no Cognito, no Stripe secrets, no sends."""
+        s = self.stores
+        role = iam.Role(
+            self, f"{consumer.logical_id}Role",
+            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
+            description=f"Jinkong {self.config.stage}: {consumer.description or consumer.function} ({consumer.queue} queue)",
+        )
+        if self.config.direct_data_access:
+            # Transitional: the data-access role's ceiling (any tenant's T#*, the registry's included).
+            policy = data_access_role_policy(
+                [t.table_arn for t in s.all_tables], [b.bucket_arn for b in s.buckets.values()], s.data_key.key_arn,
+            )
+        else:
+            # The tenant registry (platform partition), read-only: it resolves the message's tenant.
+            policy = tenant_session_policy(PLATFORM_TENANT_ID, s.table.table_arn, table_key_arn=s.data_key.key_arn,
+                                           read_only=True)
+        for statement in statements_from(policy):
+            role.add_to_policy(statement)
+        # Tenant data through the data-access role with the tenant's session policy, as the API does.
+        self.data_access.admit(role)
+        role.add_to_policy(iam.PolicyStatement(
+            actions=["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
+            resources=["*"],
+        ))
+        return role
+
+    def _wire_consumer(self, fn: SamFunction, consumer: QueueConsumer) -> None:
+        """An SQS event source with partial batch failures, the consumer's role and its timeout."""
+        definition = next((q for q in QUEUES if q.purpose == consumer.queue), None)
+        if definition is None or consumer.queue not in self.stores.queues:
+            raise InfraError(f"{consumer.function} consumes queue {consumer.queue!r}, which resources.QUEUES does not define")
+        check_consumer(consumer, definition)
+        queue = self.stores.queues[consumer.queue]
+        cfn_fn = self.app.sam_template.get_resource(fn.logical_id)
+        cfn_fn.add_property_override("Role", self.consumer_roles[fn.logical_id].role_arn)
+        cfn_fn.add_property_override("Timeout", consumer.timeout_s)
+        # An on_sqs_message function arrives with an SQS event already: the same one, configured here.
+        existing = fn.events_of("SQS")
+        for ev in existing:
+            if self._resolve_queue(fn, ev.name, ev.properties.get("Queue")) is not queue:
+                raise InfraError(f"{fn.logical_id} ({ev.name}) reads another queue than its consumer's {consumer.queue}")
+        event_name = existing[0].name if existing else f"{pascal(consumer.queue)}Queue"
+        cfn_fn.add_property_override(f"Events.{event_name}", {
+            "Type": "SQS",
+            "Properties": {
+                # The queue itself (not a name-built ARN): the mapping is created after it.
+                "Queue": queue.queue_arn,
+                "BatchSize": consumer.batch_size,
+                "MaximumBatchingWindowInSeconds": consumer.batching_window_s,
+                # Only the records the handler names in batchItemFailures come back (after their backoff).
+                "FunctionResponseTypes": ["ReportBatchItemFailures"],
+                "ScalingConfig": {"MaximumConcurrency": consumer.max_concurrency},
+                "Enabled": True,
+            },
+        })
+        # Lambda's poller receives and deletes with the function's role; the handler's backoff changes
+        # a failed message's visibility. On this queue only (SSE-SQS: no key to grant).
+        self.consumer_roles[fn.logical_id].add_to_policy(iam.PolicyStatement(
+            actions=["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"],
+            resources=[queue.queue_arn],
+        ))
 
     # --- permissions ---------------------------------------------------------------------------
 

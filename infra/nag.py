@@ -48,6 +48,7 @@ def suppress_reviewed_findings(stack: "JinkongStack") -> None:
     _identity(stack)
     _tenant_isolation_roles(stack)
     _lambda_role(stack)
+    _queue_worker_roles(stack)
     _workflows(stack)
     _cdk_bucket_deployment(stack)
 
@@ -125,6 +126,30 @@ def _lambda_role(stack: "JinkongStack") -> None:
         machine = stack.config.names[f"statemachine:{name}"]
         acknowledge(role, f"AwsSolutions-IAM5[Resource::{_nag_arn(stack, 'states', f'execution:{machine}:*')}]",
                     f"Executions of {name} have generated names; the HQ dashboard follows and stops its own runs.")
+
+
+def _queue_worker_roles(stack: "JinkongStack") -> None:
+    """A queue worker's own role carries the platform-partition read (and, transitionally, the data
+    ceiling) that the shared Lambda role does, with the same reasons; nothing else of it is wildcard."""
+    stores = stack.data.stores
+    for role in stack.app_functions.consumer_roles.values():
+        acknowledge(role, "AwsSolutions-IAM5[Resource::*]",
+                    "The worker traces to X-Ray, and X-Ray's PutTraceSegments, PutTelemetryRecords and "
+                    "GetSampling* actions have no resource-level permissions.")
+        for table in stores.all_tables:
+            acknowledge(role, f"AwsSolutions-IAM5[Resource::{_arn_ref(stack, table)}/index/*]",
+                        "Queries on the table's own GSIs; the dynamodb:LeadingKeys condition fences index keys to "
+                        "the platform partition exactly as it does the table's.")
+        if not stack.config.direct_data_access:
+            continue
+        for bucket in stores.buckets.values():
+            acknowledge(role, f"AwsSolutions-IAM5[Resource::{_arn_ref(stack, bucket)}/tenants/*]",
+                        "Transitional direct_data_access: the data-access role's ceiling (every tenant's prefix) on "
+                        "the worker's own role, as on the shared Lambda role.")
+        for action in ("kms:GenerateDataKey*", "kms:ReEncrypt*"):
+            acknowledge(role, f"AwsSolutions-IAM5[Action::{action}]",
+                        "DynamoDB needs the key's data-key and re-encrypt operations for writes to a table under a "
+                        "customer-managed key; usable only through DynamoDB (kms:ViaService) on the one table key.")
 
 
 def _workflows(stack: "JinkongStack") -> None:

@@ -112,14 +112,9 @@ class Workflows(Construct):
             self.state_machines[sm.name] = machine
 
         self.schedule_group = scheduler.CfnScheduleGroup(self, "ScheduleGroup", name=config.prefix)
-        self.scheduler_role = iam.Role(
-            self, "SchedulerRole",
-            assumed_by=iam.ServicePrincipal(
-                "scheduler.amazonaws.com",
-                conditions={"StringEquals": {"aws:SourceAccount": Stack.of(self).account}},
-            ),
-            description="EventBridge Scheduler starts the per-tenant consolidation and end-of-day runs",
-        )
+        # One execution role per kind of schedule: the consolidation schedules may only start the
+        # consolidation machine, the end-of-day ones only invoke the end-of-day function.
+        self.scheduler_roles: dict[str, iam.Role] = {}
         self.schedules: list[scheduler.CfnSchedule] = []
         for spec in SCHEDULES:
             target = self._target(spec, function_arns)
@@ -128,10 +123,25 @@ class Workflows(Construct):
                 warn(self, f"{spec.purpose} schedules skipped: neither {wanted} exists yet")
                 continue
             target_arn, action = target
-            self.scheduler_role.add_to_policy(iam.PolicyStatement(actions=[action], resources=[target_arn]))
+            role = self._scheduler_role(spec)
+            role.add_to_policy(iam.PolicyStatement(actions=[action], resources=[target_arn]))
+            self.scheduler_roles[spec.purpose] = role
             for tenant in tenants:
                 if spec.applies_to(tenant):
-                    self.schedules.append(self._schedule(spec, tenant, target_arn))
+                    self.schedules.append(self._schedule(spec, tenant, target_arn, role))
+
+    def _scheduler_role(self, spec: ScheduleSpec) -> iam.Role:
+        return iam.Role(
+            self, f"{pascal(spec.purpose)}SchedulerRole",
+            # Confused-deputy guard: only this account's schedules in this stage's group (Scheduler's
+            # aws:SourceArn is the schedule group, never a single schedule).
+            assumed_by=iam.ServicePrincipal(
+                "scheduler.amazonaws.com",
+                conditions={"StringEquals": {"aws:SourceAccount": Stack.of(self).account,
+                                             "aws:SourceArn": self.schedule_group.attr_arn}},
+            ),
+            description=f"EventBridge Scheduler starts the per-tenant {spec.purpose} runs",
+        )
 
     def _target(self, spec: ScheduleSpec, function_arns: Mapping[str, str]) -> tuple[str, str] | None:
         for kind, name in spec.targets:
@@ -143,7 +153,8 @@ class Workflows(Construct):
                     return function_arns[logical], "lambda:InvokeFunction"
         return None
 
-    def _schedule(self, spec: ScheduleSpec, tenant: TenantDefinition, target_arn: str) -> scheduler.CfnSchedule:
+    def _schedule(self, spec: ScheduleSpec, tenant: TenantDefinition, target_arn: str,
+                  role: iam.Role) -> scheduler.CfnSchedule:
         return scheduler.CfnSchedule(
             self, f"{pascal(spec.purpose)}{pascal(tenant.id)}",
             name=schedule_name(spec.purpose, tenant.id),
@@ -154,7 +165,7 @@ class Workflows(Construct):
             flexible_time_window=scheduler.CfnSchedule.FlexibleTimeWindowProperty(mode="OFF"),
             target=scheduler.CfnSchedule.TargetProperty(
                 arn=target_arn,
-                role_arn=self.scheduler_role.role_arn,
+                role_arn=role.role_arn,
                 input=json.dumps({spec.tenant_field: tenant.id, "trigger": "schedule", "scheduled_at": SCHEDULED_AT}),
                 retry_policy=scheduler.CfnSchedule.RetryPolicyProperty(
                     maximum_retry_attempts=3, maximum_event_age_in_seconds=int(Duration.hours(2).to_seconds())

@@ -84,7 +84,10 @@ class QueueDef:
 
 
 QUEUES = (
-    QueueDef("WebhookDeliveryQueue", "webhook-delivery", max_receive_count=6),
+    # max_receive_count is the worker's attempt count (payments.domain.MAX_DELIVERY_ATTEMPTS); the
+    # visibility is six times the worker's 60 s timeout (infra.compute.QUEUE_CONSUMERS). Between
+    # attempts the worker itself shortens a message's visibility to its backoff. Synth checks both.
+    QueueDef("WebhookDeliveryQueue", "webhook-delivery", max_receive_count=6, visibility_timeout_s=360),
     QueueDef("EventsQueue", "events"),
 )
 

@@ -36,12 +36,21 @@ def test_a_consumer_of_a_queue_the_stack_lacks_is_refused(tmp_path):
     assert "jinkong-fixture-webhook-delivery" in str(error.value)  # what it could have meant
 
 
+EVENTS_CONSUMER = """
+
+@app.on_sqs_message(queue="jinkong-fixture-events")
+def handle_events(event):
+    return None
+"""
+
+
 def test_a_consumer_slower_than_its_queue_s_visibility_timeout_is_refused(tmp_path):
-    source = _app_copy(tmp_path, lambda text: text)
+    # A plain on_sqs_message consumer, timed by Chalice's config (the webhook worker's timeout is the stack's).
+    source = _app_copy(tmp_path, lambda text: text + EVENTS_CONSUMER)
     config_json = source / ".chalice" / "config.json"
     config_json.write_text(config_json.read_text().replace('"api_gateway_stage": "v1"',
                                                            '"api_gateway_stage": "v1", "lambda_timeout": 300'))
-    with pytest.raises(InfraError, match="times out after 300s"):
+    with pytest.raises(InfraError, match="HandleEvents times out after 300s"):
         _build(source, tmp_path)
 
 

@@ -191,13 +191,17 @@ def test_the_api_is_named_per_stage_and_throttled(real):
 # --- isolation --------------------------------------------------------------------------------------
 
 
-def test_only_the_lambda_role_may_assume_the_data_access_role(real):
+def test_only_the_app_s_own_roles_may_assume_the_data_access_role(real):
+    """The shared Lambda role and each queue worker's role; nothing else."""
     stack = real.stack
-    data_role = real.template["Resources"][stack.get_logical_id(stack.app_functions.data_access.role.node.default_child)]
-    lambda_role_id = stack.get_logical_id(stack.app_functions.role.node.default_child)
+    functions = stack.app_functions
+    data_role = real.template["Resources"][stack.get_logical_id(functions.data_access.role.node.default_child)]
+    app_roles = {stack.get_logical_id(r.node.default_child) for r in [functions.role, *functions.consumer_roles.values()]}
+    assert len(app_roles) == 1 + len(functions.consumer_roles) >= 2  # the real app has the webhook worker
     [statement] = data_role["Properties"]["AssumeRolePolicyDocument"]["Statement"]
     assert statement["Action"] == "sts:AssumeRole"
-    assert statement["Principal"] == {"AWS": {"Fn::GetAtt": [lambda_role_id, "Arn"]}}
+    principals = statement["Principal"]["AWS"]
+    assert {p["Fn::GetAtt"][0] for p in (principals if isinstance(principals, list) else [principals])} == app_roles
 
 
 def test_the_isolation_condition_fences_every_dynamodb_grant(real):

@@ -65,7 +65,12 @@ def test_the_sqs_consumer_reads_the_stack_s_queue_and_may_consume_it(fixture):
     queue_id = _logical_id(stack, stack.data.stores.queues["webhook-delivery"])
     assert event["Type"] == "SQS"
     assert event["Properties"]["Queue"] == {"Fn::GetAtt": [queue_id, "Arn"]}
-    assert "AppLambdaRoleDefaultPolicy3B0C6CE2" in fn["DependsOn"]  # permissions exist before the mapping
+    # Chalice's own event (on_sqs_message), configured as the stack's consumer definition says.
+    assert event["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    role = stack.app_functions.consumer_roles["DeliverWebhooks"]
+    assert fn["Properties"]["Role"] == {"Fn::GetAtt": [_logical_id(stack, role), "Arn"]}
+    policy_id = _logical_id(stack, role.node.find_child("DefaultPolicy"))
+    assert policy_id in fn["DependsOn"]  # permissions exist before the mapping
 
 
 def test_the_stream_consumer_reads_the_pool_table_s_stream(fixture):

@@ -96,3 +96,14 @@ def test_the_scheduler_handler_closes_a_date_for_a_tenant(loans):
     assert result["status"] == "completed" and result["tenant_id"] == "demo-lending"
     assert contract(desk, a)["last_eod_on"] == "2027-01-24"
     assert ok(desk.as_("finance").get("/v1/servicing/end-of-day/2027-01-24"))["status"] == "completed"
+
+
+def test_the_daily_schedule_closes_the_tenants_local_day_it_fires_on(loans):
+    """EventBridge Scheduler sends its own instant (UTC) at 23:30 Shanghai time: that local day closes."""
+    from chalicelib.servicing.tasks import end_of_day_batch
+
+    desk, a, _ = loans
+    result = end_of_day_batch({"tenant_id": "demo-lending", "trigger": "schedule",
+                               "scheduled_at": "2027-01-25T15:30:00Z"}, None)
+    assert (result["status"], result["business_date"]) == ("completed", "2027-01-25")
+    assert contract(desk, a)["last_eod_on"] == "2027-01-25"

@@ -249,6 +249,17 @@ def _days(n: int):
 
 
 @dataclass(frozen=True)
+class CustomerProfile:
+    """The borrower as group risk sees it (from origination at disbursement): no raw identity number."""
+
+    type: str  # individual | enterprise
+    label: str  # a company's name, a person's masked name
+    industry: str | None = None
+    region: str | None = None
+    related_parties: tuple[tuple[str, str], ...] = ()  # (relation, identity hash)
+
+
+@dataclass(frozen=True)
 class Contract:
     """A contract in force and what servicing knows of it (the ledger holds the money)."""
 
@@ -276,6 +287,7 @@ class Contract:
     last_eod_on: date | None = None
     written_off: Decimal = ZERO
     recovered: Decimal = ZERO
+    customer: CustomerProfile | None = None  # None on contracts disbursed before it was kept
     version: int | None = None
 
     def part_total(self, part: Part, paid: bool = False) -> Decimal:

@@ -29,7 +29,15 @@ from typing import Any
 
 from chalicelib.ledger.domain import Component, ContractEvent as LedgerEvent, EntryKind, template_for_product
 from chalicelib.servicing import domain
-from chalicelib.servicing.domain import Contract, ContractEvent, ContractStatus, Part, StaleContract, Tolerance
+from chalicelib.servicing.domain import (
+    Contract,
+    ContractEvent,
+    ContractStatus,
+    CustomerProfile,
+    Part,
+    StaleContract,
+    Tolerance,
+)
 from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
 from chalicelib.shared.money import quantize
 from chalicelib.shared.tenant import TenantContext
@@ -155,6 +163,7 @@ def disburse(ctx: TenantContext, application_id: str, *, idempotency_key: str | 
     if existing is not None:
         if order.status != "disbursed":  # a crash between commit and mark: finish the job
             applications.mark_disbursed(ctx, application_id, existing.contract_id, existing.disbursed_on, reference)
+        _disbursement_effects(ctx, existing, order)  # each keyed: a retry finishes what a crash left undone
         return existing
     template = ledger_template(ctx, order.product_code, order.product_version)
     books = _ledger()
@@ -175,6 +184,8 @@ def disburse(ctx: TenantContext, application_id: str, *, idempotency_key: str | 
         annual_rate=Decimal(order.terms.get("annual_rate") or "0"),
         strategy=getattr(definition, "repayment_strategy", None) or domain.DEFAULT_STRATEGY,
         interest_accrued=upfront_interest,
+        customer=CustomerProfile(type=order.customer_type, label=order.customer_label, industry=order.industry,
+                                 region=order.region, related_parties=tuple(order.related_parties)),
     )
     amounts = _disbursement_amounts(order)
     if amounts[Component.PRINCIPAL] != contract.principal:
@@ -196,7 +207,94 @@ def disburse(ctx: TenantContext, application_id: str, *, idempotency_key: str | 
         contract = store.get_contract(ctx, order.contract_id) or contract
     applications.mark_disbursed(ctx, application_id, contract.contract_id, disbursed_on, reference)
     _project_exposure(ctx, contract, disbursed_on)
+    _disbursement_effects(ctx, contract, order)
     return contract
+
+
+def _disbursement_effects(ctx: TenantContext, c: Contract, order) -> None:
+    """After the books: the group limit hold becomes exposure, the transfer out is registered for
+    clearing, merchants hear ``loan.disbursed``. Each is idempotent (keyed by the application or
+    the contract), so a retried disbursement repeats none of them."""
+    from chalicelib.ledger import service as ledger
+    from chalicelib.ledger.domain import entry_id_for
+
+    entry, _ = ledger.get_entry(ctx, entry_id_for(f"disbursement:{c.contract_id}"), store=_ledger().ledger_store())
+    cash_out = _cash_leg(ctx, c, entry)
+    _post_group_limit_hold(ctx, c, min(c.principal, Decimal(order.amount)))
+    if cash_out:
+        from chalicelib.payments import clearing
+        from chalicelib.payments.domain import Direction
+
+        clearing.register(ctx, channel=BANK_TRANSFER, counterparty=_counterparty(c),
+                          direction=Direction.OUT if cash_out > 0 else Direction.IN, amount=abs(cash_out),
+                          currency=c.currency, source=f"disbursement:{c.contract_id}", contract_id=c.contract_id,
+                          ledger_entry_id=entry.id, business_date=c.disbursed_on)
+    _announce(ctx, "loan.disbursed", {
+        "contract_id": c.contract_id, "application_id": c.application_id, "kind": c.kind,
+        "product_code": c.product_code, "customer_id": c.customer_id, "principal": format(c.principal, "f"),
+        "paid_out": format(abs(cash_out), "f"), "currency": c.currency, "disbursed_on": c.disbursed_on.isoformat(),
+    }, source_id=c.contract_id)
+
+
+BANK_TRANSFER = "bank_transfer"
+
+
+def _cash_leg(ctx: TenantContext, c: Contract, entry) -> Decimal:
+    """What an entry moved through the bank account: positive out (credited), negative in."""
+    from chalicelib.ledger.domain import PostingRole, Side
+
+    bank = ledger_template(ctx, c).slots[PostingRole.BANK].code
+    return sum(((ln.amount if ln.side is Side.CREDIT else -ln.amount) for ln in entry.lines
+                if ln.account_id == bank), ZERO)
+
+
+def _counterparty(c: Contract) -> str:
+    """The other side of a bank transfer, as the clearing report names it: the customer, masked."""
+    return (c.customer.label if c.customer and c.customer.label else None) or f"customer:{c.customer_id}"
+
+
+def _post_group_limit_hold(ctx: TenantContext, c: Contract, amount: Decimal) -> None:
+    """The approval's hold on the customer's group limit becomes exposure. A hold that expired before
+    the money went out is placed again first; a subsidiary without a group, or an application
+    approved before holds were kept, has none (the next consolidation counts the exposure anyway)."""
+    if not (ctx.kind.is_subsidiary and ctx.group_id) or amount <= 0:
+        return
+    from chalicelib.risk.reservation import post_reservation, reserve_group_limit
+
+    try:
+        post_reservation(ctx, c.application_id, amount=amount, posted_on=c.disbursed_on)
+    except NotFound:
+        log.info("no group limit hold to post for %s", c.application_id)
+    except Conflict as exc:
+        if exc.code != "risk.reservation.already_voided":
+            raise
+        related = c.customer.related_parties if c.customer else ()
+        again = reserve_group_limit(ctx, c.customer_hash, amount, c.application_id, currency=c.currency,
+                                    related_parties=[h for _, h in related])
+        if again.approved:
+            post_reservation(ctx, c.application_id, amount=amount, posted_on=c.disbursed_on)
+        else:
+            log.warning("disbursed %s beyond the group limit: its hold had expired", c.application_id)
+
+
+def _announce(ctx: TenantContext, event_type: str, data: dict[str, Any], *, source_id: str) -> None:
+    """A merchant webhook event, once per ``source_id`` (payments' outbox). The books are committed
+    already: a failure to queue is logged, and a retried command publishes under the same id."""
+    from chalicelib.payments import webhooks_out
+
+    try:
+        webhooks_out.publish(ctx, event_type, data, source_id=source_id)
+    except Exception:  # noqa: BLE001 — the money has moved; the notification must not undo that
+        log.exception("%s for %s was not published", event_type, source_id)
+
+
+def _announce_settled(ctx: TenantContext, c: Contract, on: date, channel: str) -> None:
+    if c.status is not ContractStatus.CLOSED:
+        return
+    _announce(ctx, "contract.settled", {
+        "contract_id": c.contract_id, "application_id": c.application_id, "kind": c.kind,
+        "principal": format(c.principal, "f"), "currency": c.currency, "settled_on": on.isoformat(),
+        "channel": channel}, source_id=c.contract_id)
 
 
 # --- reading ------------------------------------------------------------------------------------------
@@ -263,7 +361,9 @@ def apply_repayment(ctx: TenantContext, contract_id: str, amount: Decimal | str,
             if repayment["fingerprint"] != fingerprint:
                 raise Conflict("servicing.idempotency.mismatch",
                                "this Idempotency-Key was used for a different repayment", {"repayment_id": rid})
-            return _finish_posting(ctx, repayment, version)
+            done = _finish_posting(ctx, repayment, version)
+            _announce_settled(ctx, contract, date.fromisoformat(done["booked_on"]), channel)  # a retry after a crash
+            return done
         if contract.status is not ContractStatus.ACTIVE:
             raise Conflict("servicing.contract.not_active", f"the contract is {contract.status.value}",
                            {"status": contract.status.value})
@@ -295,6 +395,7 @@ def apply_repayment(ctx: TenantContext, contract_id: str, amount: Decimal | str,
             continue
         result = _finish_posting(ctx, _plain(repayment), 1)
         _project_exposure(ctx, after, received_on)
+        _announce_settled(ctx, after, date.fromisoformat(result["booked_on"]), channel)
         return result
     raise Conflict("servicing.contract.contention", "the contract kept changing; retry", {"contract_id": contract_id})
 
@@ -465,8 +566,26 @@ def _close_contract_day(ctx: TenantContext, contract_id: str, on: date) -> str:
         except StaleContract:
             continue
         _project_exposure(ctx, after, on)
+        _announce_overdue(ctx, c, after, on)
+        _announce_settled(ctx, after, on, "suspense")
         return "closed"
     raise Conflict("servicing.contract.contention", "the contract kept changing; retry", {"contract_id": contract_id})
+
+
+def _announce_overdue(ctx: TenantContext, before: Contract, after: Contract, on: date) -> None:
+    """``instalment.overdue`` for each instalment that turned overdue today (once per instalment)."""
+    tolerance = _tolerance(ctx, after)
+    was = before.last_eod_on
+    for inst in after.instalments:
+        if not domain.is_overdue(inst, on, tolerance):
+            continue
+        if was is not None and domain.is_overdue(before.instalment(inst.seq), was, tolerance):
+            continue
+        _announce(ctx, "instalment.overdue", {
+            "contract_id": after.contract_id, "application_id": after.application_id, "instalment_seq": inst.seq,
+            "due_on": inst.due_on.isoformat(), "outstanding": format(inst.outstanding, "f"),
+            "currency": after.currency, "days_past_due": after.days_past_due, "business_date": on.isoformat(),
+        }, source_id=f"{after.contract_id}:{inst.seq}")
 
 
 def run_end_of_day(ctx: TenantContext, business_date: date) -> dict[str, Any]:
@@ -520,10 +639,15 @@ def _project_exposure(ctx: TenantContext, c: Contract, on: date) -> None:
 
     outstanding = c.outstanding_principal if c.status is ContractStatus.ACTIVE else ZERO
     interest = max(ZERO, c.interest_accrued - c.part_total(Part.INTEREST, paid=True))
+    profile = c.customer
+    # HQ classifies (five categories, its own policy and overrides): the subsidiary reports facts.
     upsert_exposure(ctx, contract_id=c.contract_id, customer_hash=c.customer_hash, product_kind=c.kind,
                     outstanding_principal=outstanding, accrued_interest=interest if outstanding else ZERO,
-                    days_past_due=c.days_past_due, classification=domain.classification_for(c.days_past_due),
-                    currency=c.currency, customer_type="enterprise" if c.kind != "loan" else "individual",
+                    days_past_due=c.days_past_due, classification=None, currency=c.currency,
+                    customer_type=profile.type if profile else ("enterprise" if c.kind != "loan" else "individual"),
+                    customer_label=profile.label if profile else "",
+                    industry=profile.industry if profile else None, region=profile.region if profile else None,
+                    related_parties=profile.related_parties if profile else (),
                     product_code=c.product_code, figures_on=on)
 
 
@@ -614,7 +738,9 @@ def apply_prepayment(ctx: TenantContext, contract_id: str, on: date | None, amou
             if repayment["fingerprint"] != fingerprint:
                 raise Conflict("servicing.idempotency.mismatch",
                                "this Idempotency-Key was used for a different prepayment", {"repayment_id": rid})
-            return _finish_posting(ctx, repayment, version)
+            done = _finish_posting(ctx, repayment, version)
+            _announce_settled(ctx, get_contract(ctx, contract_id), on, "prepayment")  # a retry after a crash
+            return done
         contract = get_contract(ctx, contract_id)
         quote = _prepayment_quote(ctx, contract, on, amount, strategy)
         instalments, allocation = domain.prepaid_instalments(
@@ -644,6 +770,7 @@ def apply_prepayment(ctx: TenantContext, contract_id: str, on: date | None, amou
             continue
         result = _finish_posting(ctx, _plain(repayment), 1)
         _project_exposure(ctx, after, on)
+        _announce_settled(ctx, after, on, "prepayment")
         return result
     raise Conflict("servicing.contract.contention", "the contract kept changing; retry", {"contract_id": contract_id})
 
@@ -880,6 +1007,15 @@ def confirm_offline_repayment(ctx: TenantContext, offline_id: str) -> dict[str, 
     repayment = apply_repayment(ctx, record["contract_id"], Decimal(record["amount"]),
                                 date.fromisoformat(record["received_on"]), record.get("reference"),
                                 f"offline:{offline_id}", channel="offline")
+    # The bank transfer in, for the day's clearing (before the record is confirmed: a retry registers it).
+    from chalicelib.payments import clearing
+    from chalicelib.payments.domain import Direction
+
+    clearing.register(ctx, channel=BANK_TRANSFER, counterparty=_counterparty(get_contract(ctx, record["contract_id"])),
+                      direction=Direction.IN, amount=Decimal(repayment["amount"]), currency=repayment["currency"],
+                      source=f"offline:{offline_id}", contract_id=record["contract_id"],
+                      ledger_entry_id=repayment.get("entry_id"),
+                      business_date=date.fromisoformat(repayment["booked_on"]))
     done = {**record, "status": "confirmed", "repayment_id": repayment["id"], "confirmed_by": ctx.username,
             "confirmed_at": utc_now().isoformat()}
     store.save_record(ctx, "offline", done, version)

@@ -25,7 +25,14 @@ from pynamodb.exceptions import PutError, TransactWriteError
 from chalicelib.platform import keys
 from chalicelib.platform.dynamo import TenantModel, transaction
 from chalicelib.platform.repository import TenantRepository
-from chalicelib.servicing.domain import Contract, ContractStatus, Instalment, Part, StaleContract  # noqa: F401 (re-exported)
+from chalicelib.servicing.domain import (  # noqa: F401 (re-exported)
+    Contract,
+    ContractStatus,
+    CustomerProfile,
+    Instalment,
+    Part,
+    StaleContract,
+)
 from chalicelib.shared.errors import Conflict
 from chalicelib.shared.tenant import TenantContext
 
@@ -62,6 +69,9 @@ def contract_to_json(c: Contract) -> dict[str, Any]:
         "status": c.status.value, "interest_accrued": c.interest_accrued, "fees_booked": c.fees_booked,
         "suspense": c.suspense, "days_past_due": c.days_past_due, "bucket": c.bucket, "non_accrual": c.non_accrual,
         "last_eod_on": c.last_eod_on, "written_off": c.written_off, "recovered": c.recovered,
+        "customer": None if c.customer is None else {
+            "type": c.customer.type, "label": c.customer.label, "industry": c.customer.industry,
+            "region": c.customer.region, "related_parties": [list(p) for p in c.customer.related_parties]},
         "instalments": [{
             "seq": i.seq, "due_on": i.due_on, "starts_on": i.starts_on, "principal": i.principal,
             "interest": i.interest, "fee": i.fee, "penalty": i.penalty, "billed": i.billed,
@@ -81,6 +91,7 @@ def contract_from_json(d: dict[str, Any], version: int | None) -> Contract:
         suspense=D(d["suspense"]), days_past_due=int(d["days_past_due"]), bucket=d["bucket"],
         non_accrual=bool(d["non_accrual"]), last_eod_on=_date(d.get("last_eod_on")),
         written_off=D(d.get("written_off") or "0"), recovered=D(d.get("recovered") or "0"), version=version,
+        customer=_profile(d.get("customer")),
         instalments=tuple(Instalment(
             seq=int(i["seq"]), due_on=date.fromisoformat(i["due_on"]), starts_on=date.fromisoformat(i["starts_on"]),
             principal=D(i["principal"]), interest=D(i["interest"]), fee=D(i["fee"]), penalty=D(i["penalty"]),
@@ -88,6 +99,14 @@ def contract_from_json(d: dict[str, Any], version: int | None) -> Contract:
             paid={Part(p): D(a) for p, a in (i.get("paid") or {}).items()},
         ) for i in d["instalments"]),
     )
+
+
+def _profile(d: dict[str, Any] | None) -> CustomerProfile | None:
+    if not d:
+        return None
+    return CustomerProfile(type=d["type"], label=d.get("label") or "", industry=d.get("industry"),
+                           region=d.get("region"),
+                           related_parties=tuple((str(r), str(h)) for r, h in d.get("related_parties") or ()))
 
 
 def _stale(exc: Exception) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from zoneinfo import ZoneInfo
 
 from chalicelib.origination import wiring
-from chalicelib.origination.applications import commands
+from chalicelib.origination.applications import commands, group_effects
 from chalicelib.origination.applications.contract import Party, render_contract
 from chalicelib.origination.applications.domain import (
     Actor,
@@ -418,26 +418,67 @@ def claim_application(ctx: TenantContext, application_id: str, *, store: "Applic
 
 
 def first_review(ctx: TenantContext, application_id: str, decision: Decision, note: str | None, *,
-                 store: "Applications | None" = None, now: Clock = utc_now) -> Application:
+                 store: "Applications | None" = None, customers: "Customers | None" = None,
+                 now: Clock = utc_now) -> Application:
     """The first reviewer approves (→ approved, or second review when the product or amount needs
     one), rejects (with a reason) or returns the application to the officer."""
     store = store or wiring.applications()
     app = _load(ctx, application_id, store)
     before = app.status
     app.first_review(decision, note, actor_of(ctx), now())
-    return store.commit(ctx, app, previous_status=before,
-                        require_confirmed_invoices=decision is Decision.APPROVE and bool(app.invoices))
+    return _commit_decision(ctx, app, before, store, customers,
+                            require_confirmed_invoices=decision is Decision.APPROVE and bool(app.invoices))
 
 
 def second_review(ctx: TenantContext, application_id: str, decision: Decision, note: str | None, *,
-                  store: "Applications | None" = None, now: Clock = utc_now) -> Application:
+                  store: "Applications | None" = None, customers: "Customers | None" = None,
+                  now: Clock = utc_now) -> Application:
     """The second reviewer decides, with the first reviewer's note and the risk outcome before them."""
     store = store or wiring.applications()
     app = _load(ctx, application_id, store)
     before = app.status
     app.second_review(decision, note, actor_of(ctx), now())
-    return store.commit(ctx, app, previous_status=before,
-                        require_confirmed_invoices=decision is Decision.APPROVE and bool(app.invoices))
+    return _commit_decision(ctx, app, before, store, customers,
+                            require_confirmed_invoices=decision is Decision.APPROVE and bool(app.invoices))
+
+
+# Statuses in which an application owns its group limit hold: approved and on, or still awaiting the
+# decision (which will reuse the hold, or release it).
+_KEEPS_HOLD = (S.FIRST_REVIEW, S.SECOND_REVIEW, S.APPROVED, S.CONTRACT_ISSUED, S.SIGNED, S.DISBURSED)
+
+
+def _commit_decision(ctx: TenantContext, app: Application, before: Status, store: "Applications",
+                     customers: "Customers | None", *, require_confirmed_invoices: bool) -> Application:
+    """Commit a review decision. The final approval first holds the amount on the customer's group
+    limit (409 ``origination.application.group_limit_declined``, the application unchanged, when there
+    is no headroom) and announces ``application.approved`` once committed; a rejection or a return
+    releases a hold a racing approval may have placed."""
+    approving = app.status is S.APPROVED
+    if not approving:
+        committed = store.commit(ctx, app, previous_status=before,
+                                 require_confirmed_invoices=require_confirmed_invoices)
+        if committed.status in (S.REJECTED, S.RETURNED):
+            group_effects.release(ctx, app.application_id, reason=committed.status.value)
+        return committed
+    customer = (customers or wiring.customers()).find(ctx, app.customer.customer_id)
+    related = [p.identity_hash for p in customer.related_parties] if customer else []
+    group_effects.hold(ctx, app, related)
+    try:
+        committed = store.commit(ctx, app, previous_status=before,
+                                 require_confirmed_invoices=require_confirmed_invoices)
+    except Exception:
+        now_ = store.load(ctx, app.application_id)
+        if now_ is None or now_.status not in _KEEPS_HOLD:
+            group_effects.release(ctx, app.application_id, reason="approval not committed")
+        raise
+    group_effects.publish(ctx, "application.approved", {
+        "application_id": committed.application_id, "kind": committed.kind.value,
+        "product_code": committed.product_code, "customer_id": committed.customer.customer_id,
+        "amount": group_effects.money(committed.amount), "currency": committed.currency,
+        "approved_at": committed.approved_at.isoformat() if committed.approved_at else None,
+        "sign_by": committed.sign_by.isoformat() if committed.sign_by else None,
+    }, source_id=committed.application_id)
+    return committed
 
 
 def withdraw_application(ctx: TenantContext, application_id: str, reason: str | None = None, *,
@@ -447,7 +488,9 @@ def withdraw_application(ctx: TenantContext, application_id: str, reason: str | 
     app = _load(ctx, application_id, store)
     before = app.status
     app.withdraw(actor_of(ctx), now(), reason)
-    return store.commit(ctx, app, previous_status=before)
+    committed = store.commit(ctx, app, previous_status=before)
+    group_effects.release(ctx, application_id, reason="withdrawn")  # one a racing approval may have placed
+    return committed
 
 
 # --- documents ------------------------------------------------------------------------------------------
@@ -690,7 +733,15 @@ def sign_contract(ctx: TenantContext, application_id: str, document_sha256: str 
         Signature(e.party, e.name, e.signed_at, e.document_sha256, e.provider, e.evidence, actor_of(ctx))
         for e in (signatures.sign(app.contract.envelope_id, s, app.contract.sha256, at) for s in _signers(ctx, app)))
     app.sign(signed, actor_of(ctx), at)
-    return store.commit(ctx, app)
+    committed = store.commit(ctx, app)
+    assert committed.contract is not None
+    group_effects.publish(ctx, "contract.signed", {
+        "application_id": committed.application_id, "contract_id": committed.contract.contract_id,
+        "kind": committed.kind.value, "product_code": committed.product_code,
+        "customer_id": committed.customer.customer_id, "amount": group_effects.money(committed.amount),
+        "currency": committed.currency, "signed_at": at.isoformat(), "document_sha256": committed.contract.sha256,
+    }, source_id=committed.contract.contract_id)
+    return committed
 
 
 def _signers(ctx: TenantContext, app: Application) -> list[Signer]:
@@ -725,19 +776,40 @@ class DisbursementOrder:
     terms: dict[str, Any]
     quote: dict[str, Any]
     status: str
+    # The customer as group risk sees it (no raw identity number): for the exposure projection.
+    customer_type: str = "individual"
+    customer_label: str = ""
+    industry: str | None = None
+    region: str | None = None
+    related_parties: tuple[tuple[str, str], ...] = ()  # (relation, identity hash), as declared here
 
 
-def disbursement_order(ctx: TenantContext, application_id: str, *,
-                       store: "Applications | None" = None) -> DisbursementOrder:
+def customer_label(name: str, customer_type: str) -> str:
+    """How a customer is named outside origination: a company by its (public) name, a person masked
+    (王小明 → 王*明), never an identity number."""
+    name = (name or "").strip()
+    if customer_type == CustomerType.ENTERPRISE.value or not name:
+        return name
+    return name[0] + "*" * (len(name) - 2) + name[-1] if len(name) > 2 else name[0] + "*"
+
+
+def disbursement_order(ctx: TenantContext, application_id: str, *, store: "Applications | None" = None,
+                       customers: "Customers | None" = None) -> DisbursementOrder:
     """A signed (or disbursed) application as servicing needs it: pinned product version, priced terms,
-    the quote's schedule. 409 unless the contract is signed."""
+    the quote's schedule, and the customer's profile for group risk. 409 unless the contract is signed."""
     app = _load(ctx, application_id, store or wiring.applications())
     if app.status not in (S.SIGNED, S.DISBURSED):
         raise illegal(app.status, A.DISBURSE)
     assert app.contract and app.pin and app.amount is not None and app.quote and app.priced_terms
-    return DisbursementOrder(app.application_id, app.contract.contract_id, app.kind.value, app.product_code,
-                             app.pin.version, app.customer.customer_id, app.customer.identity_hash, app.amount,
-                             app.currency, app.priced_terms, app.quote, app.status.value)
+    customer = (customers or wiring.customers()).find(ctx, app.customer.customer_id)
+    return DisbursementOrder(
+        app.application_id, app.contract.contract_id, app.kind.value, app.product_code, app.pin.version,
+        app.customer.customer_id, app.customer.identity_hash, app.amount, app.currency, app.priced_terms, app.quote,
+        app.status.value, customer_type=app.customer.type,
+        customer_label=customer_label(app.customer.name, app.customer.type),
+        industry=customer.industry if customer else None, region=customer.region if customer else None,
+        related_parties=tuple((p.relation.value, p.identity_hash) for p in customer.related_parties)
+        if customer else ())
 
 
 def mark_disbursed(ctx: TenantContext, application_id: str, contract_id: str, disbursed_on: date,
@@ -776,5 +848,6 @@ def expire_stale(ctx: TenantContext, today: date, *, store: "Applications | None
                 store.commit(ctx, app, previous_status=before)
             except Conflict:
                 continue
+            group_effects.release(ctx, app.application_id, reason="expired")
             expired.append(app.application_id)
     return expired

@@ -2,7 +2,7 @@
 approval and voided or posted after it, the exposure projection's customer fields, merchant webhook
 events (each once), and the bank transfers in the day's clearing.
 
-All of it on a group of our own (``scratch.make_lending_group``): its limits and its books' dates
+All of it on a group of our own (``holding_group.make_lending_group``): its limits and its books' dates
 are this module's to set.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tests.builders import LOAN_PRODUCT, adult_individual, cognito_user, loan_ap
 from tests.integration.origination.conftest import staff_context
 from tests.integration.origination.flows import Desk, ok
 from tests.integration.servicing.flows import key
-from tests.integration.servicing.scratch import make_lending_group
+from tests.integration.servicing.holding_group import make_lending_group
 
 LIMIT = Decimal("50000.00")
 DECLINED = "origination.application.group_limit_declined"

@@ -81,7 +81,7 @@ export function ContractPage() {
               <Descriptions
                 size="small"
                 bordered
-                column={{ xs: 1, md: 2, xl: 3 }}
+                column={{ xs: 1, md: 2, xxl: 3 }}
                 items={[
                   { key: "status", label: t("contract.status"), children: <ContractStatusTag status={c.status} /> },
                   { key: "bucket", label: t("contract.bucket"), children: <BucketTag bucket={c.bucket} days={c.days_past_due} /> },

@@ -15,6 +15,7 @@ export function ScheduleCard({ contract }: { contract: ContractDetail }) {
   const c = contract;
   const money = (v: string | undefined) => (v === undefined ? "—" : formatAmount(v, c.currency));
   const progress = scheduleProgress(c.schedule);
+  const hasPenalty = c.schedule.some((i) => compareDecimal(i.scheduled.penalty ?? "0", "0") > 0);
 
   return (
     <Card variant="borderless" title={t("contract.schedule")} className="table-card" data-testid="contract-schedule-card">
@@ -40,22 +41,25 @@ export function ScheduleCard({ contract }: { contract: ContractDetail }) {
         size="small"
         pagination={false}
         dataSource={c.schedule}
-        scroll={{ x: 760 }}
+        scroll={{ x: hasPenalty ? 700 : 600 }}
         data-testid="contract-schedule"
         rowClassName={(r) => `instalment-row instalment-${r.status}`}
         onRow={(r) => ({ "data-seq": r.seq, "data-status": r.status }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t("contract.col.seq"), dataIndex: "seq", width: 56, align: "center" },
-          { title: t("contract.col.dueOn"), dataIndex: "due_on", width: 110, className: "num" },
+          { title: t("contract.col.seq"), dataIndex: "seq", width: 48, align: "center" },
+          { title: t("contract.col.dueOn"), dataIndex: "due_on", width: 100, className: "num" },
           { title: t("contract.col.principal"), key: "principal", align: "right", className: "num", render: (_, r) => money(r.scheduled.principal) },
           { title: t("contract.col.interest"), key: "interest", align: "right", className: "num", render: (_, r) => money(r.scheduled.interest) },
-          {
-            title: t("svc.col.penalty"), key: "penalty", align: "right", className: "num", responsive: ["md"],
-            render: (_, r) => (compareDecimal(r.scheduled.penalty ?? "0", "0") > 0 ? money(r.scheduled.penalty) : "—"),
-          },
+          // penalties only show once a bill has one (end of day charges them on overdue amounts)
+          ...(hasPenalty
+            ? [{
+                title: t("svc.col.penalty"), key: "penalty", align: "right" as const, className: "num",
+                render: (_: unknown, r: ScheduledInstalment) => money(r.scheduled.penalty),
+              }]
+            : []),
           { title: t("svc.col.paid"), key: "paid", align: "right", className: "num", render: (_, r) => money(instalmentPaid(r)) },
           { title: t("contract.col.outstanding"), dataIndex: "outstanding", align: "right", className: "num", render: (v: string) => money(v) },
-          { title: t("contract.col.status"), dataIndex: "status", width: 104, render: (v: ScheduledInstalment["status"]) => <InstalmentStatusTag status={v} /> },
+          { title: t("contract.col.status"), dataIndex: "status", width: 96, render: (v: ScheduledInstalment["status"]) => <InstalmentStatusTag status={v} /> },
         ]}
       />
     </Card>

@@ -1,7 +1,15 @@
-/** Collections queue. */
-import type { NavItem } from "../../nav/menu";
-import { ComingSoonPage } from "../ComingSoonPage";
+/** Collections: the overdue work queue by bucket (`/collections`). */
+import { Route, Routes } from "react-router";
 
-export function CollectionsSection({ item }: { item: NavItem }) {
-  return <ComingSoonPage item={item} />;
+import type { NavItem } from "../../nav/menu";
+import { NotFoundPage } from "../StatusPages";
+import { CollectionsQueuePage } from "./CollectionsQueuePage";
+
+export function CollectionsSection(_: { item: NavItem }) {
+  return (
+    <Routes>
+      <Route index element={<CollectionsQueuePage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

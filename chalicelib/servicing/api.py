@@ -51,6 +51,7 @@ class ContractSummary(Schema):
     product_code: str
     product_version: int
     customer_id: str
+    customer_label: str | None = Field(default=None, description="a company's name or a person's masked name")
     currency: str
     status: str
     principal: Decimal
@@ -64,7 +65,8 @@ class ContractSummary(Schema):
     @classmethod
     def of(cls, c: Contract) -> "ContractSummary":
         return cls(id=c.contract_id, application_id=c.application_id, kind=c.kind, product_code=c.product_code,
-                   product_version=c.product_version, customer_id=c.customer_id, currency=c.currency,
+                   product_version=c.product_version, customer_id=c.customer_id,
+                   customer_label=c.customer.label if c.customer else None, currency=c.currency,
                    status=c.status.value, principal=c.principal, outstanding_principal=c.outstanding_principal,
                    outstanding=c.outstanding, disbursed_on=c.disbursed_on, days_past_due=c.days_past_due,
                    bucket=c.bucket, non_accrual=c.non_accrual)
@@ -282,7 +284,8 @@ def record_prepayment(ctx, contract_id: str, body: PrepaymentIn):
 
 # --- collections --------------------------------------------------------------------------------------
 
-COLLECTIONS = (Role.COLLECTOR, Role.TENANT_ADMIN, Role.VIEWER)
+# finance reads the queue (it takes the repayments promised there); collectors and the admin act on it
+COLLECTIONS = (Role.COLLECTOR, Role.FINANCE, Role.TENANT_ADMIN, Role.VIEWER)
 
 
 class CollectionsQuery(Schema):

@@ -16,6 +16,8 @@ export interface ContractSummary {
   product_code: string;
   product_version: number;
   customer_id: string;
+  /** a company's name or a person's masked name (null on contracts disbursed before it was kept) */
+  customer_label: string | null;
   currency: string;
   status: ContractStatus;
   principal: string;

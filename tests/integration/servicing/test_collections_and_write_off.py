@@ -29,9 +29,11 @@ def test_the_collections_queue_lists_overdue_contracts_by_bucket_for_collectors(
     desk, contract_id = late_loan
     detail = contract(desk, contract_id)
     assert detail["bucket"] == "M1" and 0 < detail["days_past_due"] <= 30
-    for role in ("collector", "tenant-admin", "viewer"):
+    for role in ("collector", "finance", "tenant-admin", "viewer"):
         queue = ok(desk.as_(role).get("/v1/collections?bucket=M1&limit=200"))
         assert contract_id in [c["id"] for c in queue["items"]]
+    listed = next(c for c in queue["items"] if c["id"] == contract_id)
+    assert listed["customer_label"]  # whom to call, without opening the contract (a person's name masked)
     assert contract_id not in [c["id"] for c in ok(desk.as_("collector").get("/v1/collections?bucket=M2"))["items"]]
     assert desk.as_("loan-officer").get("/v1/collections?bucket=M1").status == 403
     assert desk.as_("collector").get("/v1/collections?bucket=current").status in (400, 422)

@@ -46,7 +46,7 @@ export function CollectionsQueuePage() {
       render: (v: string, row) => formatMoney(v, row.currency),
     },
     { title: t("svc.col.product"), dataIndex: "product_code", width: 180, responsive: ["lg"] },
-    { title: t("svc.customer"), dataIndex: "customer_id", responsive: ["xl"], ellipsis: true },
+    { title: t("svc.customer"), key: "customer", responsive: ["md"], ellipsis: true, render: (_: unknown, row: ContractSummary) => row.customer_label ?? row.customer_id },
     ...(canLog
       ? [{
           title: "", key: "log", width: 110,

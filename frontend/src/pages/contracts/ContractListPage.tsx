@@ -42,6 +42,7 @@ export function ContractListPage() {
         </Link>
       ),
     },
+    { title: t("svc.customer"), key: "customer", ellipsis: true, responsive: ["md"], render: (_, row) => row.customer_label ?? row.customer_id },
     { title: t("svc.col.product"), dataIndex: "product_code", width: 180, responsive: ["md"] },
     {
       title: t("contract.principal"), dataIndex: "principal", align: "right", className: "num", width: 150, responsive: ["lg"],

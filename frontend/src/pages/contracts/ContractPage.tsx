@@ -92,7 +92,7 @@ export function ContractPage() {
                   { key: "disbursed", label: t("contract.disbursedOn"), children: c.disbursed_on },
                   { key: "eod", label: t("svc.lastEod"), children: c.last_eod_on ?? "—" },
                   { key: "customer", label: t("svc.customer"), children: (
-                    <Link to={`/customers/${encodeURIComponent(c.customer_id)}`}>{c.customer_id}</Link>
+                    <Link to={`/customers/${encodeURIComponent(c.customer_id)}`}>{c.customer_label ?? c.customer_id}</Link>
                   ) },
                   { key: "application", label: t("contract.application"), children: (
                     <Link to={`/applications/${encodeURIComponent(c.application_id)}`}>{c.application_id}</Link>

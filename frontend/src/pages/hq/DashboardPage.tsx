@@ -104,7 +104,7 @@ function DashboardBody({ data, s, names, level, setLevel }: {
   const customerColumns: TableColumnsType<TopCustomer> = [
     { title: "#", dataIndex: "rank", width: 48 },
     {
-      title: t("hq.col.customer"), dataIndex: "label",
+      title: t("hq.col.customer"), dataIndex: "label", width: 240,
       render: (label: string, row) => (
         <Link to={drillPath(row.identity_hash, data.run.run_id)} data-testid={`top10-link-${row.rank}`}>{label}</Link>
       ),
@@ -122,7 +122,7 @@ function DashboardBody({ data, s, names, level, setLevel }: {
   const groupColumns: TableColumnsType<TopGroup> = [
     { title: "#", dataIndex: "rank", width: 48 },
     {
-      title: t("hq.col.groupCustomer"), dataIndex: "label",
+      title: t("hq.col.groupCustomer"), dataIndex: "label", width: 240,
       render: (label: string, row) => (
         <Link to={drillPath(row.group_customer_id, data.run.run_id)} data-testid={`top10-group-link-${row.rank}`}>{label}</Link>
       ),
@@ -206,10 +206,10 @@ function DashboardBody({ data, s, names, level, setLevel }: {
               })}
             </Typography.Paragraph>
             <Row gutter={[16, 12]}>
-              <Col xs={24} xl={11}>
+              <Col xs={24}>
                 <TopTenBars data={data} groups={level === "groups"} subsidiaryName={names.subsidiary} title={t("hq.chart.top10")} />
               </Col>
-              <Col xs={24} xl={13}>
+              <Col xs={24}>
                 {level === "customers" ? (
                   <Table<TopCustomer> rowKey="identity_hash" size="small" columns={customerColumns} dataSource={data.top10}
                     pagination={false} locale={{ emptyText: <EmptyState /> }} data-testid="top10-table" scroll={{ x: 520 }} />

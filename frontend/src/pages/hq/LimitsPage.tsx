@@ -65,7 +65,7 @@ function KeyedLimits({ list, field, disabled, currency }: { list: "industries" |
   return (
     <Form.List name={list}>
       {(rows, { add, remove }) => (
-        <div data-testid={`limits-${list}`}>
+        <div data-testid={`limits-${list}`} className="hq-keyed">
           {rows.map((row) => (
             <Row gutter={12} key={row.key} align="bottom" className="hq-limit-row">
               <Col xs={24} md={8}>

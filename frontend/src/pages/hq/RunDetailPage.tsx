@@ -126,7 +126,7 @@ export function RunDetailPage() {
                       <span className="muted">
                         {lookup(locale, `hq.stepState.${s.state}`)}
                         {ms !== null ? ` · ${ms} ms` : ""}
-                        {figures.length ? ` · ${figures.map(([k, v]) => `${lookup(locale, `hq.figure.${k}`) ?? k} ${v}`).join(", ")}` : ""}
+                        {figures.length ? ` · ${figures.map(([k, v]) => `${lookup(locale, `hq.figure.${k}`) ?? k} ${k === "validation" ? lookup(locale, `hq.validation.${v}`) ?? v : v}`).join(", ")}` : ""}
                       </span>
                     ),
                   };

@@ -274,3 +274,34 @@ def test_the_dashboard_and_a_run_fit_a_phone(phone_ui, snapshot):
     expect(page.get_by_test_id("run-status")).to_have_attribute("data-status", "SUCCEEDED")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     phone_ui.shot("hq-consolidation-run-phone")
+
+
+def test_a_partial_run_names_the_missing_subsidiary_and_a_failed_load_can_be_retried(ui):
+    page = ui.page
+    ui.allowed_http_errors.add(500)
+    run = {
+        "run_id": "csr_PARTIAL", "group_id": "demo-group", "as_of": "2026-11-20", "status": "PARTIAL", "trigger": "api",
+        "requested_by": RISK, "missing_subsidiaries": ["demo-factoring"], "reports": [], "headline": None,
+        "steps": [{"step": "list_subsidiaries", "status": "succeeded"}, {"step": "extract", "status": "partial"}],
+        "subsidiary_progress": [
+            {"subsidiary_id": "demo-lending", "status": "extracted", "attempts": 1, "exposures": 14, "error": None},
+            {"subsidiary_id": "demo-factoring", "status": "failed", "attempts": 3, "exposures": None,
+             "error": {"name": "ThrottlingException", "message": "Rate exceeded"}},
+        ],
+    }
+    ui.login(RISK)
+    page.route("**/v1/group/consolidations/csr_PARTIAL", lambda route: route.fulfill(status=200, json=run))
+    ui.open("/hq/consolidation/csr_PARTIAL")
+    expect(page.get_by_test_id("run-partial")).to_contain_text("demo-factoring")
+    expect(page.get_by_test_id("sub-status-demo-factoring")).to_have_attribute("data-status", "failed")
+    expect(page.get_by_test_id("step-extract")).to_have_attribute("data-state", "error")
+    ui.shot("hq-consolidation-run-partial", full_page=False)
+
+    failure = {"error": {"code": "internal.error", "message": "internal error", "details": {}}}
+    page.route("**/v1/group/warnings*", lambda route: route.fulfill(status=500, json=failure))
+    ui.open("/hq/warnings")
+    expect(page.get_by_test_id("state-error")).to_have_text("服务器内部错误，请稍后重试")
+    page.unroute("**/v1/group/warnings*")
+    page.get_by_role("button", name="重试").click()
+    page.get_by_test_id("warnings-table").wait_for()
+    expect(page.get_by_test_id("state-error")).to_have_count(0)

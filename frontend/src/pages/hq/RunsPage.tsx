@@ -15,7 +15,7 @@ import { StartRun } from "../../hq/StartRun";
 import type { Run } from "../../hq/types";
 
 export function RunsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const list = useCursorPages<Run>("/v1/group/consolidations?limit=20");
 
   const columns: TableColumnsType<Run> = [
@@ -31,7 +31,6 @@ export function RunsPage() {
     { title: t("hq.col.validation"), dataIndex: "validation_status", width: 120, responsive: ["lg"], render: (v?: string) => <ValidationTag status={v} /> },
     { title: t("hq.col.finished"), dataIndex: "finished_at", width: 160, responsive: ["xl"], className: "num", render: (v?: string) => (v ? formatInstant(v) : "—") },
   ];
-  void locale;
 
   return (
     <>

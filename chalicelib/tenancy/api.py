@@ -14,6 +14,8 @@ from chalicelib.tenancy.service import RegisteredTenant
 api = ApiBlueprint(__name__, tag="tenancy")
 
 ADMINS = (Role.PLATFORM_ADMIN, Role.GROUP_ADMIN)
+# HQ's risk team reads its group's tenants (names on the dashboards); only admins onboard
+READERS = ADMINS + (Role.GROUP_RISK,)
 
 
 class TenantView(Schema):
@@ -78,16 +80,16 @@ def get_my_tenant(ctx: TenantContext) -> MeView:
                   roles=sorted(r.value for r in ctx.roles), username=ctx.username, user_id=ctx.user_id)
 
 
-@api.route("/v1/tenants", "GET", roles=ADMINS, query=ListQuery, response=TenantPage)
+@api.route("/v1/tenants", "GET", roles=READERS, query=ListQuery, response=TenantPage)
 def list_tenants(ctx: TenantContext, query: ListQuery) -> TenantPage:
-    """Tenants the caller administers: all for a platform admin, its group's for a group admin."""
+    """Tenants the caller oversees: all for a platform admin, its group's for a group's HQ roles."""
     items, nxt = service.list_tenants(ctx, query.next, bootstrap.tenant_registry())
     return TenantPage(items=[TenantView.of(t) for t in items], next=nxt)
 
 
-@api.route("/v1/tenants/{tenant_id}", "GET", roles=ADMINS, response=TenantView)
+@api.route("/v1/tenants/{tenant_id}", "GET", roles=READERS, response=TenantView)
 def get_tenant(ctx: TenantContext, tenant_id: str) -> TenantView:
-    """One tenant the caller administers (404 for any other)."""
+    """One tenant the caller oversees (404 for any other)."""
     return TenantView.of(service.get_tenant(ctx, tenant_id, bootstrap.tenant_registry()))
 
 

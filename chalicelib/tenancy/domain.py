@@ -87,7 +87,8 @@ def can_see_tenant(actor: TenantContext, tenant_id: str, group_id: str | None) -
         return True
     if actor.tenant_id == tenant_id:
         return True
-    return actor.kind is TenantKind.GROUP and group_id == actor.tenant_id and Role.GROUP_ADMIN in actor.roles
+    return (actor.kind is TenantKind.GROUP and group_id == actor.tenant_id
+            and bool({Role.GROUP_ADMIN, Role.GROUP_RISK} & set(actor.roles)))
 
 
 @dataclass(frozen=True)

@@ -39,19 +39,27 @@ def test_hq_and_platform_users_see_their_tenant_and_role(api, user, tenant, role
     assert (r.status, r.body["tenant_id"], r.body["roles"]) == (200, tenant, [role])
 
 
-def test_group_admin_lists_only_its_own_group(api):
+@pytest.mark.parametrize("hq_user", ["group-admin@demo-group", "group-risk@demo-group"])
+def test_group_hq_lists_only_its_own_group(api, hq_user):
     other_group = _fresh_id("other-group")
     created = api.as_("admin@platform").post("/v1/tenants", {
         "id": other_group, "kind": "group", "name": {"zh-CN": "另一集团", "en-US": "Other Group"},
         "admin": {"username": f"group-admin@{other_group}"}})
     assert created.status == 201, created.body
-    r = api.as_("group-admin@demo-group").get("/v1/tenants")
+    r = api.as_(hq_user).get("/v1/tenants")
     ids = [t["id"] for t in r.body["items"]]
     assert len(ids) == len(set(ids)), "no tenant listed twice"
     assert set(ids) >= {"demo-group", "demo-lending", "demo-leasing", "demo-factoring"}
     assert other_group not in ids
+    assert api.as_(hq_user).get(f"/v1/tenants/{other_group}").status == 404
     everything = {t["id"] for t in api.as_("admin@platform").get("/v1/tenants").body["items"]}
     assert {"demo-group", "demo-lending", other_group, "platform"} <= everything
+
+
+def test_group_risk_reads_but_does_not_onboard(api):
+    assert api.as_("group-risk@demo-group").get("/v1/tenants/demo-leasing").status == 200
+    r = api.as_("group-risk@demo-group").post("/v1/tenants", _subsidiary(_fresh_id("risk-made")))
+    assert r.status == 403
 
 
 def test_group_admin_gets_404_for_a_tenant_outside_its_group(api):

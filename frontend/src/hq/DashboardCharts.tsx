@@ -8,6 +8,7 @@ import { useNavigate } from "react-router";
 import { lookup, useI18n } from "../i18n";
 import { shiftDecimal } from "../money/decimal";
 import { HqChart, type HqChartOption } from "./HqChart";
+import { useSubsidiaryName } from "./subsidiaries";
 import { industryLabel, money, percent } from "./labels";
 import { CATEGORY_COLORS, complete, DELINQUENCY_BUCKETS, drillPath, FIVE_CATEGORIES, slices, type Slice } from "./portfolio";
 import type { Dashboard, FiveCategory } from "./types";
@@ -185,13 +186,14 @@ export function useDashboardSlices(data: Dashboard | null) {
 
 export function useNames() {
   const { locale } = useI18n();
+  const subsidiary = useSubsidiaryName();
   return useMemo(() => ({
-    subsidiary: (id: string) => id,
+    subsidiary,
     productKind: (k: string) => lookup(locale, `hq.kind.${k}`) ?? k,
     industry: (code: string) => industryLabel(locale, code),
     classification: (c: string) => lookup(locale, `hq.class.${c}`) ?? c,
     bucket: (b: string) => lookup(locale, `hq.bucket.${b}`) ?? b,
-  }), [locale]);
+  }), [locale, subsidiary]);
 }
 
 export const CLASS_COLORS = CATEGORY_COLORS as Record<FiveCategory | string, string>;

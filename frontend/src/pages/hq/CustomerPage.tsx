@@ -12,6 +12,7 @@ import { lookup, useI18n } from "../../i18n";
 import { ExposureBars } from "../../hq/DashboardCharts";
 import { ClassTag, industryLabel, money } from "../../hq/labels";
 import { breakdownRows, drillPath, type Slice } from "../../hq/portfolio";
+import { useSubsidiaryName } from "../../hq/subsidiaries";
 import type { ContractLine, CustomerRow, CustomerView, Position } from "../../hq/types";
 
 interface BreakdownRow {
@@ -26,6 +27,7 @@ export function CustomerPage() {
   const run = params.get("run");
   const { t, locale } = useI18n();
   const navigate = useNavigate();
+  const subsidiaryName = useSubsidiaryName();
   const res = useResource<CustomerView>(`/v1/group/customers/${encodeURIComponent(key)}${run ? `?run=${encodeURIComponent(run)}` : ""}`);
   const data = res.data;
   const rows: BreakdownRow[] = useMemo(() => (data ? breakdownRows(data.by_subsidiary) : []), [data]);
@@ -33,7 +35,7 @@ export function CustomerPage() {
   const currency = "CNY";
 
   const breakdownColumns: TableColumnsType<BreakdownRow> = [
-    { title: t("hq.col.subsidiary"), dataIndex: "subsidiary", render: (s: string) => <Typography.Text code>{s}</Typography.Text> },
+    { title: t("hq.col.subsidiary"), dataIndex: "subsidiary", render: (s: string) => subsidiaryName(s) },
     { title: t("hq.dash.exposure"), dataIndex: "exposure", className: "num", render: (v: string) => money(v, currency) },
     { title: t("hq.col.principal"), key: "principal", className: "num", responsive: ["md"], render: (_, r) => money(r.detail.principal, currency) },
     { title: t("hq.col.contracts"), key: "contracts", className: "num", width: 80, render: (_, r) => r.detail.contracts },
@@ -41,7 +43,7 @@ export function CustomerPage() {
     { title: t("hq.col.class"), key: "class", width: 90, render: (_, r) => <ClassTag value={r.detail.classification} /> },
   ];
   const contractColumns: TableColumnsType<ContractLine> = [
-    { title: t("hq.col.subsidiary"), dataIndex: "subsidiary_id" },
+    { title: t("hq.col.subsidiary"), dataIndex: "subsidiary_id", render: (s: string) => subsidiaryName(s) },
     { title: t("hq.col.contract"), dataIndex: "contract_id", render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
     { title: t("hq.col.kind"), dataIndex: "product_kind", responsive: ["md"], render: (k: string) => lookup(locale, `hq.kind.${k}`) ?? k },
     { title: t("hq.dash.exposure"), dataIndex: "exposure", className: "num", render: (v: string, r) => money(v, r.currency) },
@@ -57,7 +59,7 @@ export function CustomerPage() {
     {
       title: t("hq.col.bySubsidiary"), dataIndex: "by_subsidiary",
       render: (by: Record<string, string>) => (
-        <span className="tag-list">{breakdownRows(by).map((r) => <Tag key={r.subsidiary}>{r.subsidiary}: {money(r.exposure, currency)}</Tag>)}</span>
+        <span className="tag-list">{breakdownRows(by).map((r) => <Tag key={r.subsidiary}>{subsidiaryName(r.subsidiary)}: {money(r.exposure, currency)}</Tag>)}</span>
       ),
     },
     { title: t("hq.col.class"), dataIndex: "classification", width: 90, responsive: ["md"], render: (c?: string) => (c ? <ClassTag value={c} /> : "—") },
@@ -101,7 +103,7 @@ export function CustomerPage() {
           </Col>
           <Col xs={24} lg={14}>
             <Card size="small" title={t("hq.cust.bySubsidiary")}>
-              <ExposureBars list={chartSlices} name={(s) => s} currency={currency} horizontal testId="chart-customer-subsidiary" title={t("hq.cust.bySubsidiary")} />
+              <ExposureBars list={chartSlices} name={subsidiaryName} currency={currency} horizontal testId="chart-customer-subsidiary" title={t("hq.cust.bySubsidiary")} />
             </Card>
           </Col>
           <Col xs={24}>

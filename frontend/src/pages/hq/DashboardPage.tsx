@@ -115,7 +115,7 @@ function DashboardBody({ data, s, names, level, setLevel }: {
     {
       title: t("hq.col.bySubsidiary"), dataIndex: "by_subsidiary", responsive: ["lg"],
       render: (by: Record<string, string>) => (
-        <span className="tag-list">{breakdownRows(by).map((r) => <Tag key={r.subsidiary}>{r.subsidiary}</Tag>)}</span>
+        <span className="tag-list">{breakdownRows(by).map((r) => <Tag key={r.subsidiary}>{names.subsidiary(r.subsidiary)}</Tag>)}</span>
       ),
     },
   ];

@@ -165,7 +165,12 @@ function ReverseDialog({ entry, onClose }: { entry: JournalEntry; onClose: () =>
   const key = useRef(newIdempotencyKey());
 
   async function submit() {
-    const { memo } = await form.validateFields();
+    let memo: string;
+    try {
+      ({ memo } = await form.validateFields());
+    } catch {
+      return; // the field says what is wrong
+    }
     setBusy(true);
     setFailure(null);
     try {

@@ -59,7 +59,12 @@ export function ProposalPage() {
   }
 
   async function reject() {
-    const { reason } = await form.validateFields();
+    let reason: string;
+    try {
+      ({ reason } = await form.validateFields());
+    } catch {
+      return; // the field says what is wrong
+    }
     setBusy(true);
     setFailure(null);
     try {

@@ -70,7 +70,7 @@ function TrialBalanceView({ tb }: { tb: TrialBalance }) {
     {
       title: t("ledger.col.code"),
       key: "code",
-      width: 110,
+      width: 90,
       onCell: (line) => ({ colSpan: line.kind === "group" ? 3 : 1 }),
       render: (_, line) =>
         line.kind === "group" ? (
@@ -87,6 +87,7 @@ function TrialBalanceView({ tb }: { tb: TrialBalance }) {
     {
       title: t("ledger.col.name"),
       key: "name",
+      width: 200,
       onCell: (line) => ({ colSpan: line.kind === "group" ? 0 : 1 }),
       render: (_, line) =>
         line.kind === "row" ? (
@@ -161,7 +162,7 @@ function TrialBalanceView({ tb }: { tb: TrialBalance }) {
         <EmptyState description={t("ledger.tbEmpty")} />
       ) : (
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={15}>
+          <Col xs={24} xl={16}>
             <Table<Line>
               rowKey="key"
               size="small"
@@ -169,7 +170,7 @@ function TrialBalanceView({ tb }: { tb: TrialBalance }) {
               dataSource={lines}
               pagination={false}
               rowClassName={(line) => (line.kind === "group" ? "tb-group-row" : "")}
-              scroll={{ x: 520 }}
+              scroll={{ x: 660 }}
               data-testid="tb-table"
               summary={() =>
                 checks.map((c) => (
@@ -190,7 +191,7 @@ function TrialBalanceView({ tb }: { tb: TrialBalance }) {
               }
             />
           </Col>
-          <Col xs={24} xl={9}>
+          <Col xs={24} xl={8}>
             <Typography.Text strong>{t("ledger.chartTitle")}</Typography.Text>
             <TypeChart groups={groups.filter((g) => g.currency === checks[0]?.currency)} />
           </Col>

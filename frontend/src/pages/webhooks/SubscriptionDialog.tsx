@@ -22,7 +22,12 @@ export function SubscriptionDialog({ onClose, onCreated }: { onClose: () => void
   const [failure, setFailure] = useState<string | null>(null);
 
   async function submit() {
-    const values = await form.validateFields();
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the fields say what is wrong
+    }
     setBusy(true);
     setFailure(null);
     try {

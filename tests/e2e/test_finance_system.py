@@ -256,3 +256,43 @@ def test_the_end_of_day_page_reads_on_a_phone(phone_ui):
     phone_ui.open("/admin")
     expect(phone_ui.page.get_by_test_id("eod-run")).to_be_visible()
     phone_ui.shot("admin-end-of-day-phone")
+
+
+def test_a_manual_journal_is_checked_before_sending_then_proposed_by_finance_and_approved_by_the_admin(ui, browser, console_url, lease):
+    from tests.e2e.conftest import DESKTOP, _new_console
+
+    page = ui.page
+    ui.login(f"finance@{LEASING}")
+    ui.open("/ledger?tab=journal")
+    page.get_by_test_id("proposal-new").click()
+    page.get_by_test_id("proposal-memo").fill("调整：测试手工凭证")
+    lines = page.locator("[data-testid='proposal-form'] .journal-line")
+    lines.nth(0).locator("input").first.fill(BANK)
+    lines.nth(1).locator("input").first.fill("2241")
+    page.get_by_test_id("line-amount-0").fill("1.00")
+    page.get_by_test_id("line-amount-1").fill("0.99")
+    page.get_by_test_id("proposal-submit").click()
+    expect(page.get_by_test_id("proposal-error")).to_contain_text("借贷不平衡")  # refused here, never sent
+    page.get_by_test_id("line-amount-1").fill("1.00")
+    page.get_by_test_id("proposal-submit").click()
+    expect(page.get_by_test_id("proposal-status")).to_have_attribute("data-status", "pending")
+    proposal_id = page.url.rsplit("/", 1)[-1]
+    expect(page.get_by_test_id("proposal-approve")).to_have_count(0)  # never the maker's own
+    ui.shot("ledger-proposal-pending")
+
+    # The checker is another user, in another browser.
+    context, checker = _new_console(browser, console_url, DESKTOP)
+    try:
+        checker.login(f"tenant-admin@{LEASING}")
+        checker.open("/ledger?tab=journal")
+        checker.page.get_by_test_id("proposal-open-id").fill(proposal_id)
+        checker.page.get_by_test_id("proposal-open").click()
+        checker.page.get_by_test_id("proposal-approve").click()
+        checker.page.locator(".ant-popconfirm .ant-btn-primary").click()
+        expect(checker.page.get_by_test_id("proposal-status")).to_have_attribute("data-status", "approved")
+        checker.page.get_by_test_id("proposal-entry").click()
+        expect(checker.page.get_by_test_id("entry-lines-balanced").first).to_have_text("借贷平衡")
+        checker.shot("ledger-proposal-approved-entry")
+        assert checker.unexpected_errors() == []
+    finally:
+        context.close()

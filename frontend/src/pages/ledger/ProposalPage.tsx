@@ -119,11 +119,14 @@ export function ProposalPage() {
             {own && <Alert type="warning" showIcon title={t("ledger.proposal.ownHint")} style={{ marginBottom: 12 }} />}
             {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} data-testid="proposal-action-error" />}
             <div className="form-actions" style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-              <Popconfirm title={t("ledger.proposal.approveConfirm")} okText={t("sys.confirm")} cancelText={t("sys.cancel")} onConfirm={approve}>
-                <Button type="primary" loading={busy} data-testid="proposal-approve">
-                  {t("ledger.proposal.approve")}
-                </Button>
-              </Popconfirm>
+              {/* The API refuses a maker's own approval (ledger.maker_checker); a maker may still withdraw by rejecting. */}
+              {!own && (
+                <Popconfirm title={t("ledger.proposal.approveConfirm")} okText={t("sys.confirm")} cancelText={t("sys.cancel")} onConfirm={approve}>
+                  <Button type="primary" loading={busy} data-testid="proposal-approve">
+                    {t("ledger.proposal.approve")}
+                  </Button>
+                </Popconfirm>
+              )}
               <Button danger disabled={busy} onClick={() => setRejecting(true)} data-testid="proposal-reject">
                 {t("ledger.proposal.reject")}
               </Button>

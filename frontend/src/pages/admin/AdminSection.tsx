@@ -1,7 +1,16 @@
 /** Admin: end-of-day runs. */
-import type { NavItem } from "../../nav/menu";
-import { ComingSoonPage } from "../ComingSoonPage";
+import { Route, Routes } from "react-router";
 
-export function AdminSection({ item }: { item: NavItem }) {
-  return <ComingSoonPage item={item} />;
+import type { NavItem } from "../../nav/menu";
+import "../../system/system.css";
+import { NotFoundPage } from "../StatusPages";
+import { EndOfDayPage } from "./EndOfDayPage";
+
+export function AdminSection({ item: _item }: { item: NavItem }) {
+  return (
+    <Routes>
+      <Route index element={<EndOfDayPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

@@ -1,7 +1,16 @@
 /** Webhooks: subscriptions, delivery log, redelivery. */
-import type { NavItem } from "../../nav/menu";
-import { ComingSoonPage } from "../ComingSoonPage";
+import { Route, Routes } from "react-router";
 
-export function WebhooksSection({ item }: { item: NavItem }) {
-  return <ComingSoonPage item={item} />;
+import type { NavItem } from "../../nav/menu";
+import "../../system/system.css";
+import { NotFoundPage } from "../StatusPages";
+import { WebhooksPage } from "./WebhooksPage";
+
+export function WebhooksSection({ item: _item }: { item: NavItem }) {
+  return (
+    <Routes>
+      <Route index element={<WebhooksPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

@@ -12,10 +12,9 @@ import { LoadingState } from "./components/States";
 import { useI18n } from "./i18n";
 import { AppShell } from "./layout/AppShell";
 import { useMediaQuery } from "./layout/useMediaQuery";
-import { allows, homePath, NAV, type NavItem } from "./nav/menu";
+import { allows, homePath, NAV, type NavItem, type PageKind } from "./nav/menu";
 import { ApplicationsSection } from "./pages/ApplicationsSection";
 import { CalculatorPage } from "./pages/CalculatorPage";
-import { ComingSoonPage } from "./pages/ComingSoonPage";
 import { AdminSection } from "./pages/admin/AdminSection";
 import { CollectionsSection } from "./pages/contracts/CollectionsSection";
 import { ContractsSection } from "./pages/ContractsSection";
@@ -38,22 +37,26 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** The page each kind of navigation item opens (a missing kind fails the build). */
+const PAGES: Record<PageKind, (item: NavItem) => ReactNode> = {
+  calculator: () => <CalculatorPage />,
+  tenants: () => <TenantsPage />,
+  products: () => <ProductsSection />,
+  customers: () => <CustomersSection />,
+  applications: () => <ApplicationsSection />,
+  contracts: (item) => <ContractsSection item={item} />,
+  collections: (item) => <CollectionsSection item={item} />,
+  invoices: () => <InvoicesPage />,
+  hq: (item) => <HqSection item={item} />,
+  ledger: (item) => <LedgerSection item={item} />,
+  webhooks: (item) => <WebhooksSection item={item} />,
+  admin: (item) => <AdminSection item={item} />,
+};
+
 function Guarded({ item }: { item: NavItem }) {
   const { me } = useAuth();
   if (!allows(item, me?.roles ?? [])) return <ForbiddenPage />;
-  if (item.page === "calculator") return <CalculatorPage />;
-  if (item.page === "tenants") return <TenantsPage />;
-  if (item.page === "products") return <ProductsSection />;
-  if (item.page === "customers") return <CustomersSection />;
-  if (item.page === "applications") return <ApplicationsSection />;
-  if (item.page === "contracts") return <ContractsSection item={item} />;
-  if (item.page === "collections") return <CollectionsSection item={item} />;
-  if (item.page === "invoices") return <InvoicesPage />;
-  if (item.page === "hq") return <HqSection item={item} />;
-  if (item.page === "ledger") return <LedgerSection item={item} />;
-  if (item.page === "webhooks") return <WebhooksSection item={item} />;
-  if (item.page === "admin") return <AdminSection item={item} />;
-  return <ComingSoonPage item={item} />;
+  return PAGES[item.page](item);
 }
 
 function Home() {

@@ -80,7 +80,7 @@ def test_finance_sees_a_balanced_trial_balance_and_opens_the_bank_account_statem
     ui.login(f"finance@{LEASING}")
     _open(ui, "ledger")
 
-    expect(page.get_by_test_id("page-title")).to_have_text("总账")
+    expect(page.get_by_test_id("page-title")).to_have_text("会计账簿")
     check = page.get_by_test_id("tb-balanced")
     expect(check).to_have_attribute("data-balanced", "true")
     expect(page.get_by_test_id("tb-check-CNY")).to_have_text("借贷平衡")
@@ -149,7 +149,7 @@ def test_tenant_admin_subscribes_sees_the_delivery_and_redelivers_it(ui, leasing
     admin = leasing.as_("tenant-admin")
     ui.login(f"tenant-admin@{LEASING}")
     _open(ui, "webhooks")
-    expect(page.get_by_test_id("page-title")).to_have_text("Webhook 通知")
+    expect(page.get_by_test_id("page-title")).to_have_text("Webhook 推送")
 
     page.get_by_test_id("sub-new").click()
     page.get_by_role("button", name="创建订阅").click()  # validated before sending: nothing is sent
@@ -229,7 +229,7 @@ def test_tenant_admin_runs_end_of_day_and_sees_it_complete_then_an_earlier_date_
     today = _today(FACTORING)
     ui.login(f"tenant-admin@{FACTORING}")
     _open(ui, "admin")
-    expect(page.get_by_test_id("page-title")).to_have_text("系统管理")
+    expect(page.get_by_test_id("page-title")).to_have_text("日终批处理")
     expect(page.locator("input[data-testid='eod-date'], [data-testid='eod-date'] input")).to_have_value(today.isoformat())
 
     page.get_by_test_id("eod-run").click()

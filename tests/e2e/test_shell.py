@@ -15,8 +15,6 @@ TENANT_NAMES = {d.id: {"zh-CN": d.name.zh_cn, "en-US": d.name.en_us} for d in lo
 HQ = ["hq-dashboard", "warnings", "limits", "consolidation", "reports"]
 # Every subsidiary role reads the product shelf and the customers.
 SHELF = ["products", "customers"]
-# Pages with their own browser tests (test_products.py, test_customers.py, test_applications.py).
-LIVE = {*SHELF, "applications"}
 
 # What each demo role sees in the side navigation, in menu order (one user per role).
 NAVIGATION = {
@@ -98,26 +96,20 @@ def test_language_switch_changes_the_ui_and_is_remembered(ui):
     assert page.get_by_test_id("user-roles").inner_text() == "客户经理"
 
 
-def test_pages_without_an_api_yet_say_coming_soon(ui):
+@pytest.mark.parametrize("username", ["tenant-admin@demo-lending", "group-admin@demo-group"])
+def test_every_page_in_the_menu_opens_under_its_own_title(ui, username):
+    """Each page the menu offers opens, titled as its menu entry, with no console error (what each
+    page does is the subject of its own browser test)."""
     page = ui.page
-    ui.login("tenant-admin@demo-lending")
-    for key in [k for k in NAVIGATION["tenant-admin@demo-lending"][1:] if k not in LIVE]:
+    # Until HQ's first consolidation the dashboard's API answers 404 and the page offers to start one.
+    ui.allowed_http_errors.add(404)
+    ui.login(username)
+    for key in NAVIGATION[username][1:]:
         link = page.get_by_test_id(f"nav-{key}")
         link.click()
         expect(page.get_by_test_id("page-title")).to_have_text(link.inner_text())
-        expect(page.get_by_test_id("coming-soon")).to_have_text("功能建设中")
         ui.shot(f"page-{key}", full_page=False)
-
-
-def test_hq_pages_for_the_group_admin(ui):
-    page = ui.page
-    ui.login("group-admin@demo-group")
-    for key in [*HQ, "onboarding"]:
-        link = page.get_by_test_id(f"nav-{key}")
-        link.click()
-        expect(page.get_by_test_id("page-title")).to_have_text(link.inner_text())
-        expect(page.get_by_test_id("coming-soon")).to_be_visible()
-        ui.shot(f"page-{key}", full_page=False)
+    assert ui.unexpected_errors() == []
 
 
 def test_a_page_outside_the_users_roles_is_refused(ui):

@@ -91,8 +91,6 @@ export const enUS: Messages = {
   "state.forbiddenHint": "Your role does not give access to this page.",
   "state.notFound": "Page not found",
   "state.backHome": "Back to start",
-  "state.comingSoon": "Coming soon",
-  "state.comingSoonHint": "The API behind “{page}” is not live yet; this page will show real data once it is.",
 
   "calc.title": "Quote calculator",
   "calc.subtitle": "Price any terms and see the schedule, without saving a product.",

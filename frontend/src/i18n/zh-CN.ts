@@ -90,8 +90,6 @@ export const zhCN = {
   "state.forbiddenHint": "您的角色无权访问此页面。",
   "state.notFound": "页面不存在",
   "state.backHome": "返回首页",
-  "state.comingSoon": "功能建设中",
-  "state.comingSoonHint": "「{page}」所需的接口尚未上线，上线后此页面将展示真实数据。",
 
   "calc.title": "报价计算器",
   "calc.subtitle": "按任意条件试算还款计划，不保存产品。",

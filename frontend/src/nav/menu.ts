@@ -1,6 +1,6 @@
 /**
  * The one role → navigation table. A page appears in the side menu, and its route opens, only for
- * the roles listed here. `api` names the endpoint a "coming soon" page is waiting for.
+ * the roles listed here.
  */
 import type { Role } from "../api/types";
 import type { MessageKey } from "../i18n";
@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n";
 export type Section = "tools" | "business" | "finance" | "hq" | "system";
 export type PageKind =
   | "calculator" | "tenants" | "products" | "customers" | "applications" | "contracts" | "collections"
-  | "invoices" | "hq" | "ledger" | "webhooks" | "admin" | "coming-soon";
+  | "invoices" | "hq" | "ledger" | "webhooks" | "admin";
 
 export interface NavItem {
   key: string;
@@ -17,7 +17,6 @@ export interface NavItem {
   section: Section;
   roles: readonly Role[];
   page: PageKind;
-  api?: string;
   /** the page has pages of its own under its path (`/products/:code`) */
   nested?: boolean;
 }
@@ -43,18 +42,18 @@ export const SECTIONS: { key: Section; label: MessageKey }[] = [
 export const NAV: readonly NavItem[] = [
   { key: "calculator", path: "/calculator", label: "nav.calculator", section: "tools", roles: STAFF, page: "calculator" },
   { key: "hq-dashboard", path: "/hq/dashboard", label: "nav.hqDashboard", section: "hq", roles: GROUP,
-    page: "hq", nested: true, api: "GET /v1/group/dashboard" },
+    page: "hq", nested: true },
   { key: "warnings", path: "/hq/warnings", label: "nav.warnings", section: "hq", roles: GROUP,
-    page: "hq", nested: true, api: "GET /v1/group/warnings" },
+    page: "hq", nested: true },
   { key: "limits", path: "/hq/limits", label: "nav.limits", section: "hq", roles: GROUP,
-    page: "hq", nested: true, api: "GET /v1/group/limits" },
+    page: "hq", nested: true },
   { key: "consolidation", path: "/hq/consolidation", label: "nav.consolidation", section: "hq", roles: GROUP,
-    page: "hq", nested: true, api: "POST /v1/group/consolidations" },
+    page: "hq", nested: true },
   { key: "reports", path: "/hq/reports", label: "nav.reports", section: "hq", roles: GROUP,
-    page: "hq", nested: true, api: "GET /v1/group/reports" },
+    page: "hq", nested: true },
   // Onboarding a subsidiary is a group admin's act (POST /v1/tenants refuses group-risk).
   { key: "onboarding", path: "/hq/onboarding", label: "nav.onboarding", section: "hq", roles: ["group-admin"],
-    page: "hq", nested: true, api: "POST /v1/tenants" },
+    page: "hq", nested: true },
   { key: "products", path: "/products", label: "nav.products", section: "business", roles: SUBSIDIARY,
     page: "products", nested: true },
   { key: "customers", path: "/customers", label: "nav.customers", section: "business", roles: SUBSIDIARY,

@@ -3,7 +3,7 @@
  * fails the build. Both are spread into the console's resource files (../zh-CN.ts, ../en-US.ts).
  */
 export const servicingZhCN = {
-  "svc.list.title": "合同",
+  "svc.list.title": "合同管理",
   "svc.list.subtitle": "生效中的合同，按放款时间倒序",
   "svc.list.empty": "还没有放款的合同",
   "svc.list.emptyFiltered": "没有符合条件的合同",
@@ -152,7 +152,6 @@ export const servicingZhCN = {
   "svc.collect.none": "尚无催收记录",
   "svc.collect.quick": "记录催收",
   "svc.collect.quickTitle": "记录催收 · {id}",
-  "svc.queue.title": "催收工作台",
   "svc.queue.subtitle": "逾期中的合同，按逾期分类",
   "svc.queue.empty": "该分类下没有逾期合同",
   "svc.writeOff.title": "核销",
@@ -354,7 +353,6 @@ export const servicingEnUS: Record<keyof typeof servicingZhCN, string> = {
   "svc.collect.none": "No collection actions yet",
   "svc.collect.quick": "Log action",
   "svc.collect.quickTitle": "Log a collection action · {id}",
-  "svc.queue.title": "Collections",
   "svc.queue.subtitle": "Overdue contracts by delinquency bucket",
   "svc.queue.empty": "No overdue contracts in this bucket",
   "svc.writeOff.title": "Write-off",

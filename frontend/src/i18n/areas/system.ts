@@ -20,7 +20,6 @@ export const systemZhCN = {
   "sys.no": "否",
 
   // --- ledger ---
-  "ledger.title": "总账",
   "ledger.subtitle": "试算平衡、科目明细账与手工调账",
   "ledger.tab.trial": "试算平衡表",
   "ledger.tab.journal": "手工调账",
@@ -184,7 +183,6 @@ export const systemZhCN = {
   "clearing.reason.amount_differs": "金额不一致",
 
   // --- webhooks ---
-  "wh.title": "Webhook 通知",
   "wh.subtitle": "向商户系统推送签名事件：订阅、投递记录与重新投递",
   "wh.tab.subscriptions": "订阅",
   "wh.tab.deliveries": "投递记录",
@@ -250,7 +248,6 @@ export const systemZhCN = {
   "wh.attempt": "第 {n} 次",
 
   // --- admin / end of day ---
-  "admin.title": "系统管理",
   "admin.subtitle": "日终批处理：关闭营业日，生成账单、计提利息、计算逾期与罚息、更新五级分类",
   "eod.card": "日终批处理",
   "eod.date": "营业日",
@@ -327,7 +324,6 @@ export const systemEnUS: Record<keyof typeof systemZhCN, string> = {
   "sys.yes": "Yes",
   "sys.no": "No",
 
-  "ledger.title": "Ledger",
   "ledger.subtitle": "Trial balance, account statements and manual journals",
   "ledger.tab.trial": "Trial balance",
   "ledger.tab.journal": "Manual journals",
@@ -490,7 +486,6 @@ export const systemEnUS: Record<keyof typeof systemZhCN, string> = {
   "clearing.reason.missing_in_provider": "Unknown to the provider",
   "clearing.reason.amount_differs": "Amounts differ",
 
-  "wh.title": "Webhooks",
   "wh.subtitle": "Signed events for merchants' systems: subscriptions, deliveries and redelivery",
   "wh.tab.subscriptions": "Subscriptions",
   "wh.tab.deliveries": "Delivery log",
@@ -555,7 +550,6 @@ export const systemEnUS: Record<keyof typeof systemZhCN, string> = {
   "wh.drawer.payload": "Payload",
   "wh.attempt": "#{n}",
 
-  "admin.title": "Administration",
   "admin.subtitle": "End of day: close a business date — bills, interest accruals, arrears, penalties and classification",
   "eod.card": "End of day",
   "eod.date": "Business date",

@@ -96,7 +96,7 @@ export function EndOfDayPage() {
 
   return (
     <>
-      <PageHeader title={t("admin.title")} subtitle={t("admin.subtitle")} />
+      <PageHeader title={t("nav.admin")} subtitle={t("admin.subtitle")} />
       <div className="sys-stack">
         <Card variant="borderless" title={t("eod.card")}>
           <Form

@@ -60,7 +60,7 @@ export function CollectionsQueuePage() {
   return (
     <>
       <PageHeader
-        title={t("svc.queue.title")}
+        title={t("nav.collections")}
         subtitle={t("svc.queue.subtitle")}
         extra={<Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t("state.retry")} />}
       />

@@ -63,7 +63,7 @@ export function ContractListPage() {
   return (
     <>
       <PageHeader
-        title={t("svc.list.title")}
+        title={t("nav.contracts")}
         subtitle={t("svc.list.subtitle")}
         extra={<Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t("state.retry")} />}
       />

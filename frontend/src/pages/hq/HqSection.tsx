@@ -5,7 +5,6 @@ import { Route, Routes } from "react-router";
 import { LoadingState } from "../../components/States";
 
 import type { NavItem } from "../../nav/menu";
-import { ComingSoonPage } from "../ComingSoonPage";
 import { NotFoundPage } from "../StatusPages";
 import "../../hq/hq.css";
 import { LimitsPage } from "./LimitsPage";
@@ -63,6 +62,6 @@ export function HqSection({ item }: { item: NavItem }) {
     case "onboarding":
       return <Single page={<OnboardingPage />} />;
     default:
-      return <ComingSoonPage item={item} />;
+      return <NotFoundPage />;
   }
 }

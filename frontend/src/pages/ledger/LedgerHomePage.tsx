@@ -27,7 +27,7 @@ export function LedgerHomePage() {
 
   return (
     <>
-      <PageHeader title={t("ledger.title")} subtitle={t("ledger.subtitle")} />
+      <PageHeader title={t("nav.ledger")} subtitle={t("ledger.subtitle")} />
       <Card variant="borderless">
         <Tabs
           activeKey={tab}

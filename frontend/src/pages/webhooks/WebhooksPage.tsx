@@ -32,7 +32,7 @@ export function WebhooksPage() {
   };
   return (
     <>
-      <PageHeader title={t("wh.title")} subtitle={t("wh.subtitle")} />
+      <PageHeader title={t("nav.webhooks")} subtitle={t("wh.subtitle")} />
       <Card variant="borderless">
         <Tabs
           activeKey={tab}

@@ -188,7 +188,7 @@ def _post_repayment(ctx: TenantContext, intent: dict[str, Any], amount_minor: in
     amount = domain.amount_from_minor(amount_minor, currency)
     repayment = servicing.apply_repayment(ctx, intent["contract_id"], amount, _received_on(ctx, created),
                                           reference=intent["id"], idempotency_key=f"stripe:{intent['id']}",
-                                          channel="stripe")
+                                          channel="stripe", event_data={"payment_intent_id": intent["id"]})
     clearing.register(ctx, channel="stripe", counterparty="stripe", direction=domain.Direction.IN, amount=amount,
                       currency=currency, source=f"{intent['id']}:charge", contract_id=intent["contract_id"],
                       ledger_entry_id=repayment.get("entry_id"))
@@ -214,20 +214,7 @@ def _on_succeeded(ctx: TenantContext, facts: StripeEventFacts) -> dict[str, Any]
         return intent, {"action": "repayment_posted", "repayment_id": repayment["id"]}
 
     outcome = _update_intent(ctx, facts, step)
-    if outcome.get("action") == "repayment_posted":
-        _announce_repayment(ctx, facts, outcome["repayment_id"])
     return outcome
-
-
-def _announce_repayment(ctx: TenantContext, facts: StripeEventFacts, repayment_id: str) -> None:
-    from chalicelib.payments import webhooks_out
-    from chalicelib.servicing import service as servicing
-
-    repayment = servicing.get_repayment(ctx, repayment_id)
-    webhooks_out.publish(ctx, "repayment.received", {
-        "repayment_id": repayment_id, "contract_id": repayment["contract_id"], "amount": repayment["amount"],
-        "currency": repayment["currency"], "received_on": repayment["received_on"], "channel": "stripe",
-        "payment_intent_id": facts.payment_intent_id}, source_id=f"repayment:{repayment_id}")
 
 
 def _on_failed(ctx: TenantContext, facts: StripeEventFacts) -> dict[str, Any]:

@@ -288,6 +288,13 @@ def _announce(ctx: TenantContext, event_type: str, data: dict[str, Any], *, sour
         log.exception("%s for %s was not published", event_type, source_id)
 
 
+def _announce_received(ctx: TenantContext, r: dict[str, Any], extra: dict[str, Any] | None) -> None:
+    _announce(ctx, "repayment.received", {
+        "repayment_id": r["id"], "contract_id": r["contract_id"], "amount": str(r["amount"]),
+        "currency": r["currency"], "received_on": str(r["received_on"]), "channel": r["channel"], **(extra or {})},
+        source_id=f"repayment:{r['id']}")
+
+
 def _announce_settled(ctx: TenantContext, c: Contract, on: date, channel: str) -> None:
     if c.status is not ContractStatus.CLOSED:
         return
@@ -337,12 +344,15 @@ def _fingerprint(contract_id: str, amount: Decimal, received_on: date) -> str:
 
 
 def apply_repayment(ctx: TenantContext, contract_id: str, amount: Decimal | str, received_on: date | None,
-                    reference: str | None, idempotency_key: str, channel: str = "api") -> dict[str, Any]:
+                    reference: str | None, idempotency_key: str, channel: str = "api",
+                    event_data: dict[str, Any] | None = None) -> dict[str, Any]:
     """Receive ``amount`` on a contract: allocate it by the product's waterfall over the payable bills
     (oldest first), the rest to the customer's suspense account, and post it to the ledger.
 
     Idempotent under ``idempotency_key`` (a Stripe event id, a client's key): the same request again
     returns the same repayment; a different one under the key is 409 ``servicing.idempotency.mismatch``.
+    Merchants hear ``repayment.received`` (whatever the channel; ``event_data`` adds the channel's own
+    reference, e.g. a payment intent) and, when it pays the contract off, ``contract.settled``.
     """
     if not idempotency_key:
         raise RuleViolation("servicing.idempotency_key.required", "an Idempotency-Key is required")
@@ -362,7 +372,8 @@ def apply_repayment(ctx: TenantContext, contract_id: str, amount: Decimal | str,
                 raise Conflict("servicing.idempotency.mismatch",
                                "this Idempotency-Key was used for a different repayment", {"repayment_id": rid})
             done = _finish_posting(ctx, repayment, version)
-            _announce_settled(ctx, contract, date.fromisoformat(done["booked_on"]), channel)  # a retry after a crash
+            _announce_received(ctx, done, event_data)  # a retry after a crash
+            _announce_settled(ctx, contract, date.fromisoformat(done["booked_on"]), channel)
             return done
         if contract.status is not ContractStatus.ACTIVE:
             raise Conflict("servicing.contract.not_active", f"the contract is {contract.status.value}",
@@ -395,6 +406,7 @@ def apply_repayment(ctx: TenantContext, contract_id: str, amount: Decimal | str,
             continue
         result = _finish_posting(ctx, _plain(repayment), 1)
         _project_exposure(ctx, after, received_on)
+        _announce_received(ctx, result, event_data)
         _announce_settled(ctx, after, date.fromisoformat(result["booked_on"]), channel)
         return result
     raise Conflict("servicing.contract.contention", "the contract kept changing; retry", {"contract_id": contract_id})

@@ -334,8 +334,12 @@ def test_the_disbursement_and_a_confirmed_offline_repayment_are_in_the_day_s_cle
     assert put_presigned(recorded["upload"], body) == 200
     checker = cognito_user(grp.sub("a"), ["finance"], prefix="checker")
     confirm = f"/v1/offline-repayments/{recorded['id']}/confirm"
-    assert ok(a.api.as_(checker).post(confirm))["status"] == "confirmed"
-    ok(a.api.as_(checker).post(confirm))  # confirming again registers nothing more
+    confirmed = ok(a.api.as_(checker).post(confirm))
+    assert confirmed["status"] == "confirmed"
+    ok(a.api.as_(checker).post(confirm))  # confirming again registers (and announces) nothing more
+    [received] = deliveries(a, "repayment.received", f"repayment:{confirmed['repayment_id']}")
+    data = payload(a, received)["data"]
+    assert (data["channel"], data["amount"], data["contract_id"]) == ("offline", "250.00", made["id"])
 
     ctx = staff_context(grp.sub("a"), "finance")
     today = ledger_wiring.business_date(ctx)

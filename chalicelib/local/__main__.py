@@ -68,6 +68,14 @@ def main() -> int:
     server = create_local_server(chalice_app.app, Config.create(chalice_stage="local", app_name="jinkong"), "127.0.0.1", port)
     api_url = f"http://127.0.0.1:{port}"
     console_server = console.start(api_url)
+    # The merchant-webhook worker, fed by its queue as Lambda's event source mapping feeds it in AWS.
+    from chalicelib.local.event_source import Poller
+    from chalicelib.payments.tasks import deliver_webhooks
+    from chalicelib.platform import aws
+    from chalicelib.platform.settings import get_settings
+
+    webhook_worker = Poller(aws.client("sqs"), get_settings().webhook_queue_url, deliver_webhooks,
+                            "deliver_webhooks").start()
 
     print()
     print(f"  API:      {api_url}/v1   (OpenAPI: {api_url}/v1/openapi.json)")
@@ -95,6 +103,7 @@ def main() -> int:
         server.server.serve_forever()
     finally:
         print("\nStopping…", flush=True)
+        webhook_worker.stop()
         if console_server:
             console_server.stop()
         env.close()

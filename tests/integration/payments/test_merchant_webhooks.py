@@ -49,7 +49,8 @@ class Receiver:
 
 
 def drain_queue(until, timeout_s: float = 20.0) -> int:
-    """What Lambda's SQS poller does: receive, call the worker, delete what it did not report failed."""
+    """Poll the delivery queue as Lambda's event source mapping (and ``make run``) does, until done."""
+    from chalicelib.local.event_source import poll_once
     from chalicelib.payments.tasks import deliver_webhooks
     from chalicelib.platform import aws
     from chalicelib.platform.settings import get_settings
@@ -57,17 +58,7 @@ def drain_queue(until, timeout_s: float = 20.0) -> int:
     sqs, url, calls = aws.client("sqs"), get_settings().webhook_queue_url, 0
     deadline = time.monotonic() + timeout_s
     while not until() and time.monotonic() < deadline:
-        got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=1,
-                                  AttributeNames=["ApproximateReceiveCount"]).get("Messages", [])
-        if not got:
-            continue
-        records = [{"messageId": m["MessageId"], "receiptHandle": m["ReceiptHandle"], "body": m["Body"],
-                    "attributes": m.get("Attributes", {}), "eventSource": "aws:sqs"} for m in got]
-        failed = {f["itemIdentifier"] for f in deliver_webhooks({"Records": records}, None)["batchItemFailures"]}
-        calls += 1
-        for m in got:
-            if m["MessageId"] not in failed:
-                sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+        calls += 1 if poll_once(sqs, url, deliver_webhooks) else 0
     return calls
 
 

@@ -83,7 +83,7 @@ export async function readBody<T>(response: Response): Promise<T> {
   const error = (data as ErrorBody | undefined)?.error;
   if (error && typeof error.code === "string") {
     const fields = Array.isArray(error.details?.errors) ? error.details.errors : [];
-    throw new ApiError(response.status, error.code, error.message ?? "", fields);
+    throw new ApiError(response.status, error.code, error.message ?? "", fields, error.details ?? {});
   }
   throw new ApiError(response.status, `http.${response.status}`, "");
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { fieldMessage } from "./errors";
+import { readBody } from "./client";
+import { ApiError, fieldMessage } from "./errors";
 
 describe("field messages in the user's language", () => {
   it("translates a message we know word for word", () => {
@@ -22,5 +23,17 @@ describe("field messages in the user's language", () => {
       "must not be less than min (1000.00)",
     );
     expect(fieldMessage("something new", "zh-CN", "no_such_type")).toBe("something new");
+  });
+});
+
+describe("an error's details", () => {
+  it("keeps what the API said beyond the code, for the page to use", async () => {
+    const body = { error: { code: "servicing.eod.out_of_order", message: "…", details: { last_closed_on: "2026-12-23", count: 3 } } };
+    const failed = readBody(new Response(JSON.stringify(body), { status: 409 }));
+    await expect(failed).rejects.toMatchObject({ status: 409, code: "servicing.eod.out_of_order" });
+    const error = (await failed.catch((e: unknown) => e)) as ApiError;
+    expect(error.detail("last_closed_on")).toBe("2026-12-23");
+    expect(error.detail("count")).toBeNull(); // not a string
+    expect(error.detail("missing")).toBeNull();
   });
 });

@@ -6,13 +6,23 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fieldErrors: FieldError[];
+  /** The error's `details` as the API sent them (the facts behind the code: a date, an amount…). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fieldErrors: FieldError[] = []) {
+  constructor(status: number, code: string, message: string, fieldErrors: FieldError[] = [],
+              details: Record<string, unknown> = {}) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.details = details;
+  }
+
+  /** A detail that is a string (an id, a date, a decimal amount), or null. */
+  detail(name: string): string | null {
+    const value = this.details[name];
+    return typeof value === "string" ? value : null;
   }
 }
 

@@ -19,9 +19,3 @@ export function todayIn(timeZone: string | undefined, now: Date = new Date()): s
     return format(undefined);
   }
 }
-
-/** The first ISO date a (server) message names, e.g. "2026-12-23 is already closed" → "2026-12-23". */
-export function dateIn(message: string): string | null {
-  const found = message.match(/\b\d{4}-\d{2}-\d{2}\b/);
-  return found && isIsoDate(found[0]) ? found[0] : null;
-}

@@ -13,7 +13,6 @@ import { ApiError, errorMessage } from "../../api/errors";
 import { useAuth } from "../../auth/AuthProvider";
 import { PageHeader } from "../../components/PageHeader";
 import { useI18n, type MessageKey } from "../../i18n";
-import { dateIn } from "../../system/dates";
 import { EOD_STEPS, eodPercent, eodSeconds, eodStep, type EndOfDayRun } from "../../system/endOfDay";
 import { useTenantToday } from "../../system/useDateParam";
 import { formatInstant } from "../../products/format";
@@ -80,7 +79,7 @@ export function EndOfDayPage() {
       const outOfOrder = error instanceof ApiError && error.code === "servicing.eod.out_of_order";
       setFailure({
         message: errorMessage(error, locale),
-        lastClosed: outOfOrder && error instanceof ApiError ? dateIn(error.message) : null,
+        lastClosed: outOfOrder && error instanceof ApiError ? error.detail("last_closed_on") : null,
       });
     } finally {
       if (alive.current) setRunning(null);

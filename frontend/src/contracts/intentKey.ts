@@ -5,11 +5,7 @@
  */
 import { useCallback, useRef } from "react";
 
-export function newIdempotencyKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
-}
+import { newIdempotencyKey } from "../api/idempotency";
 
 /**
  * The key for `fingerprint` (what is being sent): kept while the fingerprint stays the same and

@@ -1,4 +1,5 @@
 /** Shapes of servicing's and payments' contract JSON (chalicelib/servicing/api.py, payments/api.py). */
+import type { PresignedUpload } from "../api/upload";
 
 export type ContractStatus = "active" | "closed" | "written_off";
 export type Bucket = "current" | "M1" | "M2" | "M3" | "M4+";
@@ -122,12 +123,8 @@ export interface PrepaymentQuote {
   }[];
 }
 
-export interface UploadTicket {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  expires_at: string;
-}
+/** A presigned S3 PUT, as the API hands one out. */
+export type UploadTicket = PresignedUpload;
 
 export interface OfflineRepayment {
   id: string;

@@ -12,6 +12,7 @@ import { lazy, Suspense, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 
 import { errorMessage } from "../api/errors";
+import { newIdempotencyKey } from "../api/idempotency";
 import { useResource } from "../api/useResource";
 import { DocumentsCard } from "../applications/DocumentsCard";
 import { ApplicationStatusTag } from "../applications/labels";
@@ -29,12 +30,6 @@ const ScheduleChart = lazy(() => import("../calculator/ScheduleChart"));
 
 const when = (v: string | null | undefined) => (v ? dayjs(v).format("YYYY-MM-DD HH:mm") : "—");
 const OUTCOME_COLORS: Record<string, string> = { pass: "success", refer: "warning", decline: "error" };
-
-function newKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
 
 export function ApplicationDetailPage() {
   const { id = "" } = useParams();
@@ -218,7 +213,7 @@ function ActionsCard({ app, onChange, reload }: {
   const navigate = useNavigate();
   const [busy, setBusy] = useState<ApplicationAction | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const idempotencyKey = useRef<string>(newKey());
+  const idempotencyKey = useRef<string>(newIdempotencyKey());
   const [form] = Form.useForm<{ decision: ReviewDecision; note?: string }>();
   const decision = Form.useWatch("decision", form);
 

@@ -15,7 +15,7 @@ import { canPost } from "../../ledger/permissions";
 import { draftTotals } from "../../ledger/journal";
 import type { EntryLine, JournalEntry } from "../../ledger/types";
 import { formatInstant } from "../../products/format";
-import { newIdempotencyKey } from "../../system/idempotency";
+import { newIdempotencyKey } from "../../api/idempotency";
 import { BackButton } from "./AccountPage";
 
 export function EntryLines({ lines, testId }: { lines: EntryLine[]; testId: string }) {

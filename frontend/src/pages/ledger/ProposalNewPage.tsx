@@ -14,7 +14,7 @@ import { localizedName, useI18n, type MessageKey } from "../../i18n";
 import { amountProblem, draftProblems, draftTotals, proposalBody, type DraftLine } from "../../ledger/journal";
 import type { Account, JournalProposal } from "../../ledger/types";
 import { formatAmount } from "../../money/decimal";
-import { newIdempotencyKey } from "../../system/idempotency";
+import { newIdempotencyKey } from "../../api/idempotency";
 import { BackButton } from "./AccountPage";
 
 interface Values {

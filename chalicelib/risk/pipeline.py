@@ -22,7 +22,6 @@ import logging
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from chalicelib.reporting import datasets
 from chalicelib.reporting.files import extract_key, report_key, work_key
@@ -117,10 +116,9 @@ def _transient(exc: Exception) -> bool:
 
 def scheduled_as_of(scheduled_at: str, timezone_name: str) -> date:
     """A scheduled run consolidates the business day that closed before it started (local time)."""
-    at = datetime.fromisoformat(scheduled_at.replace("Z", "+00:00"))
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=timezone.utc)
-    return (at.astimezone(ZoneInfo(timezone_name)) - timedelta(days=1)).date()
+    from chalicelib.shared.clock import local_date
+
+    return local_date(scheduled_at, timezone_name) - timedelta(days=1)
 
 
 def begin(event: dict[str, Any]) -> dict[str, Any]:

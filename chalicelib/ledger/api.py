@@ -206,6 +206,20 @@ class ProposalView(Schema):
                    created_at=p.created_at)
 
 
+class ProposalPage(Schema):
+    items: list[ProposalView]
+    next: str | None = None
+
+
+class ProposalsQuery(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    status: Literal["pending", "approved", "rejected"] = Field(default="pending",
+                                                                description="which list: pending is the checkers' queue")
+    limit: int = Field(default=50, ge=1, le=200)
+    next: str | None = Field(default=None, description="cursor from the previous page")
+
+
 class RejectRequest(Schema):
     model_config = ConfigDict(extra="forbid")
 
@@ -287,6 +301,14 @@ def propose_journal_entry(ctx: TenantContext, body: ManualEntryRequest) -> Reply
     proposal = service.propose_entry(ctx, _manual_draft(ctx, body, key), idempotency_key=key,
                                      store=wiring.ledger_store())
     return Reply(ProposalView.of(proposal), 201)
+
+
+@api.route("/v1/ledger/journal-proposals", "GET", roles=READERS, query=ProposalsQuery, response=ProposalPage)
+def list_journal_proposals(ctx: TenantContext, query: ProposalsQuery) -> ProposalPage:
+    """Journal proposals in one status, newest first — by default the pending ones awaiting a checker."""
+    items, nxt = service.list_proposals(ctx, status=domain.ProposalStatus(query.status), cursor=query.next,
+                                        limit=query.limit, store=wiring.ledger_store())
+    return ProposalPage(items=[ProposalView.of(p) for p in items], next=nxt)
 
 
 @api.route("/v1/ledger/journal-proposals/{proposal_id}", "GET", roles=READERS, response=ProposalView)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Iterator, Sequence
 
-from chalicelib.ledger.domain import Account, Hold, JournalEntry, JournalProposal, StatementLine
+from chalicelib.ledger.domain import Account, Hold, JournalEntry, JournalProposal, ProposalStatus, StatementLine
 from chalicelib.ledger.ports import (
     AlreadyReversed,
     Commit,
@@ -85,8 +85,23 @@ class InMemoryLedger:
         with self._lock:
             if (ctx.tenant_id, proposal.id) in self._proposals:
                 raise ProposalExists()
-            self._proposals[(ctx.tenant_id, proposal.id)] = replace(proposal, version=1)
+            created_at = proposal.created_at or datetime.now(timezone.utc)
+            self._proposals[(ctx.tenant_id, proposal.id)] = replace(proposal, version=1, created_at=created_at)
             return self._proposals[(ctx.tenant_id, proposal.id)]
+
+    def list_proposals(self, ctx: TenantContext, *, status: ProposalStatus, cursor: str | None = None,
+                       limit: int = 50) -> tuple[list[JournalProposal], str | None]:
+        # Like the store's index: newest first by (created_at, id); the cursor is the last key returned.
+        def sort_key(p: JournalProposal) -> str:
+            return f"{p.created_at.isoformat() if p.created_at else ''}#{p.id}"
+
+        with self._lock:
+            mine = [p for (t, _), p in self._proposals.items() if t == ctx.tenant_id and p.status is status]
+        mine.sort(key=sort_key, reverse=True)
+        if cursor:
+            mine = [p for p in mine if sort_key(p) < cursor]
+        page = mine[:max(1, limit)]
+        return page, (sort_key(page[-1]) if len(mine) > len(page) else None)
 
     def events_for_entry(self, ctx: TenantContext, entry_id: str) -> list[dict]:
         return list(self._events.get((ctx.tenant_id, entry_id), []))

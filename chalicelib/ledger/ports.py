@@ -22,6 +22,7 @@ from chalicelib.ledger.domain import (
     JournalEntry,
     JournalProposal,
     Movement,
+    ProposalStatus,
     StatementLine,
 )
 from chalicelib.shared.tenant import TenantContext
@@ -93,6 +94,11 @@ class LedgerRepository(Protocol):
 
     def create_proposal(self, ctx: TenantContext, proposal: JournalProposal) -> JournalProposal:
         """Store a new pending proposal, or raise ProposalExists."""
+
+    def list_proposals(self, ctx: TenantContext, *, status: ProposalStatus, cursor: str | None = None,
+                       limit: int = 50) -> tuple[list[JournalProposal], str | None]:
+        """The tenant's proposals in ``status``, newest first, one page and the next page's cursor.
+        A decision moves a proposal from the pending list to its new status's list."""
 
     def commit(self, ctx: TenantContext, commit: Commit) -> Receipt:
         """Apply ``commit`` atomically or raise StaleWrite / EntryExists / AlreadyReversed / HoldExists."""

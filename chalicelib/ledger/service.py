@@ -340,6 +340,12 @@ def get_proposal(ctx: TenantContext, proposal_id: str, *, store: LedgerRepositor
     return proposal
 
 
+def list_proposals(ctx: TenantContext, *, status: ProposalStatus = ProposalStatus.PENDING, cursor: str | None = None,
+                   limit: int = 50, store: LedgerRepository) -> tuple[list[JournalProposal], str | None]:
+    """The checkers' queue: the tenant's proposals in ``status`` (pending by default), newest first."""
+    return store.list_proposals(ctx, status=status, cursor=cursor, limit=limit)
+
+
 def approve_proposal(ctx: TenantContext, proposal_id: str, *, store: LedgerRepository,
                      max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> PostingResult:
     """Approve and post a proposed entry — never by its maker (403 ``ledger.maker_checker``).

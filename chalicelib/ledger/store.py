@@ -15,6 +15,10 @@ journal entry               ``LEDGER_ENTRY#<id>`` / ROOT      GSI1 ``LEDGER_JOUR
                                                               GSI2 ``LEDGER_CONTRACT#<contract>`` / same
 reversal marker             ``LEDGER_ENTRY#<id>`` / REVERSED  —
 hold                        ``LEDGER_HOLD#<id>`` / ROOT       —
+journal proposal            ``LEDGER_PROPOSAL#<id>`` / ROOT   GSI1 ``LEDGER_PROPOSALS#<status>`` /
+                                                              ``<created_at>#<id>`` (the checkers' queue:
+                                                              a decision moves it to its new status's list
+                                                              in the same write)
 outbox event                ``LEDGER_EVENT#<entry>`` /        — (consumers read the table's stream,
                             ``<contract>``                    filtered on ``entity = ledger_event``)
 ==========================  ================================  ===========================================
@@ -207,6 +211,11 @@ def hold_pk(ctx: TenantContext, hold_id: str) -> str:
 
 def proposal_pk(ctx: TenantContext, proposal_id: str) -> str:
     return keys.partition(ctx.tenant_id, "LEDGER_PROPOSAL", proposal_id)
+
+
+def proposals_list_pk(ctx: TenantContext, status: ProposalStatus) -> str:
+    """The GSI1 partition listing a tenant's proposals in one status, newest last."""
+    return keys.partition(ctx.tenant_id, "LEDGER_PROPOSALS", status.value)
 
 
 def event_pk(ctx: TenantContext, entry_id: str) -> str:
@@ -456,7 +465,7 @@ class LedgerStore:
             PK=proposal_pk(ctx, proposal.id), SK=ROOT, entity="ledger_proposal", proposal_id=proposal.id,
             status=proposal.status.value, maker_id=proposal.maker_id, idempotency_key=proposal.idempotency_key,
             booked_on=d.booked_on.isoformat(), memo=d.memo, lines=json.dumps([ln.to_json() for ln in d.lines]),
-            GSI1PK=keys.partition(ctx.tenant_id, "LEDGER_PROPOSALS"), GSI1SK=f"{now.isoformat()}#{proposal.id}",
+            GSI1PK=proposals_list_pk(ctx, proposal.status), GSI1SK=f"{now.isoformat()}#{proposal.id}",
             created_at=now, updated_at=now,
         )
         try:
@@ -466,6 +475,20 @@ class LedgerStore:
                 raise ProposalExists() from exc
             raise
         return to_proposal(record)
+
+    def list_proposals(self, ctx: TenantContext, *, status: ProposalStatus, cursor: str | None = None,
+                       limit: int = 50) -> tuple[list[JournalProposal], str | None]:
+        t = self._t(ctx)
+        pk = proposals_list_pk(ctx, status)
+        start = decode_cursor(cursor, ctx)
+        if start is not None and start.get("GSI1PK", {}).get("S") != pk:
+            # A cursor from another status's list (the tenant check passed) is still not this one's.
+            raise MalformedRequest("request.cursor.invalid", "the pagination cursor is not valid")
+        result = t.proposal.gsi1.query(  # type: ignore[attr-defined]
+            pk, limit=max(1, min(limit, MAX_PAGE)), last_evaluated_key=start, scan_index_forward=False,
+        )
+        items = [to_proposal(r) for r in result]
+        return items, encode_cursor(result.last_evaluated_key)
 
     def events_for_entry(self, ctx: TenantContext, entry_id: str) -> list[dict]:
         t = self._t(ctx)
@@ -579,8 +602,9 @@ class LedgerStore:
             before, after = commit.proposal_transition
             record = t.proposal(PK=proposal_pk(ctx, before.id), SK=ROOT, version=before.version)
             P = t.proposal
+            # The new status moves it to that status's list (GSI1) in this same write.
             actions = [P.status.set(after.status.value), P.decided_by.set(after.decided_by), P.reason.set(after.reason),
-                       P.updated_at.set(now)]
+                       P.GSI1PK.set(proposals_list_pk(ctx, after.status)), P.updated_at.set(now)]
             if after.entry_id:
                 actions.append(P.entry_id.set(after.entry_id))
             updates.append(("proposal", record.get_update_kwargs_from_instance(

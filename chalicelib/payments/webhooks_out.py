@@ -41,6 +41,11 @@ def subscription_not_found(sub_id: str) -> NotFound:
     return NotFound("payments.subscription.not_found", "no such webhook subscription", {"subscription_id": sub_id})
 
 
+def _listed_as(delivery: dict[str, Any]) -> str:
+    """A delivery's place in the tenant's list: by creation time (then id), so a page is newest first."""
+    return f"{delivery['created_at']}#{delivery['id']}"
+
+
 def delivery_not_found(delivery_id: str) -> NotFound:
     return NotFound("payments.delivery.not_found", "no such webhook delivery", {"delivery_id": delivery_id})
 
@@ -116,7 +121,7 @@ def publish(ctx: TenantContext, event_type: str, data: dict[str, Any], *, source
                     "event_id": event_id, "event_type": event_type, "payload": payload, "status": "pending",
                     "attempts": 0, "created_at": _now().isoformat()}
         try:
-            store.save_document(ctx, store.deliveries, delivery["id"], delivery, None, list_sk=delivery["id"])
+            store.save_document(ctx, store.deliveries, delivery["id"], delivery, None, list_sk=_listed_as(delivery))
         except Conflict:
             continue  # published before: already queued
         _enqueue(ctx, delivery["id"])
@@ -164,7 +169,7 @@ def attempt_delivery(ctx: TenantContext, delivery_id: str) -> dict[str, Any]:
         attempt = {"attempt": number, "status": None, "error": "subscription_deleted", "latency_ms": 0}
         store.add_attempt(ctx, delivery_id, {**attempt, "at": _now().isoformat()})
         delivery.update(status="failed", attempts=number)
-        store.save_document(ctx, store.deliveries, delivery_id, delivery, version, list_sk=delivery_id)
+        store.save_document(ctx, store.deliveries, delivery_id, delivery, version, list_sk=_listed_as(delivery))
         return delivery
     payload = delivery["payload"].encode()
     headers = {SIGNATURE_HEADER: domain.signature_header(sub[0]["secret"], int(time.time()), payload),
@@ -179,11 +184,12 @@ def attempt_delivery(ctx: TenantContext, delivery_id: str) -> dict[str, Any]:
                                          "latency_ms": latency_ms, "retry_in_s": retry_in, "at": _now().isoformat()})
     delivery.update(attempts=number, last_status=status, retry_in_s=retry_in,
                     status="delivered" if ok else ("failed" if last else "retrying"))
-    store.save_document(ctx, store.deliveries, delivery_id, delivery, version, list_sk=delivery_id)
+    store.save_document(ctx, store.deliveries, delivery_id, delivery, version, list_sk=_listed_as(delivery))
     return delivery
 
 
 def list_deliveries(ctx: TenantContext, cursor: str | None = None, limit: int = 50):
+    """The tenant's deliveries, newest first (listed by creation time), without their payloads."""
     store = wiring.payments_store()
     items, nxt = store.page_documents(ctx, store.deliveries, cursor, limit)
     return [{k: v for k, v in d.items() if k != "payload"} for d in items], nxt
@@ -205,6 +211,6 @@ def redeliver(ctx: TenantContext, delivery_id: str) -> dict[str, Any]:
         raise delivery_not_found(delivery_id)
     delivery, version = found
     delivery.update(status="pending", redelivery_requested_by=ctx.username)
-    store.save_document(ctx, store.deliveries, delivery_id, delivery, version, list_sk=delivery_id)
+    store.save_document(ctx, store.deliveries, delivery_id, delivery, version, list_sk=_listed_as(delivery))
     _enqueue(ctx, delivery_id)
     return delivery

@@ -411,7 +411,9 @@ class OfflineRepaymentOut(Schema):
     reference: str | None = None
     status: Literal["awaiting_confirmation", "confirmed"]
     recorded_by: str
+    recorded_at: datetime | None = None
     confirmed_by: str | None = None
+    confirmed_at: datetime | None = None
     repayment_id: str | None = None
     voucher: dict[str, Any]
     upload: dict[str, Any] | None = Field(default=None, description="presigned PUT for the voucher (maker only)")
@@ -424,9 +426,42 @@ class OfflineRepaymentOut(Schema):
                       "expires_at": ticket.expires_at.isoformat()}
         return cls(id=r["id"], contract_id=r["contract_id"], amount=r["amount"], currency=r["currency"],
                    received_on=r["received_on"], reference=r.get("reference"), status=r["status"],
-                   recorded_by=r["recorded_by_name"], confirmed_by=r.get("confirmed_by"),
+                   recorded_by=r["recorded_by_name"], recorded_at=r.get("recorded_at"),
+                   confirmed_by=r.get("confirmed_by"), confirmed_at=r.get("confirmed_at"),
                    repayment_id=r.get("repayment_id"),
                    voucher={k: r["voucher"][k] for k in ("file_name", "content_type", "size", "sha256")}, upload=upload)
+
+
+class OfflineRepaymentPage(Schema):
+    items: list[OfflineRepaymentOut]
+    next: str | None = None
+
+
+class OfflineQueueQuery(Schema):
+    status: Literal["pending", "confirmed"] = Field(default="pending",
+                                                    description="pending: awaiting a checker's confirmation")
+    limit: int = Field(default=50, ge=1, le=200)
+    next: str | None = None
+
+
+class PageQuery(Schema):
+    limit: int = Field(default=50, ge=1, le=200)
+    next: str | None = None
+
+
+@api.route("/v1/offline-repayments", roles=STAFF, query=OfflineQueueQuery, response=OfflineRepaymentPage)
+def list_offline_repayments(ctx, query: OfflineQueueQuery):
+    """The tenant's offline repayments awaiting confirmation (or confirmed), newest first."""
+    items, nxt = service.list_offline_repayments(ctx, query.status, query.next, query.limit)
+    return OfflineRepaymentPage(items=[OfflineRepaymentOut.of(r) for r in items], next=nxt)
+
+
+@api.route("/v1/contracts/{contract_id}/offline-repayments", roles=STAFF, query=PageQuery,
+           response=OfflineRepaymentPage)
+def list_contract_offline_repayments(ctx, contract_id: str, query: PageQuery):
+    """The contract's offline repayments in any status, newest first."""
+    items, nxt = service.contract_offline_repayments(ctx, contract_id, query.next, query.limit)
+    return OfflineRepaymentPage(items=[OfflineRepaymentOut.of(r) for r in items], next=nxt)
 
 
 @api.route("/v1/contracts/{contract_id}/offline-repayments", "POST", roles=(Role.FINANCE,), body=OfflineRepaymentIn,

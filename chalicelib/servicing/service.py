@@ -989,6 +989,23 @@ def get_offline_repayment(ctx: TenantContext, offline_id: str) -> dict[str, Any]
     return found[0]
 
 
+OFFLINE_STATUSES = {"pending": "awaiting_confirmation", "confirmed": "confirmed"}
+
+
+def list_offline_repayments(ctx: TenantContext, status: str = "pending", cursor: str | None = None,
+                            limit: int = 50) -> tuple[list[dict[str, Any]], str | None]:
+    """The checkers' queue: the tenant's offline repayments ``pending`` confirmation (or ``confirmed``),
+    newest first."""
+    return _store().offline_page(ctx, status=OFFLINE_STATUSES[status], cursor=cursor, limit=limit)
+
+
+def contract_offline_repayments(ctx: TenantContext, contract_id: str, cursor: str | None = None,
+                                limit: int = 50) -> tuple[list[dict[str, Any]], str | None]:
+    """One contract's offline repayments in any status, newest first (404 if the contract is not the tenant's)."""
+    get_contract(ctx, contract_id)
+    return _store().offline_page(ctx, contract_id=contract_id, cursor=cursor, limit=limit)
+
+
 def confirm_offline_repayment(ctx: TenantContext, offline_id: str) -> dict[str, Any]:
     """The checker's half: another finance user than the one who recorded it (403
     ``servicing.maker_checker``) confirms once the voucher is uploaded as declared; the repayment is

@@ -6,8 +6,10 @@ Partitions (all tenant-prefixed through ``TenantRepository``):
   ``COLLECT#<at>`` (collection actions); listed on GSI1 (``CONTRACT``) and, while delinquent, GSI2
   (``CONTRACT-BUCKET#<bucket>``) for the collections queue.
 * ``REPAYMENT#<id>``: one repayment (a prepayment too, ``channel: prepayment``) and its allocation.
-* ``OFFLINE#<id>``: an offline repayment and its bank voucher, awaiting its checker;
-  ``RECOVERY#<id>``: money recovered after write-off.
+* ``OFFLINE#<id>``: an offline repayment and its bank voucher, awaiting its checker; listed on GSI1
+  (``OFFLINE-REPAYMENTS#<status>``, the tenant's queue) and GSI2 (``CONTRACT-OFFLINE#<contract>``),
+  both sorted ``<recorded_at>#<id>``; a status change is one put of the whole item, so it moves
+  between the queues in the same write. ``RECOVERY#<id>``: money recovered after write-off.
 * ``SVCKEY#<scope>:<key>``: a client's idempotency key and the request it named.
 * ``EOD``: ``STATE`` (the last business date closed) and ``RUN#<date>`` (each run's progress).
 """
@@ -288,9 +290,19 @@ class ServicingStore(TenantRepository[ServicingRecord]):
 
     # --- other records: prepayments' quotes, recoveries, collection actions ---------------------
 
+    def _record_index(self, ctx: TenantContext, kind: str, data: dict[str, Any]) -> dict[str, str]:
+        """Index keys of a record that is listed: an offline repayment is in its status's queue
+        (GSI1) and its contract's list (GSI2), both newest last by when it was recorded."""
+        if kind != "offline":
+            return {}
+        listed_as = f"{data['recorded_at']}#{data['id']}"
+        return {"GSI1PK": self._pk(ctx, "OFFLINE-REPAYMENTS", data["status"]), "GSI1SK": listed_as,
+                "GSI2PK": self._pk(ctx, "CONTRACT-OFFLINE", data["contract_id"]), "GSI2SK": listed_as}
+
     def record_item(self, ctx: TenantContext, kind: str, record_id: str, data: dict[str, Any],
                     version: int | None = None) -> ServicingRecord:
-        item = self._item(ctx, self._pk(ctx, kind.upper(), record_id), "ROOT", kind, data, status=data.get("status"))
+        item = self._item(ctx, self._pk(ctx, kind.upper(), record_id), "ROOT", kind, data, status=data.get("status"),
+                          **self._record_index(ctx, kind, data))
         if version is not None:
             item.version = version
         return item
@@ -312,6 +324,25 @@ class ServicingStore(TenantRepository[ServicingRecord]):
             if _stale(exc):
                 raise Conflict(f"servicing.{kind}.conflict", f"the {kind} changed; reload and retry") from exc
             raise
+
+    def offline_page(self, ctx: TenantContext, *, status: str | None = None, contract_id: str | None = None,
+                     cursor: str | None = None, limit: int = 50) -> tuple[list[dict[str, Any]], str | None]:
+        """Offline repayments newest first: the tenant's in one ``status`` (GSI1), or one contract's in
+        any status (GSI2). No scan: each list is one index partition."""
+        from chalicelib.platform.dynamo import decode_cursor, encode_cursor
+        from chalicelib.shared.errors import MalformedRequest
+
+        model = self.model(ctx)
+        if contract_id is not None:
+            index, pk = model.gsi2, self._pk(ctx, "CONTRACT-OFFLINE", contract_id)
+        else:
+            index, pk = model.gsi1, self._pk(ctx, "OFFLINE-REPAYMENTS", status or "awaiting_confirmation")
+        start = decode_cursor(cursor, ctx)
+        if start is not None and pk not in {v.get("S") for k, v in start.items() if k.startswith("GSI")}:
+            raise MalformedRequest("request.cursor.invalid", "the pagination cursor is not valid")
+        result = index.query(pk, limit=max(1, min(limit, 200)), last_evaluated_key=start, scan_index_forward=False)
+        items = [json.loads(r.data) for r in result]
+        return items, encode_cursor(result.last_evaluated_key)
 
     def add_to_contract(self, ctx: TenantContext, contract_id: str, rows: list[tuple[str, str, dict[str, Any]]]) -> None:
         """New rows (``(sk, entity, data)``) in the contract's partition, in one transaction, without

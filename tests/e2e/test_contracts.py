@@ -182,20 +182,26 @@ def test_an_offline_repayment_is_recorded_with_its_voucher_and_confirmed_by_anot
     link = page.get_by_test_id("offline-link")
     href = link.get_attribute("href")
     assert href and "offline=ofr_" in href
+    offline_id = href.split("offline=", 1)[1].split("&", 1)[0]
+    # It shows at once in the contract's list of those awaiting confirmation
+    expect(page.get_by_test_id(f"offline-pending-{offline_id}")).to_contain_text("100.00")
 
-    # The maker may not confirm their own
+    # The maker may not confirm their own (the hand-over link still opens it)
     link.click()
     expect(page.get_by_test_id("offline-status")).to_have_attribute("data-status", "awaiting_confirmation")
     ui.allowed_http_errors.add(403)
     page.get_by_test_id("offline-confirm").click()
     expect(page.get_by_test_id("offline-confirm-error")).to_be_visible()
 
-    # Another finance user opens the link and confirms: the repayment is posted
+    # Another finance user finds it in the contract's pending list and confirms: the repayment is posted
     checker = cognito_user(TENANT, ["finance"], prefix="checker")
-    _switch_user(ui, checker, href)
-    expect(page.get_by_test_id("offline-status")).to_have_attribute("data-status", "awaiting_confirmation")
-    page.get_by_test_id("offline-confirm").click()
+    _switch_user(ui, checker, f"/contracts/{contract_id}")
+    pending = page.get_by_test_id(f"offline-pending-{offline_id}")
+    expect(pending).to_contain_text("100.00")
+    ui.shot("contract-offline-pending-list")
+    page.get_by_test_id(f"offline-confirm-{offline_id}").click()
     expect(page.get_by_test_id("offline-status")).to_have_attribute("data-status", "confirmed")
+    expect(pending).to_have_count(0)
     expect(page.locator("[data-testid='repayments-table'] tr[data-channel='offline']")).to_have_count(1)
     ui.shot("contract-offline-confirmed")
 

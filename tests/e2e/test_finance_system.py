@@ -285,14 +285,23 @@ def test_a_manual_journal_is_checked_before_sending_then_proposed_by_finance_and
     try:
         checker.login(f"tenant-admin@{LEASING}")
         checker.open("/ledger?tab=journal")
-        checker.page.get_by_test_id("proposal-open-id").fill(proposal_id)
-        checker.page.get_by_test_id("proposal-open").click()
+        # The checker finds it in the pending-review queue, newest first
+        queued = checker.page.get_by_test_id(f"proposal-row-{proposal_id}")
+        expect(queued).to_be_visible()
+        checker.shot("ledger-proposal-queue")
+        queued.click()
         checker.page.get_by_test_id("proposal-approve").click()
         checker.page.locator(".ant-popconfirm .ant-btn-primary").click()
         expect(checker.page.get_by_test_id("proposal-status")).to_have_attribute("data-status", "approved")
         checker.page.get_by_test_id("proposal-entry").click()
         expect(checker.page.get_by_test_id("entry-lines-balanced").first).to_have_text("借贷平衡")
         checker.shot("ledger-proposal-approved-entry")
+        # Decided, it leaves the queue for the approved list
+        checker.open("/ledger?tab=journal")
+        expect(checker.page.get_by_test_id("proposal-queue-table")).to_be_visible()
+        expect(checker.page.get_by_test_id(f"proposal-row-{proposal_id}")).to_have_count(0)
+        checker.page.get_by_test_id("proposal-queue-approved").click()
+        expect(checker.page.get_by_test_id(f"proposal-row-{proposal_id}")).to_be_visible()
         assert checker.unexpected_errors() == []
     finally:
         context.close()

@@ -135,7 +135,9 @@ export interface OfflineRepayment {
   reference: string | null;
   status: "awaiting_confirmation" | "confirmed";
   recorded_by: string;
+  recorded_at: string | null;
   confirmed_by: string | null;
+  confirmed_at: string | null;
   repayment_id: string | null;
   voucher: { file_name: string; content_type: string; size: number; sha256: string };
   upload: UploadTicket | null;

@@ -165,14 +165,28 @@ def _backends(local_env, request) -> dict[str, Backend]:
 @pytest.fixture(scope="session", params=BACKENDS)
 def backend(request, local_env, _backends) -> Backend:
     """The ledger store on each backend in turn (tests using it run once per backend)."""
-    name = request.param
-    if name not in _backends:
+    return backend_named(request.param, request, _backends)
+
+
+def backend_named(name: str, request, cache: dict[str, Backend]) -> Backend:
+    """The backend called ``name`` (built once per session, kept in ``cache``)."""
+    if name not in cache:
         if name == "embedded":
-            _backends[name] = Backend(name, LedgerStore())
+            cache[name] = Backend(name, LedgerStore())
         else:
             url = request.getfixturevalue("dynamodb_local_url")
-            _backends[name] = Backend(name, LedgerStore(host=url, table_name=_create_table(url)))
-    return _backends[name]
+            cache[name] = Backend(name, LedgerStore(host=url, table_name=_create_table(url)))
+    return cache[name]
+
+
+@pytest.fixture(params=("memory",) + BACKENDS)
+def any_store(request, local_env, _backends):
+    """The in-memory twin, then the DynamoDB store on each backend: the same promises from all three."""
+    from chalicelib.ledger.memory import InMemoryLedger
+
+    if request.param == "memory":
+        return InMemoryLedger()
+    return backend_named(request.param, request, _backends).store
 
 
 @pytest.fixture(scope="session")

@@ -130,3 +130,39 @@ def test_a_proposed_journal_entry_needs_a_second_person_to_post(client):
     view = client.as_(VIEWER).get(f"/v1/ledger/journal-proposals/{pid}").body
     assert view["status"] == "approved" and view["entry_id"] == approved.body["id"]
     assert client.as_(OTHER_FINANCE).get(f"/v1/ledger/journal-proposals/{pid}").code == "ledger.proposal.not_found"
+
+
+def test_checkers_find_proposals_in_the_pending_queue_until_decided(client):
+    maker, checker = client.as_(FINANCE), client.as_("tenant-admin@demo-lending")
+    first = maker.post("/v1/ledger/journal-proposals", expense("3.00", "queue one"), headers=key()).body["id"]
+    second = maker.post("/v1/ledger/journal-proposals", expense("4.00", "queue two"), headers=key()).body["id"]
+    queue = checker.get("/v1/ledger/journal-proposals?limit=200")
+    assert queue.status == 200
+    ids = [p["id"] for p in queue.body["items"]]
+    assert ids.index(second) < ids.index(first)  # newest first
+    assert all(p["status"] == "pending" for p in queue.body["items"])
+    listed = next(p for p in queue.body["items"] if p["id"] == second)
+    assert listed["lines"][0]["amount"] == "4.00" and listed["memo"] == "queue two"
+
+    page = checker.get("/v1/ledger/journal-proposals?limit=1")
+    assert len(page.body["items"]) == 1 and page.body["next"]
+    assert checker.get(f"/v1/ledger/journal-proposals?limit=1&next={page.body['next']}").body["items"][0]["id"] \
+        != page.body["items"][0]["id"]
+
+    checker.post(f"/v1/ledger/journal-proposals/{second}/approve")
+    checker.post(f"/v1/ledger/journal-proposals/{first}/reject", {"reason": "duplicate"})
+    pending = {p["id"] for p in checker.get("/v1/ledger/journal-proposals?limit=200").body["items"]}
+    assert first not in pending and second not in pending
+    approved = client.as_(VIEWER).get("/v1/ledger/journal-proposals?status=approved&limit=200").body["items"]
+    assert second in {p["id"] for p in approved}
+    rejected = checker.get("/v1/ledger/journal-proposals?status=rejected&limit=200").body["items"]
+    assert first in {p["id"] for p in rejected}
+
+    bogus = checker.get("/v1/ledger/journal-proposals?status=bogus")
+    assert (bogus.status, bogus.code) == (422, "ledger.status.invalid")
+    assert client.as_(OFFICER).get("/v1/ledger/journal-proposals").status == 403
+    other = client.as_(OTHER_FINANCE)
+    for status in ("pending", "approved", "rejected"):
+        seen = {p["id"] for p in other.get(f"/v1/ledger/journal-proposals?status={status}&limit=200").body["items"]}
+        assert not seen & {first, second}
+    assert other.get(f"/v1/ledger/journal-proposals?next={page.body['next']}").code == "request.cursor.invalid"

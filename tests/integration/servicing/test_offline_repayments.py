@@ -69,3 +69,55 @@ def test_a_voucher_that_is_not_the_declared_one_is_refused(desk, api, checker):
     expected = "servicing.voucher.mismatch" if uploaded else "servicing.voucher.not_uploaded"
     assert (refused.status, refused.code) == (422, expected)
     assert ok(desk.as_("viewer").get(f"/v1/offline-repayments/{recorded['id']}"))["status"] == "awaiting_confirmation"
+
+
+def test_checkers_find_offline_repayments_in_the_queue_and_on_the_contract(desk, api, checker):
+    made, other = disbursed_loan(desk), disbursed_loan(desk)
+    maker = desk.as_("finance")
+    path = f"/v1/contracts/{made['id']}/offline-repayments"
+    first = ok(maker.post(path, {"amount": "11.00", "voucher": voucher()}, headers=key()), 201)
+    second = ok(maker.post(path, {"amount": "12.00", "voucher": voucher()}, headers=key()), 201)
+    elsewhere = ok(maker.post(f"/v1/contracts/{other['id']}/offline-repayments",
+                              {"amount": "13.00", "voucher": voucher()}, headers=key()), 201)
+
+    def ids(res) -> list[str]:
+        return [r["id"] for r in ok(res)["items"]]
+
+    queue = ids(api.as_(checker).get("/v1/offline-repayments?limit=200"))  # pending is the default
+    assert queue.index(elsewhere["id"]) < queue.index(second["id"]) < queue.index(first["id"])  # newest first
+    listed = next(r for r in ok(api.as_(checker).get("/v1/offline-repayments?status=pending&limit=200"))["items"]
+                  if r["id"] == second["id"])
+    assert listed["amount"] == "12.00" and listed["contract_id"] == made["id"] and listed["recorded_at"]
+    assert listed["upload"] is None and listed["status"] == "awaiting_confirmation"
+    assert ids(desk.as_("viewer").get(path)) == [second["id"], first["id"]]  # only this contract's
+
+    page = ok(api.as_(checker).get("/v1/offline-repayments?limit=1"))
+    assert len(page["items"]) == 1 and page["next"]
+    assert ids(api.as_(checker).get(f"/v1/offline-repayments?limit=1&next={page['next']}")) != \
+        [page["items"][0]["id"]]
+    assert ids(desk.as_("viewer").get(f"{path}?limit=1")) == [second["id"]]
+
+    assert put_presigned(second["upload"], VOUCHER) == 200
+    ok(api.as_(checker).post(f"/v1/offline-repayments/{second['id']}/confirm"))
+    pending = ids(api.as_(checker).get("/v1/offline-repayments?limit=200"))
+    assert second["id"] not in pending and first["id"] in pending
+    assert second["id"] in ids(api.as_(checker).get("/v1/offline-repayments?status=confirmed&limit=200"))
+    on_contract = ok(desk.as_("viewer").get(path))["items"]
+    assert [(r["id"], r["status"]) for r in on_contract] == [(second["id"], "confirmed"),
+                                                            (first["id"], "awaiting_confirmation")]
+    bogus = api.as_(checker).get("/v1/offline-repayments?status=awaiting")
+    assert bogus.status in (400, 422)
+
+
+def test_another_subsidiary_sees_none_of_this_ones_offline_repayments(desk, api):
+    made = disbursed_loan(desk)
+    path = f"/v1/contracts/{made['id']}/offline-repayments"
+    recorded = ok(desk.as_("finance").post(path, {"amount": "5.00", "voucher": voucher()}, headers=key()), 201)
+    stranger = api.as_("finance@demo-leasing")
+    for status in ("pending", "confirmed"):
+        seen = {r["id"] for r in ok(stranger.get(f"/v1/offline-repayments?status={status}&limit=200"))["items"]}
+        assert recorded["id"] not in seen
+    assert stranger.get(path).status == 404
+    assert stranger.get(f"/v1/offline-repayments/{recorded['id']}").status == 404
+    page = ok(api.as_("finance@demo-lending").get("/v1/offline-repayments?limit=1"))
+    assert stranger.get(f"/v1/offline-repayments?next={page['next']}").code == "request.cursor.invalid"

@@ -5,7 +5,7 @@
 import { ArrowLeftOutlined, ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Descriptions, Row, Space, Tabs, Timeline, Typography } from "antd";
 import dayjs from "dayjs";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 
 import { useResource } from "../../api/useResource";
@@ -40,6 +40,7 @@ export function ContractPage() {
 
   const { reload: reloadContract } = contract;
   const { reload: reloadPayments } = payments;
+  const [offlineRecorded, setOfflineRecorded] = useState(0);
   const refresh = useCallback(() => {
     reloadContract();
     reloadPayments();
@@ -57,7 +58,7 @@ export function ContractPage() {
     ...(can.has("payLink") ? [{ key: "link", label: <span data-testid="tab-link">{t("svc.tab.link")}</span>,
       children: <PaymentLinkPanel contract={c} next={next} onPaid={refresh} /> }] : []),
     ...(can.has("offline") ? [{ key: "offline", label: <span data-testid="tab-offline">{t("svc.tab.offline")}</span>,
-      children: <OfflineRepaymentForm contract={c} /> }] : []),
+      children: <OfflineRepaymentForm contract={c} onRecorded={() => setOfflineRecorded((n) => n + 1)} /> }] : []),
     ...(can.has("quote") ? [{ key: "prepay", label: <span data-testid="tab-prepay">{t("svc.tab.prepay")}</span>,
       children: <PrepaymentPanel contract={c} canPrepay={can.has("prepay")} onDone={refresh} /> }] : []),
   ];
@@ -114,7 +115,8 @@ export function ContractPage() {
               </Card>
             )}
             {can.has("offline") || roles.includes("finance") ? (
-              <OfflineConfirmCard contract={c} canConfirm={roles.includes("finance")} onConfirmed={refresh} />
+              <OfflineConfirmCard contract={c} canConfirm={roles.includes("finance")} onConfirmed={refresh}
+                refreshKey={offlineRecorded} />
             ) : null}
             <CollectionsCard contractId={c.id} currency={c.currency} canLog={can.has("collect")} />
             <WriteOffCard contract={c} canWriteOff={can.has("writeOff")} canRecover={can.has("recover")} onDone={refresh} />

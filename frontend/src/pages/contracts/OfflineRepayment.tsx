@@ -1,20 +1,25 @@
 /**
  * Offline repayments, maker-checker: one finance user records the transfer with its bank voucher
  * (hashed, declared, uploaded to S3 with progress); another confirms it, and only then is it applied.
+ * The checker finds it in the contract's list of those awaiting confirmation (or by the maker's link).
  */
 import { UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Form, Input, Progress, Space, Tag, Typography, Upload } from "antd";
 import type { UploadFile } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useRef, useState } from "react";
+
 import { Link, useSearchParams } from "react-router";
 
+import type { Page } from "../../api/types";
+import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthProvider";
 import { useIntentKey } from "../../contracts/intentKey";
 import type { ContractDetail, OfflineRepayment } from "../../contracts/types";
 import { isVoucherType, sha256Hex, uploadVoucher, VOUCHER_MAX_BYTES } from "../../contracts/voucher";
 import { useI18n } from "../../i18n";
 import { formatMoney } from "../../money/decimal";
+import { formatInstant } from "../../products/format";
 import { AmountField, DateField, isoDate, normaliseAmount, optional } from "./fields";
 import { useSubmit } from "./useSubmit";
 
@@ -25,7 +30,7 @@ interface Values {
   voucher?: UploadFile[];
 }
 
-export function OfflineRepaymentForm({ contract }: { contract: ContractDetail }) {
+export function OfflineRepaymentForm({ contract, onRecorded }: { contract: ContractDetail; onRecorded?: () => void }) {
   const { api } = useAuth();
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -59,6 +64,7 @@ export function OfflineRepaymentForm({ contract }: { contract: ContractDetail })
     intent.renew();
     setRecorded(done);
     form.resetFields();
+    onRecorded?.();
     message.success(t("svc.offline.recorded"));
   }
 
@@ -116,11 +122,16 @@ export function OfflineRepaymentForm({ contract }: { contract: ContractDetail })
   );
 }
 
-/** The checker's side: look an offline repayment up (from the maker's link or its id) and confirm it. */
-export function OfflineConfirmCard({ contract, canConfirm, onConfirmed }: {
+/**
+ * The checker's side: the contract's offline repayments awaiting confirmation, each confirmed from
+ * the list; or one looked up by the maker's link or its id.
+ */
+export function OfflineConfirmCard({ contract, canConfirm, onConfirmed, refreshKey = 0 }: {
   contract: ContractDetail;
   canConfirm: boolean;
   onConfirmed: () => void;
+  /** bumped when this page records one, so the list shows it */
+  refreshKey?: number;
 }) {
   const { api } = useAuth();
   const { t } = useI18n();
@@ -129,8 +140,21 @@ export function OfflineConfirmCard({ contract, canConfirm, onConfirmed }: {
   const [record, setRecord] = useState<OfflineRepayment | null>(null);
   const lookupSubmit = useSubmit();
   const confirmSubmit = useSubmit();
+  const [confirming, setConfirming] = useState<string | null>(null);
   const [typed, setTyped] = useState(params.get("offline") ?? "");
   const offlineId = params.get("offline");
+  const listed = useResource<Page<OfflineRepayment>>(
+    `/v1/contracts/${encodeURIComponent(contract.id)}/offline-repayments?limit=50`);
+  const { reload: reloadListed } = listed;
+  const awaiting = (listed.data?.items ?? []).filter((r) => r.status === "awaiting_confirmation");
+
+  const seenKey = useRef(refreshKey);
+  useEffect(() => {
+    if (seenKey.current !== refreshKey) {
+      seenKey.current = refreshKey;
+      reloadListed();
+    }
+  }, [refreshKey, reloadListed]);
 
   async function find(id: string) {
     const trimmed = id.trim();
@@ -164,19 +188,57 @@ export function OfflineConfirmCard({ contract, canConfirm, onConfirmed }: {
     }
   });
 
-  async function confirm() {
-    if (!record) return;
+  async function confirm(id: string) {
+    setConfirming(id);
     const done = await confirmSubmit.run(() =>
-      api.post<OfflineRepayment>(`/v1/offline-repayments/${encodeURIComponent(record.id)}/confirm`, {}));
+      api.post<OfflineRepayment>(`/v1/offline-repayments/${encodeURIComponent(id)}/confirm`, {}));
+    setConfirming(null);
     if (!done) return;
     setRecord(done);
     message.success(t("svc.offline.confirmed"));
+    reloadListed();
     onConfirmed();
   }
 
   return (
     <Card variant="borderless" title={t("svc.offline.checkTitle")} data-testid="offline-confirm-card">
       <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+        <div data-testid="offline-pending">
+          <Typography.Text strong>{t("svc.offline.pendingTitle")}</Typography.Text>
+          {listed.error !== null ? (
+            <Alert type="error" showIcon title={t("svc.offline.pendingError")} style={{ marginTop: 8 }}
+              action={<Button size="small" onClick={reloadListed}>{t("state.retry")}</Button>} />
+          ) : listed.loading && !listed.data ? null : awaiting.length === 0 ? (
+            <div><Typography.Text type="secondary" data-testid="offline-pending-empty">{t("svc.offline.pendingEmpty")}</Typography.Text></div>
+          ) : (
+            <Space orientation="vertical" size={8} style={{ width: "100%", marginTop: 8 }}>
+              {awaiting.map((r) => (
+                <div key={r.id} className="offline-pending-row" data-testid={`offline-pending-${r.id}`}
+                  style={{ display: "flex", alignItems: "center", justifyContent: "space-between", gap: 8, flexWrap: "wrap" }}>
+                  <Space orientation="vertical" size={0}>
+                    <span className="num">{formatMoney(r.amount, r.currency)} · {r.received_on}</span>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t("svc.offline.pendingBy", { who: r.recorded_by, at: formatInstant(r.recorded_at) })}
+                    </Typography.Text>
+                  </Space>
+                  <Space size={4}>
+                    <Button size="small" onClick={() => { setTyped(r.id); void find(r.id); }} data-testid={`offline-open-${r.id}`}>
+                      {t("svc.offline.open")}
+                    </Button>
+                    {canConfirm && (
+                      <Button size="small" type="primary" onClick={() => void confirm(r.id)}
+                        loading={confirming === r.id} disabled={confirming !== null && confirming !== r.id}
+                        data-testid={`offline-confirm-${r.id}`}>
+                        {t("svc.offline.confirmShort")}
+                      </Button>
+                    )}
+                  </Space>
+                </div>
+              ))}
+            </Space>
+          )}
+        </div>
+        {confirmSubmit.failure && !record && <Alert type="error" showIcon title={confirmSubmit.failure} data-testid="offline-confirm-error" />}
         <Input.Search
           id="offline-lookup"
           value={typed}
@@ -210,7 +272,7 @@ export function OfflineConfirmCard({ contract, canConfirm, onConfirmed }: {
               ]}
             />
             {record.status === "awaiting_confirmation" && canConfirm && (
-              <Button type="primary" onClick={() => void confirm()} loading={confirmSubmit.busy} data-testid="offline-confirm">
+              <Button type="primary" onClick={() => void confirm(record.id)} loading={confirmSubmit.busy} data-testid="offline-confirm">
                 {t("svc.offline.confirm")}
               </Button>
             )}

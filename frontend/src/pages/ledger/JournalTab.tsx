@@ -1,6 +1,6 @@
 /**
- * Manual journals, maker-checker. The API lists no proposals (only GET by id), so a checker opens
- * the one waiting for them by the number its maker passes on.
+ * Manual journals, maker-checker: the checkers' queue of proposals (pending first), and opening one
+ * by the number its maker passes on.
  */
 import { PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Input, Space, Typography } from "antd";
@@ -9,6 +9,7 @@ import { useNavigate } from "react-router";
 import { useAuth } from "../../auth/AuthProvider";
 import { useI18n } from "../../i18n";
 import { canPost } from "../../ledger/permissions";
+import { ProposalQueue } from "./ProposalQueue";
 
 export function JournalTab() {
   const { me } = useAuth();
@@ -26,6 +27,7 @@ export function JournalTab() {
           </Button>
         </div>
       )}
+      <ProposalQueue />
       <div>
         <Typography.Title level={5}>{t("ledger.journal.openTitle")}</Typography.Title>
         <Typography.Paragraph type="secondary">{t("ledger.journal.noList")}</Typography.Paragraph>

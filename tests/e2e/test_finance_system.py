@@ -206,7 +206,7 @@ def test_tenant_admin_subscribes_sees_the_delivery_and_redelivers_it(ui, leasing
 
         page.get_by_test_id("wh-tab-subscriptions").click()
         page.get_by_test_id(f"sub-delete-{sub['id']}").click()
-        page.locator(".ant-popconfirm .ant-btn-dangerous").click()
+        page.locator(".ant-popconfirm:visible .ant-btn-dangerous").click()
         expect(page.get_by_test_id(f"sub-url-{sub['id']}")).to_have_count(0)
     finally:
         admin.call("DELETE", f"/v1/webhook-subscriptions/{sub['id']}")  # 204, or 404 once the page deleted it
@@ -233,7 +233,7 @@ def test_tenant_admin_runs_end_of_day_and_sees_it_complete_then_an_earlier_date_
     expect(page.locator("input[data-testid='eod-date'], [data-testid='eod-date'] input")).to_have_value(today.isoformat())
 
     page.get_by_test_id("eod-run").click()
-    page.locator(".ant-popconfirm .ant-btn-primary").click()
+    page.locator(".ant-popconfirm:visible .ant-btn-primary").click()
     progress = page.get_by_test_id("eod-progress")
     expect(progress).to_have_attribute("data-status", "completed", timeout=60_000)
     expect(page.get_by_test_id("eod-status")).to_have_text("已完成")
@@ -245,7 +245,7 @@ def test_tenant_admin_runs_end_of_day_and_sees_it_complete_then_an_earlier_date_
 
     _pick_date(page, today - timedelta(days=1))
     page.get_by_test_id("eod-run").click()
-    page.locator(".ant-popconfirm .ant-btn-primary").click()
+    page.locator(".ant-popconfirm:visible .ant-btn-primary").click()
     expect(page.get_by_test_id("eod-error")).to_have_text("该营业日早于或等于已关闭的营业日，日终须按日期顺序执行")
     expect(page.get_by_test_id("eod-last-closed")).to_contain_text(today.isoformat())
     ui.shot("admin-end-of-day-out-of-order")
@@ -291,7 +291,7 @@ def test_a_manual_journal_is_checked_before_sending_then_proposed_by_finance_and
         checker.shot("ledger-proposal-queue")
         queued.click()
         checker.page.get_by_test_id("proposal-approve").click()
-        checker.page.locator(".ant-popconfirm .ant-btn-primary").click()
+        checker.page.locator(".ant-popconfirm:visible .ant-btn-primary").click()
         expect(checker.page.get_by_test_id("proposal-status")).to_have_attribute("data-status", "approved")
         checker.page.get_by_test_id("proposal-entry").click()
         expect(checker.page.get_by_test_id("entry-lines-balanced").first).to_have_text("借贷平衡")

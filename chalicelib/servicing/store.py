@@ -118,6 +118,20 @@ def _stale(exc: Exception) -> bool:
         "ConditionalCheckFailedException", "TransactionCanceledException")
 
 
+def _save_versioned(item: Any, version: int | None, conflict_code: str, conflict_message: str) -> None:
+    """Create the item (``version`` None: it must not exist yet) or update it at ``version`` (the
+    model's version attribute conditions the write); a lost race is 409 ``conflict_code``."""
+    try:
+        if version is None:
+            item.save(condition=type(item).PK.does_not_exist())
+        else:
+            item.save()
+    except PutError as exc:
+        if _stale(exc):
+            raise Conflict(conflict_code, conflict_message) from exc
+        raise
+
+
 class ServicingStore(TenantRepository[ServicingRecord]):
     record = ServicingRecord
     aggregate = "CONTRACT"
@@ -230,15 +244,7 @@ class ServicingStore(TenantRepository[ServicingRecord]):
 
     def save_repayment(self, ctx: TenantContext, repayment: dict[str, Any], version: int | None) -> None:
         item = self.repayment_item(ctx, repayment, version)
-        try:
-            if version is None:
-                item.save(condition=type(item).PK.does_not_exist())
-            else:
-                item.save()
-        except PutError as exc:
-            if _stale(exc):
-                raise Conflict("servicing.repayment.conflict", "the repayment changed; reload and retry") from exc
-            raise
+        _save_versioned(item, version, "servicing.repayment.conflict", "the repayment changed; reload and retry")
 
     # --- idempotency keys ---------------------------------------------------------------------
 
@@ -265,15 +271,7 @@ class ServicingStore(TenantRepository[ServicingRecord]):
         item = self._item(ctx, self._pk(ctx, "EOD"), "STATE", "eod_state", state)
         if version is not None:
             item.version = version
-        try:
-            if version is None:
-                item.save(condition=type(item).PK.does_not_exist())
-            else:
-                item.save()
-        except PutError as exc:
-            if _stale(exc):
-                raise Conflict("servicing.eod.running", "another end-of-day run changed the state; retry") from exc
-            raise
+        _save_versioned(item, version, "servicing.eod.running", "another end-of-day run changed the state; retry")
 
     def eod_run(self, ctx: TenantContext, on: date) -> dict[str, Any] | None:
         rec = self._get(ctx, self._pk(ctx, "EOD"), f"RUN#{on.isoformat()}")
@@ -315,15 +313,7 @@ class ServicingStore(TenantRepository[ServicingRecord]):
 
     def save_record(self, ctx: TenantContext, kind: str, data: dict[str, Any], version: int | None) -> None:
         item = self.record_item(ctx, kind, data["id"], data, version)
-        try:
-            if version is None:
-                item.save(condition=type(item).PK.does_not_exist())
-            else:
-                item.save()
-        except PutError as exc:
-            if _stale(exc):
-                raise Conflict(f"servicing.{kind}.conflict", f"the {kind} changed; reload and retry") from exc
-            raise
+        _save_versioned(item, version, f"servicing.{kind}.conflict", f"the {kind} changed; reload and retry")
 
     def offline_page(self, ctx: TenantContext, *, status: str | None = None, contract_id: str | None = None,
                      cursor: str | None = None, limit: int = 50) -> tuple[list[dict[str, Any]], str | None]:

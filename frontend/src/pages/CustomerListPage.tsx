@@ -1,14 +1,13 @@
 /** The tenant's customers, newest first: identities masked, filtered by type. */
 import { ReloadOutlined, UserAddOutlined } from "@ant-design/icons";
-import { Button, Card, Checkbox, Segmented, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Checkbox, Segmented, Space, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { Link, useNavigate, useSearchParams } from "react-router";
 
 import { useCursorPages } from "../api/useCursorPages";
 import { useAuth } from "../auth/AuthProvider";
-import { CursorPager } from "../components/CursorPager";
+import { CursorTable } from "../components/CursorTable";
 import { PageHeader } from "../components/PageHeader";
-import { EmptyState, ErrorState } from "../components/States";
 import { CustomerTypeTag, VerificationTag } from "../customers/labels";
 import { canRegister } from "../customers/permissions";
 import type { Customer, CustomerType } from "../customers/types";
@@ -113,30 +112,15 @@ export function CustomerListPage() {
             {t("cust.filter.core")}
           </Checkbox>
         </div>
-        {list.error !== null ? (
-          <ErrorState error={list.error} onRetry={list.reload} />
-        ) : (
-          <>
-            <Table<Customer>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              locale={{ emptyText: <EmptyState description={filtered ? t("cust.emptyFiltered") : t("cust.empty")} /> }}
-              scroll={{ x: 720 }}
-              data-testid="customers-table"
-            />
-            <CursorPager
-              pageIndex={list.pageIndex}
-              hasNext={list.hasNext}
-              loading={list.loading}
-              onPrev={list.prev}
-              onNext={list.next}
-            />
-          </>
-        )}
+        <CursorTable<Customer>
+          list={list}
+          empty={filtered ? t("cust.emptyFiltered") : t("cust.empty")}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          scroll={{ x: 720 }}
+          data-testid="customers-table"
+        />
       </Card>
     </>
   );

@@ -1,14 +1,13 @@
 /** The product factory's shelf: every product by status, filtered by kind and channel. */
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
-import { Button, Card, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Button, Card, Select, Space, Tabs, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { Link, useNavigate, useSearchParams } from "react-router";
 
 import { useCursorPages } from "../api/useCursorPages";
 import { useAuth } from "../auth/AuthProvider";
-import { CursorPager } from "../components/CursorPager";
+import { CursorTable } from "../components/CursorTable";
 import { PageHeader } from "../components/PageHeader";
-import { EmptyState, ErrorState } from "../components/States";
 import { localizedName, useI18n, type MessageKey } from "../i18n";
 import { formatInstant } from "../products/format";
 import { KindTag, StatusTag } from "../products/labels";
@@ -174,30 +173,15 @@ export function ProductListPage() {
             />
           </Space>
         </div>
-        {list.error !== null ? (
-          <ErrorState error={list.error} onRetry={list.reload} />
-        ) : (
-          <>
-            <Table<ProductSummary>
-              rowKey="code"
-              size="middle"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              locale={{ emptyText: <EmptyState description={filtered ? t("pf.emptyFiltered") : t("pf.empty")} /> }}
-              scroll={{ x: 760 }}
-              data-testid="products-table"
-            />
-            <CursorPager
-              pageIndex={list.pageIndex}
-              hasNext={list.hasNext}
-              loading={list.loading}
-              onPrev={list.prev}
-              onNext={list.next}
-            />
-          </>
-        )}
+        <CursorTable<ProductSummary>
+          list={list}
+          empty={filtered ? t("pf.emptyFiltered") : t("pf.empty")}
+          rowKey="code"
+          size="middle"
+          columns={columns}
+          scroll={{ x: 760 }}
+          data-testid="products-table"
+        />
       </Card>
     </>
   );

@@ -1,6 +1,6 @@
 /** The collections work queue: active contracts by delinquency bucket, with a quick action log. */
 import { ReloadOutlined } from "@ant-design/icons";
-import { Button, Card, Modal, Table, Tabs, Typography } from "antd";
+import { Button, Card, Modal, Tabs, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -9,9 +9,8 @@ import { useCursorPages } from "../../api/useCursorPages";
 import { useAuth } from "../../auth/AuthProvider";
 import { contractActions } from "../../contracts/permissions";
 import { OVERDUE_BUCKETS, type ContractSummary } from "../../contracts/types";
-import { CursorPager } from "../../components/CursorPager";
+import { CursorTable } from "../../components/CursorTable";
 import { PageHeader } from "../../components/PageHeader";
-import { EmptyState, ErrorState } from "../../components/States";
 import { lookup, useI18n } from "../../i18n";
 import { formatMoney } from "../../money/decimal";
 import { CollectionActionForm } from "./CollectionActions";
@@ -76,24 +75,15 @@ export function CollectionsQueuePage() {
             style={{ flex: 1, minWidth: 0 }}
           />
         </div>
-        {list.error !== null ? (
-          <ErrorState error={list.error} onRetry={list.reload} />
-        ) : (
-          <>
-            <Table<ContractSummary>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              locale={{ emptyText: <EmptyState description={t("svc.queue.empty")} /> }}
-              scroll={{ x: 560 }}
-              data-testid="collections-table"
-            />
-            <CursorPager pageIndex={list.pageIndex} hasNext={list.hasNext} loading={list.loading} onPrev={list.prev} onNext={list.next} />
-          </>
-        )}
+        <CursorTable<ContractSummary>
+          list={list}
+          empty={t("svc.queue.empty")}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          scroll={{ x: 560 }}
+          data-testid="collections-table"
+        />
       </Card>
       <Modal
         open={logging !== null}

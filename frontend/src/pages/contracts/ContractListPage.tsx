@@ -1,14 +1,13 @@
 /** Contracts in force, newest first, filtered by status and delinquency bucket (cursor-paged). */
 import { ReloadOutlined } from "@ant-design/icons";
-import { Button, Card, Select, Space, Table, Typography } from "antd";
+import { Button, Card, Select, Space, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { Link, useSearchParams } from "react-router";
 
 import { useCursorPages } from "../../api/useCursorPages";
 import { BUCKETS, CONTRACT_STATUSES, type Bucket, type ContractStatus, type ContractSummary } from "../../contracts/types";
-import { CursorPager } from "../../components/CursorPager";
+import { CursorTable } from "../../components/CursorTable";
 import { PageHeader } from "../../components/PageHeader";
-import { EmptyState, ErrorState } from "../../components/States";
 import { lookup, useI18n } from "../../i18n";
 import { formatMoney } from "../../money/decimal";
 import { BucketTag, ContractStatusTag } from "./labels";
@@ -94,24 +93,15 @@ export function ContractListPage() {
             />
           </Space>
         </div>
-        {list.error !== null ? (
-          <ErrorState error={list.error} onRetry={list.reload} />
-        ) : (
-          <>
-            <Table<ContractSummary>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              locale={{ emptyText: <EmptyState description={status || bucket ? t("svc.list.emptyFiltered") : t("svc.list.empty")} /> }}
-              scroll={{ x: 640 }}
-              data-testid="contracts-table"
-            />
-            <CursorPager pageIndex={list.pageIndex} hasNext={list.hasNext} loading={list.loading} onPrev={list.prev} onNext={list.next} />
-          </>
-        )}
+        <CursorTable<ContractSummary>
+          list={list}
+          empty={status || bucket ? t("svc.list.emptyFiltered") : t("svc.list.empty")}
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          scroll={{ x: 640 }}
+          data-testid="contracts-table"
+        />
       </Card>
     </>
   );

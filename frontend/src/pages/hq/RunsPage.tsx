@@ -1,13 +1,12 @@
 /** Consolidation runs, newest first, and the form that starts one. */
 import { ReloadOutlined } from "@ant-design/icons";
-import { Button, Card, Table, Typography } from "antd";
+import { Button, Card, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { Link } from "react-router";
 
 import { useCursorPages } from "../../api/useCursorPages";
-import { CursorPager } from "../../components/CursorPager";
+import { CursorTable } from "../../components/CursorTable";
 import { PageHeader } from "../../components/PageHeader";
-import { EmptyState, ErrorState } from "../../components/States";
 import { useI18n } from "../../i18n";
 import { formatInstant } from "../../products/format";
 import { money, RunStatusTag, ValidationTag } from "../../hq/labels";
@@ -43,24 +42,15 @@ export function RunsPage() {
         <StartRun />
       </Card>
       <Card variant="borderless" className="table-card">
-        {list.error ? (
-          <ErrorState error={list.error} onRetry={list.reload} />
-        ) : (
-          <>
-            <Table<Run>
-              rowKey="run_id"
-              size="small"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              locale={{ emptyText: <EmptyState description={t("hq.runs.empty")} /> }}
-              data-testid="runs-table"
-              scroll={{ x: 640 }}
-            />
-            <CursorPager pageIndex={list.pageIndex} hasNext={list.hasNext} loading={list.loading} onPrev={list.prev} onNext={list.next} />
-          </>
-        )}
+        <CursorTable<Run>
+          list={list}
+          empty={t("hq.runs.empty")}
+          rowKey="run_id"
+          size="small"
+          columns={columns}
+          data-testid="runs-table"
+          scroll={{ x: 640 }}
+        />
       </Card>
     </>
   );

@@ -1,6 +1,6 @@
 /** HQ's early warnings, filtered by status and kind; an open one is acknowledged with a note. */
 import { CheckOutlined, ReloadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Timeline, Typography } from "antd";
+import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Timeline, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
@@ -8,9 +8,8 @@ import { useSearchParams } from "react-router";
 import { errorMessage } from "../../api/errors";
 import { useCursorPages } from "../../api/useCursorPages";
 import { useAuth } from "../../auth/AuthProvider";
-import { CursorPager } from "../../components/CursorPager";
+import { CursorTable } from "../../components/CursorTable";
 import { PageHeader } from "../../components/PageHeader";
-import { EmptyState, ErrorState } from "../../components/States";
 import { lookup, useI18n } from "../../i18n";
 import { isDecimalString } from "../../money/decimal";
 import { formatInstant } from "../../products/format";
@@ -119,44 +118,35 @@ export function WarningsPage() {
             />
           </Space>
         </div>
-        {list.error ? (
-          <ErrorState error={list.error} onRetry={list.reload} />
-        ) : (
-          <>
-            <Table<GroupWarning>
-              rowKey="warning_id"
-              size="small"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={false}
-              locale={{ emptyText: <EmptyState description={t(status || kind ? "hq.warn.emptyFiltered" : "hq.warn.empty")} /> }}
-              data-testid="warnings-table"
-              scroll={{ x: 560 }}
-              expandable={{
-                expandedRowRender: (w) => (
-                  <div className="hq-warning-detail">
-                    <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-                      {Object.entries(w.figures).map(([k, v]) => (
-                        <Descriptions.Item key={k} label={known(locale, "hq.figure", k)}>{figureText(k, v)}</Descriptions.Item>
-                      ))}
-                      <Descriptions.Item label={t("hq.col.firstRaised")}>{formatInstant(w.first_raised_at)}</Descriptions.Item>
-                    </Descriptions>
-                    {w.acknowledged && (
-                      <Typography.Paragraph data-testid={`warning-note-${w.warning_id}`}>
-                        {t("hq.warn.ackBy", { by: w.acknowledged.by, at: formatInstant(w.acknowledged.at) })}：{w.acknowledged.note}
-                      </Typography.Paragraph>
-                    )}
-                    {w.history.length > 0 && (
-                      <Timeline items={w.history.map((h) => ({ content: `${formatInstant(h.at)} · ${known(locale, "hq.warnEvent", h.event)}` }))} />
-                    )}
-                  </div>
-                ),
-              }}
-            />
-            <CursorPager pageIndex={list.pageIndex} hasNext={list.hasNext} loading={list.loading} onPrev={list.prev} onNext={list.next} />
-          </>
-        )}
+        <CursorTable<GroupWarning>
+          list={list}
+          empty={t(status || kind ? "hq.warn.emptyFiltered" : "hq.warn.empty")}
+          rowKey="warning_id"
+          size="small"
+          columns={columns}
+          data-testid="warnings-table"
+          scroll={{ x: 560 }}
+          expandable={{
+            expandedRowRender: (w) => (
+              <div className="hq-warning-detail">
+                <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+                  {Object.entries(w.figures).map(([k, v]) => (
+                    <Descriptions.Item key={k} label={known(locale, "hq.figure", k)}>{figureText(k, v)}</Descriptions.Item>
+                  ))}
+                  <Descriptions.Item label={t("hq.col.firstRaised")}>{formatInstant(w.first_raised_at)}</Descriptions.Item>
+                </Descriptions>
+                {w.acknowledged && (
+                  <Typography.Paragraph data-testid={`warning-note-${w.warning_id}`}>
+                    {t("hq.warn.ackBy", { by: w.acknowledged.by, at: formatInstant(w.acknowledged.at) })}：{w.acknowledged.note}
+                  </Typography.Paragraph>
+                )}
+                {w.history.length > 0 && (
+                  <Timeline items={w.history.map((h) => ({ content: `${formatInstant(h.at)} · ${known(locale, "hq.warnEvent", h.event)}` }))} />
+                )}
+              </div>
+            ),
+          }}
+        />
       </Card>
       <Modal
         open={acking !== null}

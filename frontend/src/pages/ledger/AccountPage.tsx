@@ -1,15 +1,15 @@
 /** One account: its balances, and its statement over a date range with the running balance, paged by cursor. */
 import { ArrowLeftOutlined, ReloadOutlined } from "@ant-design/icons";
-import { Button, Card, DatePicker, Descriptions, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, DatePicker, Descriptions, Space, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 
 import { useCursorPages } from "../../api/useCursorPages";
 import { useResource } from "../../api/useResource";
-import { CursorPager } from "../../components/CursorPager";
+import { CursorTable } from "../../components/CursorTable";
 import { PageHeader } from "../../components/PageHeader";
-import { EmptyState, ErrorState, LoadingState } from "../../components/States";
+import { ErrorState, LoadingState } from "../../components/States";
 import { localizedName, useI18n } from "../../i18n";
 import { Amount, KindTag, typeLabel } from "../../ledger/labels";
 import type { Account, StatementRow } from "../../ledger/types";
@@ -130,30 +130,15 @@ export function AccountPage() {
             />
             <Button icon={<ReloadOutlined />} onClick={() => { account.reload(); statement.reload(); }} aria-label={t("sys.refresh")} />
           </div>
-          {statement.error !== null ? (
-            <ErrorState error={statement.error} onRetry={statement.reload} />
-          ) : (
-            <>
-              <Table<StatementRow>
-                rowKey="seq"
-                size="small"
-                columns={columns}
-                dataSource={statement.items}
-                loading={statement.loading}
-                pagination={false}
-                scroll={{ x: 640 }}
-                locale={{ emptyText: <EmptyState description={t("ledger.statementEmpty")} /> }}
-                data-testid="statement-table"
-              />
-              <CursorPager
-                pageIndex={statement.pageIndex}
-                hasNext={statement.hasNext}
-                loading={statement.loading}
-                onPrev={statement.prev}
-                onNext={statement.next}
-              />
-            </>
-          )}
+          <CursorTable<StatementRow>
+            list={statement}
+            empty={t("ledger.statementEmpty")}
+            rowKey="seq"
+            size="small"
+            columns={columns}
+            scroll={{ x: 640 }}
+            data-testid="statement-table"
+          />
         </Card>
       </div>
     </>

@@ -1,14 +1,13 @@
 /** The checkers' queue of journal proposals: pending first (the default), or approved / rejected ones. */
 import { ReloadOutlined } from "@ant-design/icons";
-import { Button, Segmented, Space, Table, Tag, Typography } from "antd";
+import { Button, Segmented, Space, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 
 import { useCursorPages } from "../../api/useCursorPages";
 import { useAuth } from "../../auth/AuthProvider";
-import { CursorPager } from "../../components/CursorPager";
-import { EmptyState, ErrorState } from "../../components/States";
+import { CursorTable } from "../../components/CursorTable";
 import { useI18n, type MessageKey } from "../../i18n";
 import { draftTotals } from "../../ledger/journal";
 import type { JournalProposal, ProposalStatus } from "../../ledger/types";
@@ -66,24 +65,15 @@ export function ProposalQueue() {
           <Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t("state.retry")} />
         </Space>
       </div>
-      {list.error !== null ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : (
-        <>
-          <Table<JournalProposal>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.items}
-            loading={list.loading}
-            pagination={false}
-            locale={{ emptyText: <EmptyState description={t(`ledger.queue.empty.${status}` as MessageKey)} /> }}
-            scroll={{ x: 560 }}
-            data-testid="proposal-queue-table"
-          />
-          <CursorPager pageIndex={list.pageIndex} hasNext={list.hasNext} loading={list.loading} onPrev={list.prev} onNext={list.next} />
-        </>
-      )}
+      <CursorTable<JournalProposal>
+        list={list}
+        empty={t(`ledger.queue.empty.${status}` as MessageKey)}
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        scroll={{ x: 560 }}
+        data-testid="proposal-queue-table"
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * the delivery log with each delivery's attempts in a drawer, and redelivery.
  */
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
-import { Button, Card, Popconfirm, Table, Tabs, Tag, Typography, App } from "antd";
+import { Button, Card, Popconfirm, Tabs, Tag, Typography, App } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
@@ -11,9 +11,8 @@ import { useSearchParams } from "react-router";
 import { errorMessage } from "../../api/errors";
 import { useCursorPages } from "../../api/useCursorPages";
 import { useAuth } from "../../auth/AuthProvider";
-import { CursorPager } from "../../components/CursorPager";
+import { CursorTable } from "../../components/CursorTable";
 import { PageHeader } from "../../components/PageHeader";
-import { EmptyState, ErrorState } from "../../components/States";
 import { lookup, useI18n } from "../../i18n";
 import { formatInstant } from "../../products/format";
 import { DELIVERY_COLORS, succeeded, type Delivery, type Subscription } from "../../system/webhooks";
@@ -120,24 +119,15 @@ function SubscriptionsTab() {
         </Button>
         <Button icon={<ReloadOutlined />} onClick={list.reload} aria-label={t("sys.refresh")} />
       </div>
-      {list.error !== null ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : (
-        <>
-          <Table<Subscription>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.items}
-            loading={list.loading}
-            pagination={false}
-            scroll={{ x: 560 }}
-            locale={{ emptyText: <EmptyState description={t("wh.subsEmpty")} /> }}
-            data-testid="subs-table"
-          />
-          <CursorPager pageIndex={list.pageIndex} hasNext={list.hasNext} loading={list.loading} onPrev={list.prev} onNext={list.next} />
-        </>
-      )}
+      <CursorTable<Subscription>
+        list={list}
+        empty={t("wh.subsEmpty")}
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        scroll={{ x: 560 }}
+        data-testid="subs-table"
+      />
       {creating && (
         <SubscriptionDialog
           onClose={() => setCreating(false)}
@@ -216,25 +206,16 @@ function DeliveriesTab() {
           {t("sys.refresh")}
         </Button>
       </div>
-      {list.error !== null ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : (
-        <>
-          <Table<Delivery>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.items}
-            loading={list.loading}
-            pagination={false}
-            scroll={{ x: 560 }}
-            locale={{ emptyText: <EmptyState description={t("wh.deliveriesEmpty")} /> }}
-            data-testid="deliveries-table"
-            onRow={(d) => ({ "data-testid": `delivery-row-${d.id}` }) as React.HTMLAttributes<HTMLElement>}
-          />
-          <CursorPager pageIndex={list.pageIndex} hasNext={list.hasNext} loading={list.loading} onPrev={list.prev} onNext={list.next} />
-        </>
-      )}
+      <CursorTable<Delivery>
+        list={list}
+        empty={t("wh.deliveriesEmpty")}
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        scroll={{ x: 560 }}
+        data-testid="deliveries-table"
+        onRow={(d) => ({ "data-testid": `delivery-row-${d.id}` }) as React.HTMLAttributes<HTMLElement>}
+      />
       {open && <DeliveryDrawer deliveryId={open} onClose={() => show(null)} onChanged={list.reload} />}
     </>
   );

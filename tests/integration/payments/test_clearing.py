@@ -51,7 +51,6 @@ def test_the_netting_report_equals_the_sum_of_the_days_clearing_records(leasing,
 
 
 def test_registering_the_same_movement_twice_stores_it_once(leasing):
-    from chalicelib.ledger import wiring as ledger_wiring
     from chalicelib.payments import clearing, wiring
     from chalicelib.payments.domain import Direction
     from chalicelib.payments.service import system_context
@@ -60,16 +59,15 @@ def test_registering_the_same_movement_twice_stores_it_once(leasing):
     for _ in range(2):
         clearing.register(ctx, channel="bank_transfer", counterparty="boc", direction=Direction.OUT,
                           amount=Decimal("5.00"), currency="CNY", source="transfer:twice")
-    records = wiring.payments_store().clearing_records(ctx, ledger_wiring.business_date(ctx))
+    records = wiring.payments_store().clearing_records(ctx, clock.business_date(ctx))
     assert len([r for r in records if r["source"] == "transfer:twice"]) == 1
 
 
 def test_another_tenant_sees_none_of_these_clearing_records(leasing):
-    from chalicelib.ledger import wiring as ledger_wiring
     from chalicelib.payments import wiring
     from chalicelib.payments.service import system_context
 
     other = system_context("demo-factoring")
-    sources = {r["source"] for r in wiring.payments_store().clearing_records(other, ledger_wiring.business_date(other))}
+    sources = {r["source"] for r in wiring.payments_store().clearing_records(other, clock.business_date(other))}
     assert "transfer:twice" not in sources
     assert leasing.api.as_("viewer@demo-leasing").get("/v1/clearing/reports?date=2026-01-01").status == 403

@@ -119,7 +119,7 @@ class ScratchGroup:
 
 def make_scratch_group(letters: str = "abcd") -> ScratchGroup:
     from chalicelib import bootstrap
-    from chalicelib.local.seed import demo_password
+    from chalicelib.local.seed import demo_password, open_calendars
     from chalicelib.shared.tenant import Role
     from chalicelib.tenancy.domain import TenantDefinition
     from chalicelib.tenancy.identity import CognitoDirectory
@@ -137,6 +137,7 @@ def make_scratch_group(letters: str = "abcd") -> ScratchGroup:
             "id": sub, "kind": kinds[letter], "group": group_id,
             "name": {"zh-CN": f"测试子公司{letter}", "en-US": f"Risk Test Sub {letter.upper()}"}}))
         subs.append(sub)
+    open_calendars([registry.get(t).definition for t in (group_id, *subs)], TEST_BUSINESS_DATE)
     people = CognitoDirectory()
     for role in (Role.GROUP_RISK, Role.GROUP_ADMIN):
         people.create_user(f"{role.value}@{group_id}", group_id, [role], password=demo_password(), permanent=True)

@@ -11,6 +11,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.support import TEST_BUSINESS_DATE
+
 ROLES = ("tenant-admin", "product-manager", "loan-officer", "first-reviewer", "second-reviewer", "finance",
          "collector", "viewer")
 
@@ -30,7 +32,7 @@ class LendingGroup:
 
 def make_lending_group(letters: str = "abc") -> LendingGroup:
     from chalicelib import bootstrap
-    from chalicelib.local.seed import demo_password
+    from chalicelib.local.seed import demo_password, open_calendars
     from chalicelib.products.seed import PRODUCTS_DIR, seed_demo_products
     from chalicelib.shared.tenant import Role
     from chalicelib.tenancy.domain import TenantDefinition
@@ -55,6 +57,7 @@ def make_lending_group(letters: str = "abc") -> LendingGroup:
                 people.create_user(f"{role}@{sub}", sub, [Role(role)], password=demo_password(), permanent=True)
             shutil.copytree(PRODUCTS_DIR / "demo-lending", products / sub)
             subs[letter] = sub
+        open_calendars([registry.get(t).definition for t in (group_id, *subs.values())], TEST_BUSINESS_DATE)
         seed_demo_products(products)
     finally:
         shutil.rmtree(products, ignore_errors=True)

@@ -1,4 +1,4 @@
-/** Providers (language, Ant Design locale and theme, auth) and the routes, guarded by role. */
+/** Providers (language, Ant Design locale and theme, auth, business date) and the routes, guarded by role. */
 import { App as AntApp, ConfigProvider } from "antd";
 import enUSAntd from "antd/locale/en_US";
 import zhCNAntd from "antd/locale/zh_CN";
@@ -26,6 +26,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { ProductsSection } from "./pages/ProductsSection";
 import { ForbiddenPage, NotFoundPage } from "./pages/StatusPages";
 import { TenantsPage } from "./pages/TenantsPage";
+import { BusinessDateProvider } from "./system/BusinessDateProvider";
 import { WebhooksSection } from "./pages/webhooks/WebhooksSection";
 import { theme } from "./theme";
 
@@ -92,7 +93,9 @@ export function App({ apiBaseUrl }: { apiBaseUrl: string }) {
             <Route
               element={
                 <RequireAuth>
-                  <AppShell />
+                  <BusinessDateProvider>
+                    <AppShell />
+                  </BusinessDateProvider>
                 </RequireAuth>
               }
             >

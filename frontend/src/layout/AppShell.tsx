@@ -1,8 +1,9 @@
 /**
  * The signed-in frame: side navigation filtered by role (a drawer on narrow screens), and a header
- * that always shows the tenant, the user's roles, the language switch and sign-out.
+ * that always shows the tenant, its business date (when it has one), the user's roles, the language
+ * switch and sign-out. Pages open once the business date is known, so they default to it.
  */
-import { BankOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
+import { BankOutlined, CalendarOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
 import { Button, Drawer, Layout, Menu, Tag, Tooltip, Typography } from "antd";
 import type { MenuProps } from "antd";
 import { useMemo, useState } from "react";
@@ -10,8 +11,10 @@ import { Outlet, useLocation, useNavigate } from "react-router";
 
 import { useAuth } from "../auth/AuthProvider";
 import { LanguageSwitch } from "../components/LanguageSwitch";
+import { LoadingState } from "../components/States";
 import { localizedName, useI18n, type MessageKey } from "../i18n";
 import { itemForPath, navFor, SECTIONS } from "../nav/menu";
+import { useBusinessDate } from "../system/BusinessDateProvider";
 import { NAV_ICONS } from "./icons";
 import { useMediaQuery } from "./useMediaQuery";
 
@@ -32,9 +35,38 @@ function Brand({ collapsed }: { collapsed: boolean }) {
   );
 }
 
+/** The tenant's business date; nothing at all when it has none or it could not be read. */
+function BusinessDateBadge({ compact }: { compact: boolean }) {
+  const { t } = useI18n();
+  const { current } = useBusinessDate();
+  if (!current) return null;
+  const hint = (
+    <>
+      <div>{t("header.businessDateHint", { timezone: current.timezone })}</div>
+      <div>
+        {current.last_closed_on
+          ? t("header.lastClosedOn", { date: current.last_closed_on })
+          : t("header.noneClosed")}
+      </div>
+      {current.closing_on && <div>{t("header.closingOn", { date: current.closing_on })}</div>}
+      {current.time_travel && <div>{t("header.timeTravel")}</div>}
+    </>
+  );
+  return (
+    <Tooltip title={hint}>
+      <span className="header-business-date" aria-label={`${t("header.businessDate")} ${current.business_date}`}>
+        {!compact && <CalendarOutlined />}
+        {!compact && <span className="header-business-date-label">{t("header.businessDate")}</span>}
+        <span className="header-business-date-value" data-testid="business-date">{current.business_date}</span>
+      </span>
+    </Tooltip>
+  );
+}
+
 export function AppShell() {
   const { me, logout } = useAuth();
   const { t, locale } = useI18n();
+  const { settled } = useBusinessDate();
   const navigate = useNavigate();
   const location = useLocation();
   const narrow = useMediaQuery("(max-width: 767px)");
@@ -123,6 +155,7 @@ export function AppShell() {
             {me && !narrow && <Tag className="header-kind">{t(`tenantKind.${me.tenant.kind}` as MessageKey)}</Tag>}
           </div>
           <div className="header-user">
+            <BusinessDateBadge compact={narrow} />
             <Tooltip title={`${t("header.roles")}: ${roleNames.join("、")}`}>
               <span className="header-roles" data-testid="user-roles">
                 {roleNames.map((name, i) => (
@@ -153,7 +186,7 @@ export function AppShell() {
           </div>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Outlet />
+          {settled ? <Outlet /> : <LoadingState />}
         </Layout.Content>
       </Layout>
     </Layout>

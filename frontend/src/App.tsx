@@ -26,7 +26,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { ProductsSection } from "./pages/ProductsSection";
 import { ForbiddenPage, NotFoundPage } from "./pages/StatusPages";
 import { TenantsPage } from "./pages/TenantsPage";
-import { BusinessDateProvider } from "./system/BusinessDateProvider";
+import { BusinessDateProvider, useBusinessDate } from "./system/BusinessDateProvider";
 import { WebhooksSection } from "./pages/webhooks/WebhooksSection";
 import { theme } from "./theme";
 
@@ -56,7 +56,11 @@ const PAGES: Record<PageKind, (item: NavItem) => ReactNode> = {
 
 function Guarded({ item }: { item: NavItem }) {
   const { me } = useAuth();
+  // A page opens once the business date is known (or could not be read), so it defaults to it
+  // rather than fetching or pre-filling a day the browser's clock made up.
+  const { settled } = useBusinessDate();
   if (!allows(item, me?.roles ?? [])) return <ForbiddenPage />;
+  if (!settled) return <LoadingState />;
   return PAGES[item.page](item);
 }
 

@@ -1,7 +1,7 @@
 /**
  * The signed-in frame: side navigation filtered by role (a drawer on narrow screens), and a header
  * that always shows the tenant, its business date (when it has one), the user's roles, the language
- * switch and sign-out. Pages open once the business date is known, so they default to it.
+ * switch and sign-out.
  */
 import { BankOutlined, CalendarOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
 import { Button, Drawer, Layout, Menu, Tag, Tooltip, Typography } from "antd";
@@ -11,7 +11,6 @@ import { Outlet, useLocation, useNavigate } from "react-router";
 
 import { useAuth } from "../auth/AuthProvider";
 import { LanguageSwitch } from "../components/LanguageSwitch";
-import { LoadingState } from "../components/States";
 import { localizedName, useI18n, type MessageKey } from "../i18n";
 import { itemForPath, navFor, SECTIONS } from "../nav/menu";
 import { useBusinessDate } from "../system/BusinessDateProvider";
@@ -66,7 +65,6 @@ function BusinessDateBadge({ compact }: { compact: boolean }) {
 export function AppShell() {
   const { me, logout } = useAuth();
   const { t, locale } = useI18n();
-  const { settled } = useBusinessDate();
   const navigate = useNavigate();
   const location = useLocation();
   const narrow = useMediaQuery("(max-width: 767px)");
@@ -186,7 +184,7 @@ export function AppShell() {
           </div>
         </Layout.Header>
         <Layout.Content className="app-content">
-          {settled ? <Outlet /> : <LoadingState />}
+          <Outlet />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -72,18 +72,24 @@ export function EndOfDayPage() {
     if (!form.isFieldTouched("date")) form.setFieldsValue({ date: dayjs(today) });
   }, [form, today]);
 
-  // Poll the progress of the date being closed while the POST that closes it is in flight.
-  const following = closing ? closing.dates[closing.index] : null;
+  // Poll the progress of the date being closed while the POST that closes it is in flight; once
+  // a caught-up date completes, follow the next one (from an empty bar).
   useEffect(() => {
-    if (!following) return;
+    if (!closing) return;
+    const following = closing.dates[closing.index];
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
       try {
         const read = await api.get<EndOfDayRun>(`/v1/servicing/end-of-day/${following}`, controller.signal);
         if (controller.signal.aborted) return;
+        const next = followedIndex(closing.dates, closing.index, read);
+        if (next !== closing.index) {
+          setProgress(null);
+          setClosing((c) => (c === closing ? { ...c, index: next } : c)); // unless the POST already answered
+          return; // this effect starts over for the next date
+        }
         setProgress(read);
-        setClosing((c) => (c && c.dates[c.index] === following ? { ...c, index: followedIndex(c.dates, c.index, read) } : c));
       } catch {
         // not started yet, or a blip: the POST's answer is what counts
       }
@@ -94,7 +100,7 @@ export function EndOfDayPage() {
       controller.abort();
       clearTimeout(timer);
     };
-  }, [api, following]);
+  }, [api, closing]);
 
   async function start({ date }: { date: Dayjs }) {
     const on = iso(date);
@@ -125,6 +131,7 @@ export function EndOfDayPage() {
   const tooLate = chosenDate !== null && !closableOn(chosenDate, current?.business_date);
   const pending = chosenDate ? datesToClose(current?.last_closed_on ?? null, chosenDate) : [];
   const running = closing !== null;
+  const following = closing ? closing.dates[closing.index] : null;
   const run = result ?? progress;
   const step = eodStep(run);
   const percent = eodPercent(run);
@@ -228,7 +235,8 @@ export function EndOfDayPage() {
           ) : !running && !result ? (
             <Typography.Text type="secondary">{t("eod.idle")}</Typography.Text>
           ) : (
-            <div className="eod-progress" data-testid="eod-progress" data-status={result?.status ?? progress?.status ?? "requested"}>
+            <div className="eod-progress" data-testid="eod-progress" data-status={result?.status ?? progress?.status ?? "requested"}
+              data-date={shownDate}>
               <Typography.Text strong>
                 {result?.status === "completed" ? t("eod.completed", { date: shownDate }) : t("eod.running", { date: shownDate })}
               </Typography.Text>

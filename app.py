@@ -5,6 +5,8 @@ from chalicelib.origination.applications import api as applications_api
 from chalicelib.origination.blacklist import api as blacklist_api
 from chalicelib.origination.customers import api as customers_api
 from chalicelib.origination.debtors import api as debtors_api
+from chalicelib.closing import api as closing_api
+from chalicelib.closing.tasks import end_of_day_batch
 from chalicelib.ledger import api as ledger_api
 from chalicelib.payments import api as payments_api
 from chalicelib.payments.tasks import deliver_webhooks
@@ -14,7 +16,6 @@ from chalicelib.products import calculator_api
 from chalicelib.risk import api as risk_api
 from chalicelib.risk import tasks as risk_tasks
 from chalicelib.servicing import api as servicing_api
-from chalicelib.servicing.tasks import end_of_day_batch
 from chalicelib.tenancy import api as tenancy_api
 from chalicelib.tenancy.service import lookup_tenant
 
@@ -33,6 +34,7 @@ for blueprint_module in (
     applications_api,
     ledger_api,
     servicing_api,
+    closing_api,
     risk_api,
     payments_api,
 ):

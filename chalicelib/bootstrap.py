@@ -5,8 +5,12 @@ first use, so a cold start loads only what the first request needs.
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
+
+from chalicelib.shared import clock
+from chalicelib.shared.tenant import TenantContext
 
 if TYPE_CHECKING:
     from chalicelib.tenancy.identity import CognitoDirectory
@@ -32,3 +36,15 @@ def silo_table_provisioner() -> Callable[[str], object]:
     from chalicelib.platform.tables import ensure_table
 
     return lambda tenant_id: ensure_table(table_name_for("silo", tenant_id))
+
+
+class _BusinessCalendar:
+    """The closing context's calendar behind ``shared.clock``'s port, imported on first use."""
+
+    def business_date(self, ctx: TenantContext) -> date:
+        from chalicelib.closing.service import TenantCalendar
+
+        return TenantCalendar().business_date(ctx)
+
+
+clock.use(calendar=_BusinessCalendar())

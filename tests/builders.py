@@ -4,6 +4,7 @@ from __future__ import annotations
 import random
 
 from chalicelib.shared.identity import resident_id_check_digit, uscc_check_char
+from tests.support import TEST_BUSINESS_DATE
 
 _rng = random.Random()
 
@@ -72,9 +73,9 @@ def lease_application(customer_id: str, **over) -> dict:
 
 def invoice(debtor_customer_id: str, **over) -> dict:
     """An invoice issued a week ago, due in 60 days (within the factoring products' tenors)."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
-    today = date.today()
+    today = TEST_BUSINESS_DATE
     return {"number": f"INV-{_rng.randrange(10**10):010d}", "debtor_customer_id": debtor_customer_id,
             "face_amount": "600000.00", "issue_date": (today - timedelta(days=7)).isoformat(),
             "due_date": (today + timedelta(days=60)).isoformat(), **over}
@@ -130,8 +131,7 @@ def cognito_user(tenant_id: str, roles: list[str], prefix: str = "user") -> str:
 
 def adult_individual(**over) -> dict:
     """An individual of 30 to 50 (inside every demo product's age band), unlikely to collide with another."""
-    from datetime import date
 
-    year = date.today().year - _rng.randrange(30, 50)
+    year = TEST_BUSINESS_DATE.year - _rng.randrange(30, 50)
     birth = f"{year}{_rng.randrange(1, 13):02d}{_rng.randrange(1, 29):02d}"
     return individual(identity_number=resident_id(birth=birth), **over)

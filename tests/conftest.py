@@ -12,7 +12,7 @@ from typing import Iterator
 
 import pytest
 
-from tests.support import EXTERNAL_AWS, Api, LocalHttpServer, LoginCache
+from tests.support import EXTERNAL_AWS, TEST_BUSINESS_DATE, Api, LocalHttpServer, LoginCache
 
 
 @pytest.fixture(scope="session")
@@ -21,7 +21,8 @@ def local_env() -> Iterator[object]:
 
     prefix = f"jk-test-{uuid.uuid4().hex[:8]}"
     env = stack.start(prefix=prefix)
-    seed.seed(business_data=False)  # each suite seeds the business data it relies on
+    # Each suite seeds the business data it relies on; every tenant's books start on a fixed date.
+    seed.seed(business_data=False, business_date=TEST_BUSINESS_DATE)
     yield env
     env.close(remove_resources=EXTERNAL_AWS)
 

@@ -6,8 +6,10 @@ import os
 import threading
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, Iterator
 
 from chalicelib.local.seed import demo_password
 from chalicelib.platform import aws
@@ -15,6 +17,23 @@ from chalicelib.platform.settings import get_settings
 
 # Read once, at collection, before the embedded AWS sets AWS_ENDPOINT_URL for this process.
 EXTERNAL_AWS = bool(os.environ.get("AWS_ENDPOINT_URL"))
+# Every tenant's books start on this business date in a test session, whatever the machine's clock
+# says; tests that need later dates move a tenant's business date forward explicitly.
+TEST_BUSINESS_DATE = date(2026, 11, 23)
+
+
+@contextmanager
+def fixed_business_calendar(on: date) -> Iterator[None]:
+    """Every tenant on business date ``on`` for the duration: for tests of a context on its own
+    (the ledger's postings on made-up tenants), not about business dates themselves."""
+    from chalicelib.shared import clock
+
+    wired = clock._calendar
+    clock.use(calendar=clock.FixedCalendar(on))
+    try:
+        yield
+    finally:
+        clock._calendar = wired
 
 
 def login(username: str, password: str | None = None, client_id: str | None = None) -> dict[str, str]:
@@ -80,6 +99,9 @@ class Api:
 
     def post(self, path: str, body: Any = None, **kw: Any) -> Result:
         return self.call("POST", path, body, **kw)
+
+    def put(self, path: str, body: Any = None, **kw: Any) -> Result:
+        return self.call("PUT", path, body, **kw)
 
 
 @dataclass

@@ -1,6 +1,8 @@
 """Ledger routes: chart of accounts, statements, trial balance, manual journal entries and reversals."""
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
@@ -173,7 +175,7 @@ class ManualLine(Schema):
 class ManualEntryRequest(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    booked_on: date | None = Field(default=None, description="defaults to today in the tenant's timezone")
+    booked_on: date | None = Field(default=None, description="defaults to the tenant's business date")
     memo: str = Field(min_length=1, max_length=500)
     lines: list[ManualLine] = Field(min_length=2, max_length=MAX_MANUAL_LINES)
 
@@ -182,7 +184,7 @@ class ReverseRequest(Schema):
     model_config = ConfigDict(extra="forbid")
 
     memo: str = Field(min_length=1, max_length=500, description="why the entry is reversed")
-    booked_on: date | None = Field(default=None, description="defaults to today in the tenant's timezone")
+    booked_on: date | None = Field(default=None, description="defaults to the tenant's business date")
 
 
 class ProposalView(Schema):
@@ -279,7 +281,7 @@ def get_trial_balance(ctx: TenantContext, query: TrialBalanceQuery) -> TrialBala
 def _manual_draft(ctx: TenantContext, body: ManualEntryRequest, key: str) -> EntryDraft:
     default_currency = wiring.tenant_books(ctx).currency
     lines = tuple(domain.line(ln.account_id, ln.side, ln.amount, ln.currency or default_currency) for ln in body.lines)
-    return EntryDraft(kind=EntryKind.MANUAL, booked_on=body.booked_on or wiring.business_date(ctx), lines=lines,
+    return EntryDraft(kind=EntryKind.MANUAL, booked_on=body.booked_on or clock.business_date(ctx), lines=lines,
                       idempotency_key=key, memo=body.memo, created_by=ctx.user_id)
 
 
@@ -345,6 +347,6 @@ def reverse_journal_entry(ctx: TenantContext, entry_id: str, body: ReverseReques
     """Reverse an entry with a new, opposite entry (at most once; Idempotency-Key header required)."""
     key = _idempotency_key(f"reverse:{entry_id}")
     result = service.reverse_entry(ctx, entry_id, idempotency_key=key,
-                                   booked_on=body.booked_on or wiring.business_date(ctx), memo=body.memo,
+                                   booked_on=body.booked_on or clock.business_date(ctx), memo=body.memo,
                                    store=wiring.ledger_store())
     return Reply(EntryView.of(result.entry), 200 if result.replayed else 201)

@@ -7,9 +7,11 @@ the same behaviour, so the two cannot drift unnoticed.
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import threading
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date
 from decimal import Decimal
 from typing import Iterator, Sequence
 
@@ -85,7 +87,7 @@ class InMemoryLedger:
         with self._lock:
             if (ctx.tenant_id, proposal.id) in self._proposals:
                 raise ProposalExists()
-            created_at = proposal.created_at or datetime.now(timezone.utc)
+            created_at = proposal.created_at or clock.now()
             self._proposals[(ctx.tenant_id, proposal.id)] = replace(proposal, version=1, created_at=created_at)
             return self._proposals[(ctx.tenant_id, proposal.id)]
 

@@ -25,11 +25,13 @@ Public API (stable for other contexts):
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import logging
 import random
 import time
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date
 from decimal import Decimal
 from typing import Sequence
 
@@ -267,6 +269,9 @@ def _prepare(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, ope
 
 def _post(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, max_attempts: int,
           openable: Sequence[Account] = (), proposal_id: str | None = None) -> PostingResult:
+    # Nothing is booked in the tenant's future: a close, a repayment or a journal dated after the
+    # business date would let one user brick every later day.
+    clock.not_after_business_date(ctx, draft.booked_on, "ledger.entry.future_date", "an entry")
     for attempt in range(1, max_attempts + 1):
         try:
             prepared = _prepare(ctx, store, draft, openable, proposal_id)
@@ -283,7 +288,7 @@ def _post(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, max_at
         entry = JournalEntry(
             id=draft.entry_id, kind=draft.kind, booked_on=draft.booked_on, lines=draft.lines,
             idempotency_key=draft.idempotency_key, fingerprint=draft.fingerprint(),
-            created_at=datetime.now(timezone.utc), memo=draft.memo, contract_id=draft.contract_id,
+            created_at=clock.now(), memo=draft.memo, contract_id=draft.contract_id,
             reverses=draft.reverses, hold_id=draft.hold_id, created_by=draft.created_by or ctx.user_id,
             metadata=dict(draft.metadata),
         )
@@ -319,6 +324,7 @@ def propose_entry(ctx: TenantContext, draft: EntryDraft, *, idempotency_key: str
                   store: LedgerRepository) -> JournalProposal:
     """Propose a manual journal entry for another user to approve. It is checked now (balanced, its
     accounts exist in their currencies) and posts only on approval. Idempotent under the key."""
+    clock.not_after_business_date(ctx, draft.booked_on, "ledger.entry.future_date", "a journal")
     proposal = domain.new_proposal(draft, maker_id=ctx.user_id, idempotency_key=idempotency_key)
     lines = proposal.draft.lines
     accounts = _accounts_for(ctx, store, [ln.account_id for ln in lines], {ln.account_id: ln.currency for ln in lines})

@@ -35,10 +35,12 @@ events, and the reversal marker or hold transition. It carries a ``ClientRequest
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import hashlib
 import json
 import threading
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Iterator, Sequence
 
@@ -373,7 +375,7 @@ class LedgerStore:
         missing = [a for a in accounts if a.id not in existing]
         if not missing:
             return existing
-        now = datetime.now(timezone.utc)
+        now = clock.now()
         records: list[Model] = []
         for account in missing:
             records.append(t.listing(
@@ -459,7 +461,7 @@ class LedgerStore:
 
     def create_proposal(self, ctx: TenantContext, proposal: JournalProposal) -> JournalProposal:
         t = self._t(ctx)
-        now = datetime.now(timezone.utc)
+        now = clock.now()
         d = proposal.draft
         record = t.proposal(
             PK=proposal_pk(ctx, proposal.id), SK=ROOT, entity="ledger_proposal", proposal_id=proposal.id,
@@ -531,7 +533,7 @@ class LedgerStore:
 
     def commit(self, ctx: TenantContext, commit: Commit) -> Receipt:
         t = self._t(ctx)
-        now = datetime.now(timezone.utc)
+        now = clock.now()
         puts: list[tuple[str, dict[str, Any]]] = []
         updates: list[tuple[str, dict[str, Any]]] = []
 

@@ -1,16 +1,14 @@
 """Concrete adapters for the ledger (to be merged into ``chalicelib/bootstrap.py``).
 
 Routes and other contexts ask here for the ledger's store and for the tenant facts the ledger needs
-(its currency and business date). Adapters are imported on first use.
+(its currency and timezone; the business date is ``shared.clock.business_date``). Adapters are imported on first use.
 """
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from chalicelib.shared.money import DEFAULT_CURRENCY
 from chalicelib.shared.tenant import TenantContext
@@ -52,15 +50,6 @@ def tenant_books(ctx: TenantContext) -> TenantBooks:
     with _books_lock:
         _books[ctx.tenant_id] = books
     return books
-
-
-def business_date(ctx: TenantContext, now: datetime | None = None) -> date:
-    """Today in the tenant's timezone: the default booked date of an entry."""
-    try:
-        zone = ZoneInfo(tenant_books(ctx).timezone)
-    except ZoneInfoNotFoundError:
-        zone = ZoneInfo(DEFAULT_TIMEZONE)
-    return (now or datetime.now(timezone.utc)).astimezone(zone).date()
 
 
 def ensure_books(ctx: TenantContext) -> None:

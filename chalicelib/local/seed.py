@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
 
-from chalicelib.shared.tenant import Role, TenantKind, roles_for_kind
+from chalicelib.shared.tenant import Role, TenantContext, TenantKind, roles_for_kind
 from chalicelib.tenancy.domain import TenantDefinition
 from chalicelib.tenancy.identity import CognitoDirectory
 from chalicelib import bootstrap
@@ -49,15 +50,19 @@ def demo_users(definitions: list[TenantDefinition]) -> list[DemoUser]:
 
 
 def seed(directory: Path = TENANTS_DIR, user_pool_id: str | None = None, business_data: bool = True,
-         progress=lambda message: None) -> list[DemoUser]:
+         progress=lambda message: None, business_date: date | None = None) -> list[DemoUser]:
     """Tenants and demo users; with ``business_data`` also demo products, applications and the rest.
 
-    Test sessions seed tenants and users only; each suite seeds the business data it relies on.
+    With ``business_date`` every tenant's calendar starts on that date (a new tenant's only; time
+    travel moves it on from there). Test sessions seed tenants and users only, on a fixed date, so
+    that no test depends on the machine's clock; each suite seeds the business data it relies on.
     """
     definitions = load_definitions(directory)
     registry = bootstrap.tenant_registry()
     for d in definitions:
         registry.upsert(d)
+    if business_date is not None:
+        open_calendars(definitions, business_date)
     people = CognitoDirectory(user_pool_id)
     users = demo_users(definitions)
     for u in users:
@@ -66,6 +71,25 @@ def seed(directory: Path = TENANTS_DIR, user_pool_id: str | None = None, busines
     if business_data:
         seed_business_data(progress)
     return users
+
+
+def system_context(d: TenantDefinition, actor: str = "system:seed") -> TenantContext:
+    return TenantContext(tenant_id=d.id, kind=d.kind, user_id=actor, username=actor, group_id=d.group_id,
+                         isolation=d.isolation)
+
+
+def open_calendars(definitions: list[TenantDefinition], on: date) -> None:
+    """Start each tenant's business calendar on ``on`` (already started ones are left alone)."""
+    from chalicelib.closing.service import open_calendar
+    from chalicelib.shared.errors import Conflict
+
+    for d in definitions:
+        if d.kind is TenantKind.PLATFORM:
+            continue
+        try:
+            open_calendar(system_context(d), on)
+        except Conflict:  # started on an earlier run: its date has moved on since
+            pass
 
 
 def seed_business_data(progress=lambda message: None) -> None:

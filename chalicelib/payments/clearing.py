@@ -15,22 +15,17 @@ from typing import Any
 
 from chalicelib.payments import domain, wiring
 from chalicelib.payments.domain import ClearingRecord, Direction
+from chalicelib.shared import clock
 from chalicelib.shared.errors import DomainError
 from chalicelib.shared.money import quantize
 from chalicelib.shared.tenant import TenantContext
-
-
-def _business_date(ctx: TenantContext) -> date:
-    from chalicelib.ledger import wiring as ledger_wiring
-
-    return ledger_wiring.business_date(ctx)
 
 
 def register(ctx: TenantContext, *, channel: str, counterparty: str, direction: Direction, amount: Decimal,
              currency: str, source: str, contract_id: str | None = None, ledger_entry_id: str | None = None,
              business_date: date | None = None) -> dict[str, Any]:
     """Record one external money movement against the day's clearing (idempotent by source)."""
-    on = business_date or _business_date(ctx)
+    on = business_date or clock.business_date(ctx)
     record_id = "clr_" + hashlib.sha256(f"{source}\x1f{direction.value}".encode()).hexdigest()[:24]
     record = {"id": record_id, "business_date": on, "channel": channel, "counterparty": counterparty,
               "direction": direction.value, "amount": quantize(amount, currency), "currency": currency,

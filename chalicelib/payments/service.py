@@ -14,6 +14,8 @@ whatever the order events arrive in:
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import hashlib
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -34,8 +36,7 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
 
 
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+utc_now = clock.now
 
 
 def intent_not_found(intent_id: str) -> NotFound:
@@ -176,7 +177,7 @@ def _received_on(ctx: TenantContext, created: int):
     from chalicelib.ledger import wiring as ledger_wiring
 
     when = datetime.fromtimestamp(created, timezone.utc) if created else utc_now()
-    return min(ledger_wiring.business_date(ctx, when), ledger_wiring.business_date(ctx))
+    return min(clock.local_date(when, ledger_wiring.tenant_books(ctx).timezone), clock.business_date(ctx))
 
 
 def _post_repayment(ctx: TenantContext, intent: dict[str, Any], amount_minor: int, currency: str,

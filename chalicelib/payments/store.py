@@ -13,9 +13,10 @@ Partitions (all tenant-prefixed through ``TenantRepository``):
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import json
-import time
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -73,7 +74,7 @@ class PaymentsStore:
                     lease_s: int) -> str:
         """``claimed`` (process it now), ``done`` (already processed) or ``in_progress`` (someone else
         holds a fresh claim). A claim older than ``lease_s`` — its holder died — is taken over."""
-        now = int(time.time())
+        now = clock.epoch_seconds()
         rec = self.events.new(ctx, event_id, status="processing", expires_at=Decimal(now + retention_days * 86400),
                               data=to_json({"id": event_id, "type": event_type, "claimed_at": now}))
         try:
@@ -105,7 +106,7 @@ class PaymentsStore:
             return
         found.status = "processed"
         found.data = to_json({**json.loads(found.data or "{}"), "outcome": outcome,
-                              "processed_at": datetime.now(timezone.utc)})
+                              "processed_at": clock.now()})
         found.save()
 
     def release_event(self, ctx: TenantContext, event_id: str) -> None:

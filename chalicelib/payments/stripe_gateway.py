@@ -6,6 +6,8 @@ event then goes through ``verify_event`` like any other — nothing here skips v
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import json
 import secrets as _random
 import threading
@@ -143,7 +145,7 @@ def _event(kind: str, obj: dict[str, Any], created: int) -> dict[str, Any]:
 
 def simulated_events(outcome: str, intent: dict[str, Any], now: int | None = None) -> list[dict[str, Any]]:
     """The events Stripe would send for ``outcome`` on ``intent`` (a payments intent record)."""
-    now = now or int(time.time())
+    now = now or clock.epoch_seconds()
     pi_id, minor, currency = intent["id"], int(intent["amount_minor"]), intent["currency"].lower()
     charge_id = "ch_" + pi_id.removeprefix("pi_")
     metadata = {k: str(v) for k, v in intent["metadata"].items()}
@@ -172,4 +174,4 @@ def simulated_events(outcome: str, intent: dict[str, Any], now: int | None = Non
 def signed(event: dict[str, Any], secret: str, timestamp: int | None = None) -> tuple[bytes, str]:
     """The body bytes and the ``Stripe-Signature`` header Stripe would send for ``event``."""
     payload = json.dumps(event, indent=2).encode()  # Stripe pretty-prints; the signature covers these bytes
-    return payload, domain.signature_header(secret, timestamp or int(time.time()), payload)
+    return payload, domain.signature_header(secret, timestamp or clock.epoch_seconds(), payload)

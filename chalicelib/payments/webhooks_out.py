@@ -9,6 +9,8 @@ unless someone asks for it (``redeliver``).
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import hashlib
 import ipaddress
 import json
@@ -16,7 +18,6 @@ import secrets as _random
 import time
 import urllib.error
 import urllib.request
-from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlparse
 
@@ -33,8 +34,7 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
+_now = clock.now
 
 
 def subscription_not_found(sub_id: str) -> NotFound:
@@ -111,7 +111,7 @@ def publish(ctx: TenantContext, event_type: str, data: dict[str, Any], *, source
         if not cursor:
             break
     event_id = "evt_" + _digest(ctx.tenant_id, event_type, source_id)
-    body = {"id": event_id, "type": event_type, "created": int(time.time()), "tenant_id": ctx.tenant_id,
+    body = {"id": event_id, "type": event_type, "created": clock.epoch_seconds(), "tenant_id": ctx.tenant_id,
             "data": data}
     payload = json.dumps(body, default=str, ensure_ascii=False, separators=(",", ":"))
     for sub in subs:
@@ -172,7 +172,7 @@ def attempt_delivery(ctx: TenantContext, delivery_id: str) -> dict[str, Any]:
         store.save_document(ctx, store.deliveries, delivery_id, delivery, version, list_sk=_listed_as(delivery))
         return delivery
     payload = delivery["payload"].encode()
-    headers = {SIGNATURE_HEADER: domain.signature_header(sub[0]["secret"], int(time.time()), payload),
+    headers = {SIGNATURE_HEADER: domain.signature_header(sub[0]["secret"], clock.epoch_seconds(), payload),
                "Jinkong-Event-Id": delivery["event_id"], "Jinkong-Delivery-Attempt": str(number)}
     started = time.perf_counter()
     status, error = _send(delivery["url"], payload, headers)

@@ -6,10 +6,11 @@ isolation is ``silo`` — so the same code serves both.
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import base64
 import json
 import threading
-from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -77,8 +78,8 @@ class TenantModel(Model):
     GSI3PK = UnicodeAttribute(null=True)
     GSI3SK = UnicodeAttribute(null=True)
     entity = UnicodeAttribute()
-    created_at = UTCDateTimeAttribute(default_for_new=lambda: datetime.now(timezone.utc))
-    updated_at = UTCDateTimeAttribute(default=lambda: datetime.now(timezone.utc))
+    created_at = UTCDateTimeAttribute(default_for_new=lambda: clock.now())
+    updated_at = UTCDateTimeAttribute(default=lambda: clock.now())
     version = VersionAttribute()
 
     gsi1 = _index("GSI1")
@@ -92,6 +93,14 @@ def _connection(region: str, access_key_id: str | None, secret: str | None, toke
 
     return Connection(region=region, aws_access_key_id=access_key_id, aws_secret_access_key=secret,
                       aws_session_token=token)
+
+
+def conditional_failed(exc: Exception) -> bool:
+    """Whether a PynamoDB write (or transaction) failed on its condition: a lost optimistic race."""
+    reasons = getattr(exc, "cancellation_reasons", None) or []
+    codes = {getattr(r, "code", None) for r in reasons if r is not None}
+    return "ConditionalCheckFailed" in codes or getattr(exc, "cause_response_code", None) in (
+        "ConditionalCheckFailedException", "TransactionCanceledException")
 
 
 def transaction(ctx: TenantContext | None = None) -> "TransactWrite":

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+PRODUCTION_STAGES = frozenset({"prod", "production"})
 
 
 class Settings(BaseModel):
@@ -47,6 +49,20 @@ class Settings(BaseModel):
     identity_hash_key: str = "local-demo-identity-key-not-for-production"
     # Seconds a verified tenant registry entry is cached in a warm Lambda.
     tenant_cache_seconds: int = 60
+    # Time travel: each tenant's business date is set and moved forward explicitly (GET/PUT
+    # /v1/business-date) instead of following its local calendar day. Unset: on only in the local
+    # stage. Deployed test or demo stages may turn it on; production never (refused below).
+    time_travel: bool | None = None
+
+    @model_validator(mode="after")
+    def _no_time_travel_in_production(self) -> "Settings":
+        if self.time_travel and self.stage in PRODUCTION_STAGES:
+            raise ValueError(f"time travel cannot be enabled in the {self.stage} stage")
+        return self
+
+    @property
+    def time_travel_enabled(self) -> bool:
+        return self.stage == "local" if self.time_travel is None else self.time_travel
 
     @property
     def cognito_endpoint(self) -> str:

@@ -8,9 +8,10 @@ Locally (no role configured) ``credentials_for`` returns None and the process's 
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import json
 import threading
-import time
 from functools import lru_cache
 from dataclasses import dataclass
 
@@ -47,7 +48,7 @@ def credentials_for(tenant_id: str, read_only: bool = False) -> TenantCredential
     if not s.tenant_data_role_arn:
         return None
     key = (tenant_id, read_only)
-    now = time.time()
+    now = clock.now().timestamp()
     with _lock:
         cached = _cache.get(key)
         if cached and cached.expires_at - RENEW_BEFORE_S > now:

@@ -9,9 +9,11 @@ and ``active_version`` (what new business is written on).
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 from zoneinfo import ZoneInfo
 
@@ -72,8 +74,7 @@ class VersionDiff:
     changes: list[Change]
 
 
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+utc_now = clock.now
 
 
 def actor_of(ctx: TenantContext) -> Actor:
@@ -208,7 +209,7 @@ def quote(ctx: TenantContext, code: str, terms: pricing.QuoteTerms, *, store: Pr
 
     pinned = active_version(ctx, code, store=store)
     resolved = pricing.resolve_terms(pinned.kind, pinned.definition, terms,
-                                     today or datetime.now(BUSINESS_TIMEZONE).date(),
+                                     today or clock.business_date(ctx),
                                      benchmarks or wiring.benchmarks())
     try:
         priced = price_quote(resolved.request)

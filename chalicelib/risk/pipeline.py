@@ -16,10 +16,12 @@ A step may run twice (Step Functions retries, a re-driven execution); each write
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import functools
 import json
 import logging
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -67,8 +69,7 @@ class ConsolidationError(Exception):
     """An HQ step cannot go on (a missing extract file, a run that is not running)."""
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
+_now = clock.now
 
 
 def _bulk(step):

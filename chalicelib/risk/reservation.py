@@ -19,10 +19,12 @@ sister companies' exposures or the limit itself.
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Iterable
 
@@ -101,8 +103,7 @@ class _Account:
         return keys.partition(group_id, "GROUP_LIMIT", self.scope, self.subject)
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
+_now = clock.now
 
 
 def _hold_pk(group_id: str, subsidiary_id: str, application_id: str) -> str:

@@ -5,11 +5,12 @@ Every function takes HQ's verified context (a group tenant); keys and the group 
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import json
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any, Iterable
-from zoneinfo import ZoneInfo
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -56,16 +57,11 @@ def _require_group(ctx: TenantContext) -> None:
         raise Forbidden("risk.group.only", "group risk is for the holding group's HQ")
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
+_now = clock.now
 
 
 def _group_today(ctx: TenantContext) -> date:
-    from chalicelib import bootstrap
-
-    registered = bootstrap.tenant_registry().get(ctx.tenant_id)
-    tz = registered.definition.timezone if registered else "Asia/Shanghai"
-    return _now().astimezone(ZoneInfo(tz)).date()
+    return clock.business_date(ctx)
 
 
 # --- runs ---------------------------------------------------------------------------------------------------
@@ -75,7 +71,7 @@ def start_consolidation(ctx: TenantContext, as_of: date) -> dict[str, Any]:
     """Open a run and start the state machine on it (the execution is named after the run)."""
     _require_group(ctx)
     if as_of > _group_today(ctx):
-        raise RuleViolation("risk.consolidation.as_of.invalid", "as_of cannot be in the future",
+        raise RuleViolation("risk.consolidation.as_of.invalid", "as_of cannot be after the group's business date",
                             {"as_of": as_of.isoformat()})
     arn = get_settings().consolidation_state_machine_arn
     if not arn:

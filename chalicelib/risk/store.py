@@ -22,9 +22,11 @@ In the **group's** partition (written by the consolidation's HQ steps and HQ's o
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
@@ -50,8 +52,7 @@ MAX_CUSTOMER_CONTRACTS = 200  # per customer record; the full list is in exposur
 SUMMARY_INLINE_LIMIT = 300_000  # bytes; a larger dashboard summary lives in S3 with a pointer here
 
 
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+utc_now = clock.now
 
 
 # --- the exposure projection (subsidiary partition) -------------------------------------------------------

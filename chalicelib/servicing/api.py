@@ -8,10 +8,9 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from chalicelib.platform.http import ApiBlueprint, Reply
+from chalicelib.platform.http import ApiBlueprint
 from chalicelib.servicing import service
 from chalicelib.servicing.domain import Contract, Part
-from chalicelib.shared.errors import MalformedRequest
 from chalicelib.shared.schema import Schema
 from chalicelib.shared.tenant import Role
 
@@ -146,21 +145,6 @@ class ReverseIn(Schema):
     reason: str = Field(min_length=1, max_length=500)
 
 
-class EndOfDayIn(Schema):
-    date: date
-
-
-class EndOfDayOut(Schema):
-    business_date: date
-    status: str
-    total: int
-    processed: int
-    skipped: int = 0
-    expired_applications: list[str] = Field(default_factory=list)
-    started_at: datetime | None = None
-    finished_at: datetime | None = None
-
-
 # --- routes -------------------------------------------------------------------------------------------
 
 
@@ -211,24 +195,6 @@ def get_repayment(ctx, repayment_id: str):
 def reverse_repayment(ctx, repayment_id: str, body: ReverseIn):
     """Reverse a repayment with a reversing ledger entry; its bills owe again what it paid."""
     return RepaymentOut.of(service.reverse_repayment(ctx, repayment_id, body.reason))
-
-
-@api.route("/v1/servicing/end-of-day", "POST", roles=(Role.TENANT_ADMIN, Role.FINANCE), body=EndOfDayIn,
-           response=EndOfDayOut)
-def run_end_of_day(ctx, body: EndOfDayIn):
-    """Close a business date: bills, accruals, arrears, penalties, buckets (idempotent; dates in order)."""
-    return Reply(EndOfDayOut.model_validate(service.run_end_of_day(ctx, body.date)), 200)
-
-
-@api.route("/v1/servicing/end-of-day/{business_date}", roles=(Role.TENANT_ADMIN, Role.FINANCE),
-           response=EndOfDayOut)
-def end_of_day_progress(ctx, business_date: str):
-    """An end-of-day run's progress."""
-    try:
-        on = date.fromisoformat(business_date)
-    except ValueError:
-        raise MalformedRequest("servicing.business_date.invalid", "dates are YYYY-MM-DD") from None
-    return EndOfDayOut.model_validate(service.end_of_day_run(ctx, on))
 
 
 # --- prepayment -------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ is paid of each) is stored next to it:
   then posts; a retry with the same key finds the stored allocation and finishes posting it.
 
 Public API for other contexts (payments' Stripe webhooks, the scheduler):
-``disburse``, ``apply_repayment``, ``reverse_repayment``, ``run_end_of_day``, ``get_contract``.
+``disburse``, ``apply_repayment``, ``reverse_repayment``, ``close_contracts`` (close of business), ``get_contract``.
 Also here: prepayment (``prepayment_quote``, ``apply_prepayment``), collections (``collections_queue``,
 ``log_collection_action``), ``write_off`` and ``record_recovery``, and offline repayments under
 maker-checker (``record_offline_repayment``, ``confirm_offline_repayment``).
@@ -21,11 +21,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import hashlib
+import json
 import logging
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from chalicelib.ledger.domain import Component, ContractEvent as LedgerEvent, EntryKind, template_for_product
 from chalicelib.servicing import domain
@@ -38,8 +39,10 @@ from chalicelib.servicing.domain import (
     StaleContract,
     Tolerance,
 )
+from chalicelib.shared import clock
 from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
 from chalicelib.shared.money import quantize
+from chalicelib.shared.serial import dumps
 from chalicelib.shared.tenant import TenantContext
 
 log = logging.getLogger(__name__)
@@ -63,8 +66,7 @@ def _ledger():
     return wiring
 
 
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+utc_now = clock.now
 
 
 def contract_not_found(contract_id: str) -> NotFound:
@@ -121,7 +123,7 @@ def _post(ctx: TenantContext, c: Contract, kind: EntryKind, booked_on: date, amo
 
 
 def _today(ctx: TenantContext) -> date:
-    return _ledger().business_date(ctx)
+    return clock.business_date(ctx)
 
 
 def _history(action: str, ctx: TenantContext, **details: Any) -> dict[str, Any]:
@@ -361,7 +363,8 @@ def apply_repayment(ctx: TenantContext, contract_id: str, amount: Decimal | str,
     amount = quantize(Decimal(amount), contract.currency)
     if amount <= 0:
         raise RuleViolation("servicing.repayment.amount.invalid", "a repayment amount must be positive")
-    received_on = received_on or _today(ctx)
+    received_on = clock.not_after_business_date(ctx, received_on or _today(ctx), "servicing.repayment.future_date",
+                                                "a repayment")
     rid = _repayment_id(contract_id, idempotency_key)
     fingerprint = _fingerprint(contract_id, amount, received_on)
     for _ in range(MAX_ATTEMPTS):
@@ -413,11 +416,7 @@ def apply_repayment(ctx: TenantContext, contract_id: str, amount: Decimal | str,
 
 
 def _plain(d: dict[str, Any]) -> dict[str, Any]:
-    import json
-
-    from chalicelib.servicing.store import _json
-
-    return json.loads(_json(d))
+    return json.loads(dumps(d))
 
 
 def _finish_posting(ctx: TenantContext, repayment: dict[str, Any], version: int) -> dict[str, Any]:
@@ -600,46 +599,20 @@ def _announce_overdue(ctx: TenantContext, before: Contract, after: Contract, on:
         }, source_id=f"{after.contract_id}:{inst.seq}")
 
 
-def run_end_of_day(ctx: TenantContext, business_date: date) -> dict[str, Any]:
-    """Close ``business_date`` for the tenant: every active contract's end of day, then stale
-    applications expire. Re-running a closed date returns its run and changes nothing; a date before
-    the last one closed is refused (409 ``servicing.eod.out_of_order``). Progress is recorded on the
-    run as it goes, for the console."""
-    from chalicelib.origination.applications import service as applications
-
-    store = _store()
-    state, version = store.eod_state(ctx)
-    last = date.fromisoformat(state["last_closed_on"]) if state and state.get("last_closed_on") else None
-    if last is not None and business_date <= last:
-        done = store.eod_run(ctx, business_date)
-        if done is not None and done.get("status") == "completed":
-            return done
-        raise Conflict("servicing.eod.out_of_order", f"{last.isoformat()} is already closed; run a later date",
-                       {"last_closed_on": last.isoformat(), "business_date": business_date.isoformat()})
-    started = utc_now()
-    contract_ids = [c.contract_id for c in store.all_active(ctx)]
-    run = {"business_date": business_date, "status": "running", "total": len(contract_ids), "processed": 0,
-           "skipped": 0, "started_at": started, "by": ctx.username}
-    store.save_eod_run(ctx, _plain(run))
+def close_contracts(ctx: TenantContext, business_date: date,
+                    progress: Callable[[int, int, int], None] = lambda total, processed, skipped: None) -> None:
+    """Servicing's steps of a close of business: every active contract's end of day for
+    ``business_date`` (bill, accrue, overdue, penalty, bucket, non-accrual, exposure projection).
+    A contract already closed for the date is skipped, so a re-run finishes only what is left.
+    ``progress(total, processed, skipped)`` is called every 25 contracts and at the end."""
+    contract_ids = [c.contract_id for c in _store().all_active(ctx)]
+    skipped = 0
+    progress(len(contract_ids), 0, 0)
     for n, contract_id in enumerate(contract_ids, start=1):
         if _close_contract_day(ctx, contract_id, business_date) == "skipped":
-            run["skipped"] += 1
-        run["processed"] = n
-        if n % 25 == 0:
-            store.save_eod_run(ctx, _plain(run))
-    run["expired_applications"] = applications.expire_stale(ctx, business_date)
-    run.update(status="completed", finished_at=utc_now())
-    store.save_eod_run(ctx, _plain(run))
-    store.save_eod_state(ctx, {"last_closed_on": business_date.isoformat()}, version)
-    return _plain(run)
-
-
-def end_of_day_run(ctx: TenantContext, business_date: date) -> dict[str, Any]:
-    found = _store().eod_run(ctx, business_date)
-    if found is None:
-        raise NotFound("servicing.eod.not_found", "no end-of-day run for that date",
-                       {"business_date": business_date.isoformat()})
-    return found
+            skipped += 1
+        if n % 25 == 0 or n == len(contract_ids):
+            progress(len(contract_ids), n, skipped)
 
 
 # --- group exposure projection ------------------------------------------------------------------
@@ -885,7 +858,8 @@ def record_recovery(ctx: TenantContext, contract_id: str, amount: Decimal | str,
         amount = quantize(amount, c.currency)
         if amount <= 0:
             raise RuleViolation("servicing.recovery.amount.invalid", "a recovery amount must be positive")
-        on = received_on or _today(ctx)
+        on = clock.not_after_business_date(ctx, received_on or _today(ctx), "servicing.repayment.future_date",
+                                           "a recovery")
         fingerprint = _fingerprint(contract_id, amount, on)
         found = store.get_record(ctx, "recovery", rid)
         if found is not None:
@@ -950,7 +924,8 @@ def record_offline_repayment(ctx: TenantContext, contract_id: str, amount: Decim
     amount = quantize(Decimal(amount), c.currency)
     if amount <= 0:
         raise RuleViolation("servicing.repayment.amount.invalid", "a repayment amount must be positive")
-    on = received_on or _today(ctx)
+    on = clock.not_after_business_date(ctx, received_on or _today(ctx), "servicing.repayment.future_date",
+                                       "a repayment")
     oid = "ofr_" + _digest("offline", contract_id, idempotency_key)
     fingerprint = _digest(_fingerprint(contract_id, amount, on), voucher["sha256"].lower())
     found = store.get_record(ctx, "offline", oid)

@@ -11,13 +11,14 @@ Partitions (all tenant-prefixed through ``TenantRepository``):
   both sorted ``<recorded_at>#<id>``; a status change is one put of the whole item, so it moves
   between the queues in the same write. ``RECOVERY#<id>``: money recovered after write-off.
 * ``SVCKEY#<scope>:<key>``: a client's idempotency key and the request it named.
-* ``EOD``: ``STATE`` (the last business date closed) and ``RUN#<date>`` (each run's progress).
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import json
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date
 from decimal import Decimal
 from typing import Any, Iterator
 
@@ -25,7 +26,7 @@ from pynamodb.attributes import UnicodeAttribute
 from pynamodb.exceptions import PutError, TransactWriteError
 
 from chalicelib.platform import keys
-from chalicelib.platform.dynamo import TenantModel, transaction
+from chalicelib.platform.dynamo import TenantModel, conditional_failed, transaction
 from chalicelib.platform.repository import TenantRepository
 from chalicelib.servicing.domain import (  # noqa: F401 (re-exported)
     Contract,
@@ -36,6 +37,7 @@ from chalicelib.servicing.domain import (  # noqa: F401 (re-exported)
     StaleContract,
 )
 from chalicelib.shared.errors import Conflict
+from chalicelib.shared.serial import dumps
 from chalicelib.shared.tenant import TenantContext
 
 
@@ -45,17 +47,7 @@ class ServicingRecord(TenantModel):
     data = UnicodeAttribute(null=True)  # JSON: amounts as decimal strings, never floats
 
 
-def _json(value: Any) -> str:
-    def plain(v: Any) -> Any:
-        if isinstance(v, Decimal):
-            return format(v, "f")
-        if isinstance(v, (date, datetime)):
-            return v.isoformat()
-        if hasattr(v, "value"):
-            return v.value
-        raise TypeError(type(v).__name__)
-
-    return json.dumps(value, default=plain, ensure_ascii=False, separators=(",", ":"))
+_json = dumps
 
 
 def _date(v: str | None) -> date | None:
@@ -111,11 +103,7 @@ def _profile(d: dict[str, Any] | None) -> CustomerProfile | None:
                            related_parties=tuple((str(r), str(h)) for r, h in d.get("related_parties") or ()))
 
 
-def _stale(exc: Exception) -> bool:
-    reasons = getattr(exc, "cancellation_reasons", None) or []
-    codes = {getattr(r, "code", None) for r in reasons if r is not None}
-    return "ConditionalCheckFailed" in codes or getattr(exc, "cause_response_code", None) in (
-        "ConditionalCheckFailedException", "TransactionCanceledException")
+_stale = conditional_failed
 
 
 def _save_versioned(item: Any, version: int | None, conflict_code: str, conflict_message: str) -> None:
@@ -175,7 +163,7 @@ class ServicingStore(TenantRepository[ServicingRecord]):
         and other records in one transaction. ``StaleContract`` if anyone got there first."""
         model = self.model(ctx)
         root = self._contract_item(ctx, contract)
-        now = datetime.now(timezone.utc)
+        now = clock.now()
         try:
             with transaction(ctx) as tx:
                 if contract.version is None:
@@ -260,31 +248,6 @@ class ServicingStore(TenantRepository[ServicingRecord]):
                 raise
         existing = self._get(ctx, pk, "ROOT")
         return json.loads(existing.data)["names"] if existing else names
-
-    # --- end of day ---------------------------------------------------------------------------
-
-    def eod_state(self, ctx: TenantContext) -> tuple[dict[str, Any] | None, int | None]:
-        rec = self._get(ctx, self._pk(ctx, "EOD"), "STATE")
-        return (json.loads(rec.data), rec.version) if rec else (None, None)
-
-    def save_eod_state(self, ctx: TenantContext, state: dict[str, Any], version: int | None) -> None:
-        item = self._item(ctx, self._pk(ctx, "EOD"), "STATE", "eod_state", state)
-        if version is not None:
-            item.version = version
-        _save_versioned(item, version, "servicing.eod.running", "another end-of-day run changed the state; retry")
-
-    def eod_run(self, ctx: TenantContext, on: date) -> dict[str, Any] | None:
-        rec = self._get(ctx, self._pk(ctx, "EOD"), f"RUN#{on.isoformat()}")
-        return json.loads(rec.data) if rec else None
-
-    def save_eod_run(self, ctx: TenantContext, run: dict[str, Any]) -> None:
-        """Progress is last-writer-wins: only the run itself writes it."""
-        pk, sk = self._pk(ctx, "EOD"), f"RUN#{run['business_date']}"
-        existing = self._get(ctx, pk, sk)
-        rec = self._item(ctx, pk, sk, "eod_run", run)
-        if existing is not None:
-            rec.version = existing.version
-        rec.save()
 
     # --- other records: prepayments' quotes, recoveries, collection actions ---------------------
 

@@ -6,7 +6,8 @@ creation time, which keeps DynamoDB listings in order without a separate timesta
 from __future__ import annotations
 
 import secrets
-import time
+
+from chalicelib.shared import clock
 
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -20,5 +21,5 @@ def _encode(value: int, length: int) -> str:
 
 
 def new_id(prefix: str) -> str:
-    ms = int(time.time() * 1000)
+    ms = int(clock.now().timestamp() * 1000)
     return f"{prefix}_{_encode(ms, 10)}{_encode(secrets.randbits(80), 16)}"

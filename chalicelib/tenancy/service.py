@@ -105,3 +105,13 @@ def forget_tenant(tenant_id: str | None = None) -> None:
             _cache.clear()
         else:
             _cache.pop(tenant_id, None)
+
+
+def acting_in(ctx: TenantContext, tenant_id: str) -> TenantContext:
+    """The platform admin acting on one tenant's operational settings (its business date, say):
+    the same caller, scoped to that tenant. Any other caller, or an unknown tenant: 404."""
+    info = lookup_tenant(tenant_id) if Role.PLATFORM_ADMIN in ctx.roles else None
+    if info is None:
+        raise NotFound("tenancy.tenant.not_found", "tenant not found", {"tenant_id": tenant_id})
+    return TenantContext(tenant_id=info.tenant_id, kind=info.kind, user_id=ctx.user_id, username=ctx.username,
+                         roles=ctx.roles, group_id=info.group_id, isolation=info.isolation)

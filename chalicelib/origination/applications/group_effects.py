@@ -18,8 +18,10 @@ so one a crashed process left behind is voided by the group's daily run.
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -48,7 +50,7 @@ def hold(ctx: TenantContext, app: "Application", related_parties: Iterable[str] 
     from chalicelib.risk.reservation import reserve_group_limit
 
     window = app.pin.signing_window_days if app.pin else 0
-    expires_at = datetime.now(timezone.utc) + timedelta(days=window + HOLD_DAYS_AFTER_SIGNING_WINDOW)
+    expires_at = clock.now() + timedelta(days=window + HOLD_DAYS_AFTER_SIGNING_WINDOW)
     try:
         decision = reserve_group_limit(ctx, app.customer.identity_hash, app.amount, app.application_id,
                                        currency=app.currency, related_parties=tuple(related_parties),

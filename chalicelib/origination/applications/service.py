@@ -9,9 +9,11 @@ arguments and default to ``wiring``.
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import base64
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Callable
 from zoneinfo import ZoneInfo
@@ -73,12 +75,7 @@ LIVE = (Status.APPROVED, Status.CONTRACT_ISSUED, Status.SIGNED, Status.DISBURSED
 S, A = Status, Action
 
 
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def business_date(at: datetime) -> date:
-    return at.astimezone(BUSINESS_TIMEZONE).date()
+utc_now = clock.now
 
 
 def actor_of(ctx: TenantContext) -> Actor:
@@ -291,7 +288,7 @@ def submit_application(ctx: TenantContext, application_id: str, *, run_risk_chec
     app = _load(ctx, application_id, store)
     app.ensure(A.SUBMIT)
     at = now()
-    today = business_date(at)
+    today = clock.business_date(ctx)
     _check_kind_details(app)
     priced = catalog.price(ctx, app.product_code, _pricing_terms(app), today)
     offer = priced.offer
@@ -326,7 +323,7 @@ def _assess(ctx: TenantContext, app: Application, offer: ProductOffer, customers
             store: "Applications", blacklist: "Blacklist", at: datetime) -> None:
     customer = customers.find(ctx, app.customer.customer_id)
     assert customer is not None and app.priced_terms is not None
-    subject = _risk_subject(ctx, app, customer, app.priced_terms, store, blacklist, business_date(at))
+    subject = _risk_subject(ctx, app, customer, app.priced_terms, store, blacklist, clock.business_date(ctx))
     assessment = assess(offer.risk, subject)
     app.record_risk(assessment.decision.value,
                     tuple({"rule": r.rule, "outcome": r.outcome.value, "reason": r.reason} for r in assessment.results),
@@ -665,7 +662,7 @@ def issue_contract(ctx: TenantContext, application_id: str, *, store: "Applicati
     at = now()
     contract_id = new_id("ctr")
     offer = catalog.version(ctx, app.product_code, app.pin.version)
-    html = render_contract(app, contract_id, business_date(at), _lender(ctx), offer.name.get("zh-CN", offer.code))
+    html = render_contract(app, contract_id, clock.business_date(ctx), _lender(ctx), offer.name.get("zh-CN", offer.code))
     body = html.encode("utf-8")
     digest = sha256_hex(body)
     key = contract_key(ctx.tenant_id, app.application_id, contract_id)
@@ -697,7 +694,7 @@ def contract_document(ctx: TenantContext, application_id: str, *, store: "Applic
     if app.contract is None:
         assert app.pin is not None
         offer = catalog.version(ctx, app.product_code, app.pin.version)
-        html = render_contract(app, "PREVIEW", business_date(now()), _lender(ctx), offer.name.get("zh-CN", offer.code))
+        html = render_contract(app, "PREVIEW", clock.business_date(ctx), _lender(ctx), offer.name.get("zh-CN", offer.code))
         return ContractDocument(None, sha256_hex(html.encode()), html, True, (), None)
     body = _verified_contract(ctx, app, documents)
     return ContractDocument(app.contract.contract_id, app.contract.sha256, body.decode("utf-8"), False,

@@ -8,9 +8,11 @@ the service then hashes the object itself.
 """
 from __future__ import annotations
 
+from chalicelib.shared import clock
+
 import base64
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from typing import Any
 
 from chalicelib.origination.applications.ports import StoredObject, UploadTicket
@@ -56,7 +58,7 @@ class S3DocumentStorage:
             ExpiresIn=expires_in,
         )
         headers = {"Content-Type": content_type, "x-amz-checksum-sha256": sha256_b64}
-        return UploadTicket(url, "PUT", headers, datetime.now(timezone.utc) + timedelta(seconds=expires_in))
+        return UploadTicket(url, "PUT", headers, clock.now() + timedelta(seconds=expires_in))
 
     def head(self, tenant_id: str, key: str) -> StoredObject | None:
         s3 = _s3(tenant_id)

@@ -2,7 +2,8 @@
 hashed on arrival (the number itself is never stored), so a person can be refused before they apply."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from chalicelib.shared import clock
+
 from typing import TYPE_CHECKING
 
 from chalicelib.origination import wiring
@@ -37,7 +38,7 @@ def add_to_blacklist(ctx: TenantContext, reason: str, customer_id: str | None = 
     else:
         raise RuleViolation("origination.blacklist.customer_id.required",
                             "name a customer_id, or an identity_type and identity_number", {"field": "customer_id"})
-    entry = BlacklistEntry(identity_hash, display, name, reason, ctx.username, datetime.now(timezone.utc))
+    entry = BlacklistEntry(identity_hash, display, name, reason, ctx.username, clock.now())
     return blacklist.add(ctx, entry)
 
 

@@ -1,7 +1,6 @@
 """The tenant's blacklist: identity hashes it will not do business with (no raw identity numbers)."""
 from __future__ import annotations
 
-from datetime import datetime
 
 from pynamodb.attributes import UnicodeAttribute
 

@@ -18,6 +18,7 @@ import urllib.error
 import urllib.request
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Iterator
 
@@ -25,6 +26,7 @@ import pytest
 
 from chalicelib.ledger.store import LedgerStore
 from chalicelib.shared.tenant import TenantContext, TenantKind
+from tests.support import fixed_business_calendar
 from tests.unit.ledger.builders import a_tenant
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -103,6 +105,17 @@ class _DynamoDbLocal:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=5)
+
+
+@pytest.fixture(autouse=True)
+def _ledger_business_calendar(request) -> Iterator[None]:
+    """Postings on made-up tenants book on any date they like: a fixed calendar far ahead. Modules
+    that go through the API on demo tenants (``USES_TENANT_CALENDAR = True``) keep the real one."""
+    if getattr(request.module, "USES_TENANT_CALENDAR", False):
+        yield
+        return
+    with fixed_business_calendar(date(2999, 12, 31)):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -3,7 +3,6 @@ users of each role."""
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 
 import pytest
 
@@ -18,6 +17,7 @@ from tests.builders import (
 )
 from tests.integration.origination.conftest import staff_context
 from tests.integration.origination.flows import Desk, ok
+from tests.support import TEST_BUSINESS_DATE
 
 
 def transitions(app: dict) -> list[tuple[str, str, str]]:
@@ -70,7 +70,7 @@ def test_a_loan_from_draft_to_disbursed_with_two_reviews(origination):
 
     # Servicing's hook records the disbursement
     finance = staff_context("demo-lending", "finance")
-    disbursed = service.mark_disbursed(finance, app_id, issued["contract_id"], date.today(), "LEDGER-1")
+    disbursed = service.mark_disbursed(finance, app_id, issued["contract_id"], TEST_BUSINESS_DATE, "LEDGER-1")
     assert disbursed.status.value == "disbursed"
 
     final = desk.get(app_id)

@@ -11,6 +11,7 @@ from chalicelib.origination.applications import service
 from tests.builders import adult_individual, enterprise, loan_application, upload_body
 from tests.integration.origination.conftest import staff_context
 from tests.integration.origination.flows import Desk, ok
+from tests.support import TEST_BUSINESS_DATE
 
 
 def test_another_tenants_application_is_404_everywhere(origination):
@@ -114,17 +115,17 @@ def test_mark_disbursed_is_for_a_signed_contract_and_is_idempotent(shared_api):
     app_id = desk.loan_approved()
     finance = staff_context("demo-lending", "finance")
     with pytest.raises(Exception) as err:
-        service.mark_disbursed(finance, app_id, "ctr_unknown", date.today())
+        service.mark_disbursed(finance, app_id, "ctr_unknown", TEST_BUSINESS_DATE)
     assert getattr(err.value, "code", None) == "origination.application.illegal_transition"
     contract_id = desk.signed(app_id)["contract_id"]
     with pytest.raises(Exception) as wrong:
-        service.mark_disbursed(finance, app_id, "ctr_someone_else", date.today())
+        service.mark_disbursed(finance, app_id, "ctr_someone_else", TEST_BUSINESS_DATE)
     assert getattr(wrong.value, "code", None) == "origination.application.contract_mismatch"
     order = service.disbursement_order(finance, app_id)
     assert (order.contract_id, order.amount, order.status) == (contract_id, Decimal("30000.00"), "signed")
     assert len(order.quote["installments"]) == 12 and order.terms["principal"] == "30000.00"
-    first = service.mark_disbursed(finance, app_id, contract_id, date.today(), "LEDGER-42")
-    again = service.mark_disbursed(finance, app_id, contract_id, date.today(), "LEDGER-42")
+    first = service.mark_disbursed(finance, app_id, contract_id, TEST_BUSINESS_DATE, "LEDGER-42")
+    again = service.mark_disbursed(finance, app_id, contract_id, TEST_BUSINESS_DATE, "LEDGER-42")
     assert first.status.value == again.status.value == "disbursed"
     assert [e["action"] for e in desk.get(app_id)["timeline"]].count("disburse") == 1
 

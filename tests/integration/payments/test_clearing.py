@@ -5,12 +5,13 @@ import csv
 import io
 from decimal import Decimal
 
+from chalicelib.shared import clock
+
 from tests.integration.origination.flows import ok
 from tests.integration.payments.flows import TENANT, deliver, event, payment_intent
 
 
 def test_the_netting_report_equals_the_sum_of_the_days_clearing_records(leasing, lease, payments_server):
-    from chalicelib.ledger import wiring as ledger_wiring
     from chalicelib.payments import clearing, wiring
     from chalicelib.payments.domain import Direction
     from chalicelib.payments.service import system_context
@@ -23,7 +24,7 @@ def test_the_netting_report_equals_the_sum_of_the_days_clearing_records(leasing,
     deliver(payments_server, event("succeeded", refunded)), deliver(payments_server, event("refunded", refunded))
     offline = clearing.register(ctx, channel="bank_transfer", counterparty="icbc", direction=Direction.IN,
                                 amount=Decimal("1000.00"), currency="CNY", source=f"bank:{lease['id']}:1")
-    today = ledger_wiring.business_date(ctx)
+    today = clock.business_date(ctx)
 
     report = ok(leasing.as_("finance").get(f"/v1/clearing/reports?date={today.isoformat()}"))
 

@@ -11,10 +11,12 @@ import os
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
 from typing import Any, Iterator
 
 import pytest
+
+from tests.support import TEST_BUSINESS_DATE
 
 CHINA = timezone(timedelta(hours=8))
 RUN_TIMEOUT_S = 60
@@ -53,7 +55,8 @@ def risk_api(risk_stack, chalice_app, logins) -> Iterator[Any]:
 
 
 def today_in_china() -> date:
-    return datetime.now(CHINA).date()
+    """HQ's business date in the test session (fixed: no test depends on the machine's clock)."""
+    return TEST_BUSINESS_DATE
 
 
 def run_to_end(api: Any, user: str, as_of: date | None = None) -> dict[str, Any]:

@@ -1,16 +1,17 @@
 """Collections (queue by bucket, actions logged), write-off by tenant-admin, recovery after write-off.
 
-Contracts are disbursed today and their arrears come from a schedule that started in the past, so
-everything is booked on today's business date (this module sorts before the time-travel one)."""
+Contracts are disbursed on the session's business date and their arrears come from a schedule that started in the past, so
+everything is booked on that business date (this module sorts before the time-travel one)."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
 from tests.integration.origination.flows import Desk, ok
 from tests.integration.servicing.flows import contract, disbursed_loan, key, total
+from tests.support import TEST_BUSINESS_DATE
 
 D = Decimal
 
@@ -19,7 +20,7 @@ D = Decimal
 def late_loan(servicing_routes, demo_products, shared_api) -> tuple[Desk, str]:
     """A loan whose first instalment fell due ~10 days ago: a 1.00 payment brings its arrears up to date (M1)."""
     desk = Desk(shared_api, "demo-lending")
-    start = date.today() - timedelta(days=41)
+    start = TEST_BUSINESS_DATE - timedelta(days=41)
     made = disbursed_loan(desk, principal="6000.00", start_date=start.isoformat())
     ok(desk.as_("finance").post(f"/v1/contracts/{made['id']}/repayments", {"amount": "1.00"}, headers=key()), 201)
     return desk, made["id"]
@@ -44,7 +45,7 @@ def test_collection_actions_are_logged_with_who_and_when_and_show_in_the_history
     path, collector = f"/v1/contracts/{contract_id}/collection-actions", desk.as_("collector")
     call = ok(collector.post(path, {"type": "call", "note": "no answer"}), 201)
     assert call["by"].startswith("collector@") and call["at"] and call["bucket"] == "M1"
-    promised_on = (date.today() + timedelta(days=7)).isoformat()
+    promised_on = (TEST_BUSINESS_DATE + timedelta(days=7)).isoformat()
     promise = ok(collector.post(path, {"type": "promise_to_pay", "note": "will pay Friday",
                                        "promised_on": promised_on, "promised_amount": "500.00"}), 201)
     assert promise["promised_on"] == promised_on and D(promise["promised_amount"]) == D("500.00")

@@ -18,6 +18,7 @@ from tests.integration.origination.conftest import staff_context
 from tests.integration.origination.flows import Desk, ok
 from tests.integration.servicing.flows import key
 from tests.integration.servicing.holding_group import make_lending_group
+from chalicelib.shared import clock
 
 LIMIT = Decimal("50000.00")
 DECLINED = "origination.application.group_limit_declined"
@@ -321,7 +322,6 @@ def test_the_projected_exposure_carries_the_customer_as_declared_and_masked(desk
 def test_the_disbursement_and_a_confirmed_offline_repayment_are_in_the_day_s_clearing(desks, grp, disbursed):
     import hashlib
 
-    from chalicelib.ledger import wiring as ledger_wiring
     from chalicelib.payments import wiring
 
     a = desks["a"]
@@ -342,7 +342,7 @@ def test_the_disbursement_and_a_confirmed_offline_repayment_are_in_the_day_s_cle
     assert (data["channel"], data["amount"], data["contract_id"]) == ("offline", "250.00", made["id"])
 
     ctx = staff_context(grp.sub("a"), "finance")
-    today = ledger_wiring.business_date(ctx)
+    today = clock.business_date(ctx)
     records = {r["source"]: r for r in wiring.payments_store().clearing_records(ctx, today)}
     out, into = records[f"disbursement:{made['id']}"], records[f"offline:{recorded['id']}"]
     assert (out["channel"], out["direction"], out["amount"], out["counterparty"]) == (

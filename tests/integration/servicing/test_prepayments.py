@@ -1,21 +1,22 @@
 """Prepayment through the API: quoted by the finance engine under the pinned product's rule (after 3
 periods, 1% of the principal prepaid), then applied: penalty charged, principal reduced, the bills
-ahead recalculated. Loans on demo-lending, booked on today's business date (this module sorts
+ahead recalculated. Loans on demo-lending, booked on the session's business date (this module sorts
 before the time-travel one)."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from tests.integration.origination.flows import ok
 from tests.integration.servicing.flows import contract, disbursed_loan, key, total
+from tests.support import TEST_BUSINESS_DATE
 
 D = Decimal
 
 
 def seasoned_loan(desk) -> tuple[str, dict]:
-    """A 12,000 loan whose schedule started ~4 months ago (4 instalments due), disbursed today."""
-    start = date.today() - timedelta(days=125)
+    """A 12,000 loan whose schedule started ~4 months ago (4 instalments due), disbursed on the session's business date."""
+    start = TEST_BUSINESS_DATE - timedelta(days=125)
     made = disbursed_loan(desk, principal="12000.00", start_date=start.isoformat())
     return made["id"], contract(desk, made["id"])
 

@@ -1,0 +1,91 @@
+"""The closing calendar and close-of-business runs in DynamoDB.
+
+Partition ``T#<tenant>#EOD``: ``STATE`` (the business date, the last date closed, the close in
+progress: one item, so a date change and a close never interleave) and ``RUN#<date>`` (each run's
+record and progress).
+"""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from pynamodb.attributes import UnicodeAttribute
+from pynamodb.exceptions import PutError
+
+from chalicelib.closing.domain import ClosingState
+from chalicelib.platform import keys
+from chalicelib.platform.dynamo import TenantModel, conditional_failed
+from chalicelib.platform.repository import TenantRepository
+from chalicelib.shared.errors import Conflict
+from chalicelib.shared.serial import dumps
+from chalicelib.shared.tenant import TenantContext
+
+
+class ClosingRecord(TenantModel):
+    data = UnicodeAttribute(null=True)  # JSON
+
+
+def _date(v: str | None) -> date | None:
+    return date.fromisoformat(v) if v else None
+
+
+def state_to_json(s: ClosingState) -> dict[str, Any]:
+    return {"business_date": s.business_date, "opened_on": s.opened_on, "last_closed_on": s.last_closed_on,
+            "closing_on": s.closing_on, "lease_until": s.lease_until, "run_id": s.run_id}
+
+
+def state_from_json(d: dict[str, Any]) -> ClosingState:
+    lease = d.get("lease_until")
+    return ClosingState(business_date=_date(d.get("business_date")), opened_on=_date(d.get("opened_on")),
+                        last_closed_on=_date(d.get("last_closed_on")), closing_on=_date(d.get("closing_on")),
+                        lease_until=datetime.fromisoformat(lease) if lease else None, run_id=d.get("run_id"))
+
+
+class ClosingStore(TenantRepository[ClosingRecord]):
+    record = ClosingRecord
+    aggregate = "EOD"
+
+    def _pk(self, ctx: TenantContext) -> str:
+        return keys.partition(ctx.tenant_id, "EOD")
+
+    def _get(self, ctx: TenantContext, sk: str) -> ClosingRecord | None:
+        model = self.model(ctx)
+        try:
+            return model.get(self._pk(ctx), sk, consistent_read=True)
+        except model.DoesNotExist:
+            return None
+
+    def state(self, ctx: TenantContext) -> tuple[ClosingState, int | None]:
+        """The tenant's closing state and its version (``None``: never written)."""
+        rec = self._get(ctx, "STATE")
+        return (state_from_json(json.loads(rec.data)), rec.version) if rec else (ClosingState(), None)
+
+    def save_state(self, ctx: TenantContext, state: ClosingState, version: int | None) -> int:
+        """Write the state at ``version`` (``None``: it must not exist yet). A lost race is 409
+        ``servicing.eod.running``: someone else moved the date or a close took it meanwhile."""
+        item = self.model(ctx)(PK=self._pk(ctx), SK="STATE", entity="eod_state", data=dumps(state_to_json(state)))
+        try:
+            if version is None:
+                item.save(condition=type(item).PK.does_not_exist())
+            else:
+                item.version = version
+                item.save()
+        except PutError as exc:
+            if conditional_failed(exc):
+                raise Conflict("servicing.eod.running", "the closing calendar changed meanwhile; retry") from exc
+            raise
+        return item.version
+
+    def run(self, ctx: TenantContext, on: date) -> dict[str, Any] | None:
+        rec = self._get(ctx, f"RUN#{on.isoformat()}")
+        return json.loads(rec.data) if rec else None
+
+    def save_run(self, ctx: TenantContext, run: dict[str, Any]) -> None:
+        """Progress is last-writer-wins: only the run holding the close writes it."""
+        sk = f"RUN#{run['business_date']}"
+        existing = self._get(ctx, sk)
+        rec = self.model(ctx)(PK=self._pk(ctx), SK=sk, entity="eod_run", data=dumps(run))
+        if existing is not None:
+            rec.version = existing.version
+        rec.save()

@@ -16,6 +16,11 @@ export interface BusinessDate {
   closing_on: string | null;
 }
 
+/** What moving the business date answers: the date now, and the dates closed on the way, in order. */
+export interface BusinessDateMoved extends BusinessDate {
+  closed: string[];
+}
+
 /** Longest catch-up the console lists date by date (a guard against a malformed date, not a rule). */
 const MAX_LISTED_DAYS = 3660;
 
@@ -28,7 +33,8 @@ export function addDays(on: string, days: number): string {
 /**
  * The dates one end-of-day call for `on` closes, oldest first: each date after the last closed one
  * up to `on`. Empty when `on` is already behind the last closed date (the API then answers with the
- * run it already has, or refuses the date as out of order).
+ * run it already has, or refuses the date as out of order). Before any date was closed the API starts
+ * from the tenant's first business date, which it does not report: then only `on` is listed.
  */
 export function datesToClose(lastClosedOn: string | null, on: string): string[] {
   if (lastClosedOn === null) return [on];

@@ -301,12 +301,13 @@ export const systemZhCN = {
   // --- admin / business date (environments with time travel) ---
   "admin.bizDate.card": "营业日期",
   "admin.bizDate.current": "当前营业日期",
-  "admin.bizDate.hint": "本环境（非生产）由机构管理员设定营业日期，且只能向后推进；推进后执行日终会补跑其间的日期。",
+  "admin.bizDate.hint": "本环境（非生产）由机构管理员设定营业日期，且只能向后推进；推进时依次关闭（执行日终）其间留下的每个营业日。",
   "admin.bizDate.next": "新的营业日期",
   "admin.bizDate.set": "推进营业日期",
   "admin.bizDate.confirmTitle": "将营业日期推进到 {date}？",
-  "admin.bizDate.confirmHint": "营业日期不能回退。此后新业务按新日期记账。",
+  "admin.bizDate.confirmHint": "将先依次关闭截至 {to} 尚未关闭的营业日（执行日终），再推进营业日期；营业日期不能回退。",
   "admin.bizDate.moved": "营业日期已推进到 {date}",
+  "admin.bizDate.closed": "途中关闭的营业日（{n} 天）：",
   "admin.bizDate.failed": "营业日期未调整",
 
   // --- API errors of these pages ---
@@ -326,6 +327,7 @@ export const systemZhCN = {
   "error.ledger.entry.already_reversed": "该凭证已被冲正",
   "error.ledger.entry.is_reversal": "冲正凭证不能再冲正",
   "error.ledger.entry.booked_on.closed": "记账日期早于账户最近一次记账日，不能倒记",
+  "error.ledger.entry.future_date": "记账日期不能晚于营业日期",
   "error.ledger.account.insufficient_balance": "账户余额不足",
   "error.ledger.line.amount.scale": "金额小数位数超过币种精度",
   "error.ledger.line.currency_mismatch": "分录币种与账户币种不一致",
@@ -633,12 +635,13 @@ export const systemEnUS: Record<keyof typeof systemZhCN, string> = {
 
   "admin.bizDate.card": "Business date",
   "admin.bizDate.current": "Current business date",
-  "admin.bizDate.hint": "In this environment (never in production) the tenant admin sets the business date, and it only moves forward; the next end of day then catches up the dates in between.",
+  "admin.bizDate.hint": "In this environment (never in production) the tenant admin sets the business date, and it only moves forward; each date it leaves behind is closed (end of day) on the way.",
   "admin.bizDate.next": "New business date",
   "admin.bizDate.set": "Move business date",
   "admin.bizDate.confirmTitle": "Move the business date to {date}?",
-  "admin.bizDate.confirmHint": "The business date cannot move back. New business is booked on the new date.",
+  "admin.bizDate.confirmHint": "End of day first closes every date up to {to} not closed yet, then the business date moves; it cannot move back.",
   "admin.bizDate.moved": "The business date is now {date}",
+  "admin.bizDate.closed": "Closed on the way ({n}):",
   "admin.bizDate.failed": "The business date did not change",
 
   "error.servicing.eod.out_of_order": "That date is on or before the last closed business date: end of day runs in date order",
@@ -657,6 +660,7 @@ export const systemEnUS: Record<keyof typeof systemZhCN, string> = {
   "error.ledger.entry.already_reversed": "The entry has already been reversed",
   "error.ledger.entry.is_reversal": "A reversal cannot itself be reversed",
   "error.ledger.entry.booked_on.closed": "The date is before the account's last booking; entries cannot be back-dated",
+  "error.ledger.entry.future_date": "An entry cannot be booked after the business date",
   "error.ledger.account.insufficient_balance": "Insufficient balance",
   "error.ledger.line.amount.scale": "Too many decimal places for the currency",
   "error.ledger.line.currency_mismatch": "A line's currency differs from its account's",

@@ -20,7 +20,7 @@ import { useAuth } from "../../auth/AuthProvider";
 import { PageHeader } from "../../components/PageHeader";
 import { useI18n, type MessageKey } from "../../i18n";
 import {
-  addDays, canMoveBusinessDateTo, caughtUpKey, closableOn, datesToClose, type BusinessDate,
+  addDays, canMoveBusinessDateTo, caughtUpKey, closableOn, datesToClose, type BusinessDate, type BusinessDateMoved,
 } from "../../system/businessDate";
 import { useBusinessDate } from "../../system/BusinessDateProvider";
 import {
@@ -300,7 +300,10 @@ export function EndOfDayPage() {
   );
 }
 
-/** Move the business date forward (time travel stages only): a date after the current one, confirmed. */
+/**
+ * Move the business date forward (time travel stages only): a date after the current one, confirmed.
+ * The API closes each date left behind on the way, so this may take as long as those closes.
+ */
 function BusinessDateCard({ current, disabled }: { current: BusinessDate; disabled: boolean }) {
   const { api } = useAuth();
   const { t, locale } = useI18n();
@@ -309,6 +312,7 @@ function BusinessDateCard({ current, disabled }: { current: BusinessDate; disabl
   const [picked, setPicked] = useState<Dayjs | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [closed, setClosed] = useState<string[]>([]);
 
   const target = picked ?? dayjs(addDays(current.business_date, 1));
   const targetDate = iso(target);
@@ -318,10 +322,12 @@ function BusinessDateCard({ current, disabled }: { current: BusinessDate; disabl
   async function move() {
     setBusy(true);
     setError(null);
+    setClosed([]);
     try {
-      const moved = await api.request<BusinessDate>("PUT", "/v1/business-date", { business_date: targetDate });
+      const moved = await api.request<BusinessDateMoved>("PUT", "/v1/business-date", { business_date: targetDate });
       replace(moved);
       setPicked(null);
+      setClosed([...(moved.closed ?? [])].sort());
       message.success(t("admin.bizDate.moved", { date: moved.business_date }));
     } catch (e) {
       setError(errorMessage(e, locale));
@@ -362,7 +368,7 @@ function BusinessDateCard({ current, disabled }: { current: BusinessDate; disabl
         </Space>
         <Popconfirm
           title={t("admin.bizDate.confirmTitle", { date: targetDate })}
-          description={<div style={{ maxWidth: 320 }}>{t("admin.bizDate.confirmHint")}</div>}
+          description={<div style={{ maxWidth: 320 }}>{t("admin.bizDate.confirmHint", { to: addDays(targetDate, -1) })}</div>}
           okText={t("admin.bizDate.set")}
           cancelText={t("sys.cancel")}
           onConfirm={move}
@@ -373,6 +379,14 @@ function BusinessDateCard({ current, disabled }: { current: BusinessDate; disabl
           </Button>
         </Popconfirm>
       </Space>
+      {closed.length > 0 && (
+        <div style={{ marginTop: 12 }} data-testid="business-date-closed" data-days={closed.length}>
+          <Typography.Text type="secondary">{t("admin.bizDate.closed", { n: closed.length })}</Typography.Text>{" "}
+          {closed.map((on) => (
+            <Tag key={on} data-closed={on}>{on}</Tag>
+          ))}
+        </div>
+      )}
       {error && (
         <Alert
           type="error"

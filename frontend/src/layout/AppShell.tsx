@@ -35,7 +35,7 @@ function Brand({ collapsed }: { collapsed: boolean }) {
 }
 
 /** The tenant's business date; nothing at all when it has none or it could not be read. */
-function BusinessDateBadge({ compact }: { compact: boolean }) {
+function BusinessDateBadge({ narrow, medium }: { narrow: boolean; medium: boolean }) {
   const { t } = useI18n();
   const { current } = useBusinessDate();
   if (!current) return null;
@@ -54,8 +54,8 @@ function BusinessDateBadge({ compact }: { compact: boolean }) {
   return (
     <Tooltip title={hint}>
       <span className="header-business-date" aria-label={`${t("header.businessDate")} ${current.business_date}`}>
-        {!compact && <CalendarOutlined />}
-        {!compact && <span className="header-business-date-label">{t("header.businessDate")}</span>}
+        {!narrow && <CalendarOutlined />}
+        {!medium && <span className="header-business-date-label">{t("header.businessDate")}</span>}
         <span className="header-business-date-value" data-testid="business-date">{current.business_date}</span>
       </span>
     </Tooltip>
@@ -153,7 +153,7 @@ export function AppShell() {
             {me && !narrow && <Tag className="header-kind">{t(`tenantKind.${me.tenant.kind}` as MessageKey)}</Tag>}
           </div>
           <div className="header-user">
-            <BusinessDateBadge compact={narrow} />
+            <BusinessDateBadge narrow={narrow} medium={medium} />
             <Tooltip title={`${t("header.roles")}: ${roleNames.join("、")}`}>
               <span className="header-roles" data-testid="user-roles">
                 {roleNames.map((name, i) => (
@@ -164,7 +164,7 @@ export function AppShell() {
               </span>
             </Tooltip>
             {!narrow && (
-              <span className="header-username" data-testid="username">
+              <span className="header-username" data-testid="username" title={me?.username}>
                 <UserOutlined /> {me?.username}
               </span>
             )}

@@ -1,4 +1,4 @@
-/** Providers (language, Ant Design locale and theme, auth) and the routes, guarded by role. */
+/** Providers (language, Ant Design locale and theme, auth, business date) and the routes, guarded by role. */
 import { App as AntApp, ConfigProvider } from "antd";
 import enUSAntd from "antd/locale/en_US";
 import zhCNAntd from "antd/locale/zh_CN";
@@ -26,6 +26,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { ProductsSection } from "./pages/ProductsSection";
 import { ForbiddenPage, NotFoundPage } from "./pages/StatusPages";
 import { TenantsPage } from "./pages/TenantsPage";
+import { BusinessDateProvider, useBusinessDate } from "./system/BusinessDateProvider";
 import { WebhooksSection } from "./pages/webhooks/WebhooksSection";
 import { theme } from "./theme";
 
@@ -55,7 +56,11 @@ const PAGES: Record<PageKind, (item: NavItem) => ReactNode> = {
 
 function Guarded({ item }: { item: NavItem }) {
   const { me } = useAuth();
+  // A page opens once the business date is known (or could not be read), so it defaults to it
+  // rather than fetching or pre-filling a day the browser's clock made up.
+  const { settled } = useBusinessDate();
   if (!allows(item, me?.roles ?? [])) return <ForbiddenPage />;
+  if (!settled) return <LoadingState />;
   return PAGES[item.page](item);
 }
 
@@ -92,7 +97,9 @@ export function App({ apiBaseUrl }: { apiBaseUrl: string }) {
             <Route
               element={
                 <RequireAuth>
-                  <AppShell />
+                  <BusinessDateProvider>
+                    <AppShell />
+                  </BusinessDateProvider>
                 </RequireAuth>
               }
             >

@@ -3,18 +3,18 @@ merchant webhooks (subscription with its secret shown once, the delivery log, re
 day with its progress.
 
 Tenants and dates are chosen not to disturb the session's other tests:
-- the ledger and webhooks use a demo-leasing lease this module disburses itself, booked on today's
+- the ledger and webhooks use a demo-leasing lease this module disburses itself, booked on its
   business date (servicing's time-travel tests move demo-lending forward, and a ledger account
   refuses dates before its last one);
-- end of day closes demo-factoring's *today* (in its time zone). Re-running a closed date is a no-op,
-  so other tests booking today are unaffected; only an earlier date becomes refused, which this
-  module shows on purpose with yesterday.
+- end of day closes demo-factoring's business date (`GET /v1/business-date`), catching up any date
+  before it not yet closed, and does not move that date. Re-running a closed date is a no-op, so
+  other tests booking on it are unaffected; only an earlier date that never ran becomes refused,
+  which this module shows on purpose.
 """
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -30,9 +30,9 @@ FACTORING = "demo-factoring"
 BANK = "1002"  # the chart's bank account: every disbursement moves it
 
 
-def _today(tenant: str) -> date:
-    """Today in the tenant's time zone (the demo tenants keep Asia/Shanghai time, tenants/*.yaml)."""
-    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
+def _business_date(api, tenant: str) -> dict:
+    """The tenant's business date as the API tells any of its users (the console's "today")."""
+    return ok(api.as_(f"viewer@{tenant}").get("/v1/business-date"))
 
 
 @pytest.fixture(autouse=True)
@@ -46,14 +46,20 @@ def _screenshots_without_toasts(ui):
 
 
 @pytest.fixture(scope="module")
-def leasing(chalice_app, logins, demo_products):
-    """demo-leasing's staff over Chalice's test client (in-process, like the HTTP server the console uses)."""
+def api(chalice_app, logins):
+    """The API over Chalice's test client (in-process, like the HTTP server the console uses)."""
     from chalice.test import Client
 
     from tests.support import Api
 
     with Client(chalice_app) as client:
-        yield Desk(Api(client, logins), LEASING)
+        yield Api(client, logins)
+
+
+@pytest.fixture(scope="module")
+def leasing(api, demo_products):
+    """demo-leasing's staff."""
+    return Desk(api, LEASING)
 
 
 @pytest.fixture(scope="module")
@@ -105,8 +111,9 @@ def test_finance_sees_a_balanced_trial_balance_and_opens_the_bank_account_statem
     ui.shot("ledger-entry")
 
 
-def test_finance_sees_the_days_clearing_and_downloads_the_netting_csv(ui, lease):
+def test_finance_sees_the_days_clearing_and_downloads_the_netting_csv(ui, api, lease):
     page = ui.page
+    business_date = _business_date(api, LEASING)["business_date"]
     ui.login(f"finance@{LEASING}")
     ui.open("/ledger?tab=clearing")
 
@@ -114,7 +121,7 @@ def test_finance_sees_the_days_clearing_and_downloads_the_netting_csv(ui, lease)
     expect(page.get_by_test_id("recon-ok").or_(page.get_by_test_id("recon-bad"))).to_be_visible()
     with page.expect_download() as download:
         page.get_by_test_id("netting-download").click()
-    assert download.value.suggested_filename == f"netting-{LEASING}-{_today(LEASING).isoformat()}.csv"
+    assert download.value.suggested_filename == f"netting-{LEASING}-{business_date}.csv"
     with open(download.value.path(), encoding="utf-8") as f:
         assert f.readline().strip() == "channel,counterparty,currency,count,gross_in,gross_out,net,instruction"
     ui.shot("ledger-clearing")
@@ -222,15 +229,29 @@ def _pick_date(page, on: date) -> None:
     field.press("Enter")
 
 
-def test_tenant_admin_runs_end_of_day_and_sees_it_complete_then_an_earlier_date_refused(ui):
+def _a_date_never_closed(api, before: date) -> date:
+    """The latest date before `before` that no end of day has run for (the API answers 404)."""
+    admin = api.as_(f"tenant-admin@{FACTORING}")
+    for back in range(1, 60):
+        on = before - timedelta(days=back)
+        if admin.get(f"/v1/servicing/end-of-day/{on.isoformat()}").status == 404:
+            return on
+    raise AssertionError(f"every date in the 60 days before {before} has an end-of-day run")
+
+
+def test_tenant_admin_runs_end_of_day_and_sees_it_complete_then_an_earlier_date_refused(ui, api):
     page = ui.page
     # The progress poll may ask before the run record exists (404); the earlier date is refused (409).
     ui.allowed_http_errors.update({404, 409})
-    today = _today(FACTORING)
+    current = _business_date(api, FACTORING)
+    today = date.fromisoformat(current["business_date"])
     ui.login(f"tenant-admin@{FACTORING}")
+    expect(page.get_by_test_id("business-date")).to_have_text(today.isoformat())
     _open(ui, "admin")
     expect(page.get_by_test_id("page-title")).to_have_text("日终批处理")
     expect(page.locator("input[data-testid='eod-date'], [data-testid='eod-date'] input")).to_have_value(today.isoformat())
+    expect(page.get_by_test_id("eod-business-date")).to_have_text(today.isoformat())
+    expect(page.get_by_test_id("eod-last-closed-on")).to_have_text(current["last_closed_on"] or "尚未执行过日终")
 
     page.get_by_test_id("eod-run").click()
     page.locator(".ant-popconfirm:visible .ant-btn-primary").click()
@@ -241,14 +262,53 @@ def test_tenant_admin_runs_end_of_day_and_sees_it_complete_then_an_earlier_date_
     total = page.get_by_test_id("eod-total").inner_text()
     assert page.get_by_test_id("eod-processed").inner_text() == total
     expect(page.get_by_test_id("eod-count")).to_have_text(f"已处理 {total} / {total} 笔合同")
+    # The dates between the last closed one and the business date were caught up in the same run.
+    last = current["last_closed_on"]
+    skipped = (today - date.fromisoformat(last)).days - 1 if last and last < today.isoformat() else 0
+    if skipped > 0:
+        expect(page.get_by_test_id("eod-caught-up-count")).to_have_text(f"补跑 {skipped} 天")
+    else:
+        expect(page.get_by_test_id("eod-caught-up")).to_have_count(0)
+    # The close is recorded, the business date stays where it was.
+    expect(page.get_by_test_id("eod-last-closed-on")).to_have_text(today.isoformat())
+    expect(page.get_by_test_id("business-date")).to_have_text(today.isoformat())
     ui.shot("admin-end-of-day-completed")
 
-    _pick_date(page, today - timedelta(days=1))
+    earlier = _a_date_never_closed(api, today)
+    _pick_date(page, earlier)
     page.get_by_test_id("eod-run").click()
     page.locator(".ant-popconfirm:visible .ant-btn-primary").click()
     expect(page.get_by_test_id("eod-error")).to_have_text("该营业日早于或等于已关闭的营业日，日终须按日期顺序执行")
     expect(page.get_by_test_id("eod-last-closed")).to_contain_text(today.isoformat())
     ui.shot("admin-end-of-day-out-of-order")
+
+
+def test_tenant_admin_sees_the_business_date_control_offering_only_later_dates(ui, api):
+    """Test stages allow time travel: the control is there, set to the day after the business date.
+    It is not used here: moving demo-factoring's date would move it for the session's other tests."""
+    current = _business_date(api, FACTORING)
+    assert current["time_travel"] is True
+    today = date.fromisoformat(current["business_date"])
+    page = ui.page
+    ui.login(f"tenant-admin@{FACTORING}")
+    _open(ui, "admin")
+    expect(page.get_by_test_id("business-date-current")).to_have_text(today.isoformat())
+    field = page.locator("input[data-testid='business-date-input'], [data-testid='business-date-input'] input")
+    expect(field).to_have_value((today + timedelta(days=1)).isoformat())
+    expect(page.get_by_test_id("business-date-set")).to_be_enabled()
+
+    # The business date itself cannot be chosen again: the picker greys it out.
+    field.click()
+    cell = page.locator(f".ant-picker-dropdown:visible td[title='{today.isoformat()}']")
+    expect(cell).to_have_class(re.compile(r"ant-picker-cell-disabled"))
+    page.keyboard.press("Escape")
+
+    page.get_by_test_id("business-date-set").click()
+    confirm = page.locator(".ant-popconfirm:visible")
+    expect(confirm).to_contain_text(f"将营业日期推进到 {(today + timedelta(days=1)).isoformat()}？")
+    ui.shot("admin-business-date-confirm", full_page=False)
+    confirm.locator(".ant-btn:not(.ant-btn-primary)").click()
+    assert _business_date(api, FACTORING)["business_date"] == today.isoformat()
 
 
 def test_the_end_of_day_page_reads_on_a_phone(phone_ui):

@@ -44,6 +44,12 @@ def test_each_role_sees_its_navigation_and_the_tenant_and_role_in_the_header(ui,
     assert ui.page.get_by_test_id("tenant-name").inner_text() == TENANT_NAMES[tenant_id]["zh-CN"]
     assert ui.roles_shown() == [role if role != "admin" else "platform-admin"]
     assert ui.page.url.endswith("/calculator")  # everyone lands on the calculator
+    # Every tenant with a business shows its business date; the platform has none.
+    business_date = ui.page.get_by_test_id("business-date")
+    if tenant_id == "platform":
+        expect(business_date).to_have_count(0)
+    else:
+        expect(business_date).to_have_text(re.compile(r"^\d{4}-\d{2}-\d{2}$"))
     ui.shot(f"home-{role}-{tenant_id}", full_page=False)
 
 

@@ -1,4 +1,4 @@
-/** Start a consolidation run for a date (today by default) and open its progress view. */
+/** Start a consolidation run for a date (HQ's business date by default, none after it) and open its progress view. */
 import { PlayCircleOutlined } from "@ant-design/icons";
 import { App, Button, DatePicker, Form, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
@@ -8,6 +8,7 @@ import { useNavigate } from "react-router";
 import { errorMessage } from "../api/errors";
 import { useAuth } from "../auth/AuthProvider";
 import { useI18n } from "../i18n";
+import { useTenantToday } from "../system/useDateParam";
 import type { Run } from "./types";
 
 export function StartRun({ compact = false }: { compact?: boolean }) {
@@ -15,7 +16,8 @@ export function StartRun({ compact = false }: { compact?: boolean }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [asOf, setAsOf] = useState<Dayjs | null>(dayjs());
+  const today = useTenantToday();
+  const [asOf, setAsOf] = useState<Dayjs | null>(() => dayjs(today));
   const [busy, setBusy] = useState(false);
 
   const start = async () => {
@@ -39,7 +41,7 @@ export function StartRun({ compact = false }: { compact?: boolean }) {
             value={asOf}
             onChange={setAsOf}
             allowClear={false}
-            disabledDate={(d) => d.isAfter(dayjs(), "day")}
+            disabledDate={(d) => d.format("YYYY-MM-DD") > today}
             aria-label={t("hq.start.asOf")}
             data-testid="run-as-of"
           />

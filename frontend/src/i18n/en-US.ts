@@ -39,6 +39,12 @@ export const enUS: Messages = {
   "header.roles": "Roles",
   "header.collapse": "Collapse menu",
   "header.expand": "Expand menu",
+  "header.businessDate": "Business date",
+  "header.businessDateHint": "The tenant's business date ({timezone}); business is booked on it",
+  "header.lastClosedOn": "Last closed: {date}",
+  "header.noneClosed": "No date closed yet",
+  "header.closingOn": "Closing {date} now",
+  "header.timeTravel": "In this environment the tenant admin sets the business date (never in production)",
 
   "nav.section.tools": "Tools",
   "nav.section.business": "Business",

@@ -38,6 +38,12 @@ export const zhCN = {
   "header.roles": "角色",
   "header.collapse": "收起菜单",
   "header.expand": "展开菜单",
+  "header.businessDate": "营业日期",
+  "header.businessDateHint": "机构营业日期（{timezone}），业务按此日期记账",
+  "header.lastClosedOn": "最近完成日终：{date}",
+  "header.noneClosed": "尚未执行过日终",
+  "header.closingOn": "正在执行 {date} 的日终",
+  "header.timeTravel": "本环境可由机构管理员调整营业日期（非生产环境）",
 
   "nav.section.tools": "工具",
   "nav.section.business": "业务",

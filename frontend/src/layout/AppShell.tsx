@@ -1,8 +1,9 @@
 /**
  * The signed-in frame: side navigation filtered by role (a drawer on narrow screens), and a header
- * that always shows the tenant, the user's roles, the language switch and sign-out.
+ * that always shows the tenant, its business date (when it has one), the user's roles, the language
+ * switch and sign-out.
  */
-import { BankOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
+import { BankOutlined, CalendarOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
 import { Button, Drawer, Layout, Menu, Tag, Tooltip, Typography } from "antd";
 import type { MenuProps } from "antd";
 import { useMemo, useState } from "react";
@@ -12,6 +13,7 @@ import { useAuth } from "../auth/AuthProvider";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { localizedName, useI18n, type MessageKey } from "../i18n";
 import { itemForPath, navFor, SECTIONS } from "../nav/menu";
+import { useBusinessDate } from "../system/BusinessDateProvider";
 import { NAV_ICONS } from "./icons";
 import { useMediaQuery } from "./useMediaQuery";
 
@@ -29,6 +31,34 @@ function Brand({ collapsed }: { collapsed: boolean }) {
         </span>
       )}
     </div>
+  );
+}
+
+/** The tenant's business date; nothing at all when it has none or it could not be read. */
+function BusinessDateBadge({ narrow, medium }: { narrow: boolean; medium: boolean }) {
+  const { t } = useI18n();
+  const { current } = useBusinessDate();
+  if (!current) return null;
+  const hint = (
+    <>
+      <div>{t("header.businessDateHint", { timezone: current.timezone })}</div>
+      <div>
+        {current.last_closed_on
+          ? t("header.lastClosedOn", { date: current.last_closed_on })
+          : t("header.noneClosed")}
+      </div>
+      {current.closing_on && <div>{t("header.closingOn", { date: current.closing_on })}</div>}
+      {current.time_travel && <div>{t("header.timeTravel")}</div>}
+    </>
+  );
+  return (
+    <Tooltip title={hint}>
+      <span className="header-business-date" aria-label={`${t("header.businessDate")} ${current.business_date}`}>
+        {!narrow && <CalendarOutlined />}
+        {!medium && <span className="header-business-date-label">{t("header.businessDate")}</span>}
+        <span className="header-business-date-value" data-testid="business-date">{current.business_date}</span>
+      </span>
+    </Tooltip>
   );
 }
 
@@ -123,6 +153,7 @@ export function AppShell() {
             {me && !narrow && <Tag className="header-kind">{t(`tenantKind.${me.tenant.kind}` as MessageKey)}</Tag>}
           </div>
           <div className="header-user">
+            <BusinessDateBadge narrow={narrow} medium={medium} />
             <Tooltip title={`${t("header.roles")}: ${roleNames.join("、")}`}>
               <span className="header-roles" data-testid="user-roles">
                 {roleNames.map((name, i) => (
@@ -133,7 +164,7 @@ export function AppShell() {
               </span>
             </Tooltip>
             {!narrow && (
-              <span className="header-username" data-testid="username">
+              <span className="header-username" data-testid="username" title={me?.username}>
                 <UserOutlined /> {me?.username}
               </span>
             )}

@@ -1,5 +1,6 @@
 /** The calculator: any loan, lease or factoring terms priced by `POST /v1/quotes`. */
 import { Alert, Card, Col, Form, Row, Skeleton, Spin } from "antd";
+import dayjs from "dayjs";
 import { lazy, Suspense, useRef, useState } from "react";
 
 import { ApiError, errorMessage, fieldMessage } from "../api/errors";
@@ -12,6 +13,7 @@ import { buildQuoteRequest, defaultKind, fieldsOf, initialValues, namePath, type
 import { PageHeader } from "../components/PageHeader";
 import { EmptyState, LoadingState } from "../components/States";
 import { useI18n } from "../i18n";
+import { useTenantToday } from "../system/useDateParam";
 
 // ECharts is a third of the bundle: load it with the first result, not with the sign-in page.
 const ScheduleChart = lazy(() => import("../calculator/ScheduleChart"));
@@ -25,7 +27,9 @@ export function CalculatorPage() {
   const { api, me } = useAuth();
   const { t, locale } = useI18n();
   const [form] = Form.useForm<QuoteFormValues>();
-  const [initial] = useState(() => initialValues(defaultKind(me?.tenant.kind)));
+  const today = useTenantToday();
+  // Terms start on the tenant's business date unless the user picks another.
+  const [initial] = useState(() => initialValues(defaultKind(me?.tenant.kind), dayjs(today)));
   const [quote, setQuote] = useState<{ response: QuoteResponse; currency: string } | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [submitting, setSubmitting] = useState(false);

@@ -14,6 +14,7 @@ import { ScheduleTable } from "../calculator/ScheduleTable";
 import { checkAmount, checkPercent, checkTerm, cleanAmount, type Problem } from "../calculator/terms";
 import { showFieldErrors } from "../forms/serverErrors";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
+import { useTenantToday } from "../system/useDateParam";
 import { addDecimals, formatRate, isDecimalString, percentToFraction } from "../money/decimal";
 import { formatParameter, optionLabel } from "./format";
 import type { ProductQuote, VersionDetails } from "./types";
@@ -49,6 +50,7 @@ function rule(t: Translate, label: MessageKey, check: (v: string | undefined) =>
 
 export function ProductQuotePanel({ version }: { version: VersionDetails }) {
   const { api } = useAuth();
+  const businessToday = useTenantToday();
   const { t, locale } = useI18n();
   const [form] = Form.useForm<QuoteValues>();
   const [quote, setQuote] = useState<ProductQuote | null>(null);
@@ -68,7 +70,7 @@ export function ProductQuotePanel({ version }: { version: VersionDetails }) {
   const debtors = list(terms.approved_debtors);
 
   const initial = (): QuoteValues => {
-    const today = dayjs().startOf("day");
+    const today = dayjs(businessToday).startOf("day");
     const freq = typeof frequency.default === "string" ? frequency.default : "monthly";
     const defaultMonths = typeof months.default === "number" ? months.default : undefined;
     const tenor = obj(terms.tenor_days);

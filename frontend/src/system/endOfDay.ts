@@ -1,6 +1,8 @@
 /**
  * An end-of-day run as the admin page shows it: how far it is (a percentage and a step), from the
  * run record `GET /v1/servicing/end-of-day/{date}` returns while the POST closing the date is in flight.
+ * One POST closes every date after the last closed one up to the date asked for (catch-up), so the
+ * page follows those dates' runs one after the other.
  */
 
 export interface EndOfDayRun {
@@ -12,6 +14,8 @@ export interface EndOfDayRun {
   expired_applications: string[];
   started_at: string | null;
   finished_at: string | null;
+  /** Earlier dates the same call closed first, oldest first (only on the POST's answer). */
+  caught_up?: string[];
 }
 
 /** The steps of a run: requested → contracts closed one by one → stale applications expired → done. */
@@ -39,4 +43,20 @@ export function eodSeconds(run: EndOfDayRun | null): string | null {
   const ms = Date.parse(run.finished_at) - Date.parse(run.started_at);
   if (!Number.isFinite(ms) || ms < 0) return null;
   return (Math.round(ms / 100) / 10).toFixed(1);
+}
+
+/** The earlier dates a run caught up, oldest first (none when the answer does not say). */
+export function caughtUp(run: EndOfDayRun | null): string[] {
+  return [...(run?.caught_up ?? [])].sort();
+}
+
+/**
+ * Which of a catch-up's dates to follow next, given the progress just read for `dates[index]`: the
+ * next date once that one's run has completed, else the same one (the last date is followed to the end).
+ */
+export function followedIndex(dates: readonly string[], index: number, progress: EndOfDayRun | null): number {
+  const last = dates.length - 1;
+  if (index >= last) return Math.max(last, 0);
+  if (progress?.business_date === dates[index] && progress.status === "completed") return index + 1;
+  return index;
 }

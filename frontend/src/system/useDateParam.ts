@@ -3,11 +3,17 @@ import { useCallback } from "react";
 import { useSearchParams } from "react-router";
 
 import { useAuth } from "../auth/AuthProvider";
+import { useBusinessDate } from "./BusinessDateProvider";
 import { isIsoDate, todayIn } from "./dates";
 
+/**
+ * "Today" for the tenant: its business date. Only while that is loading (or when it cannot be read)
+ * the tenant's calendar day stands in for it.
+ */
 export function useTenantToday(): string {
   const { me } = useAuth();
-  return todayIn(me?.tenant?.timezone);
+  const { current } = useBusinessDate();
+  return current?.business_date ?? todayIn(me?.tenant?.timezone);
 }
 
 export function useDateParam(name = "date"): [string, (date: string | null) => void] {

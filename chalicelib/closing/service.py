@@ -84,7 +84,8 @@ def calendar(ctx: TenantContext) -> dict[str, Any]:
     running = state.running(clock.now())
     return {"tenant_id": ctx.tenant_id, "business_date": _business_date(ctx, state),
             "timezone": tenant_timezone(ctx), "time_travel": get_settings().time_travel_enabled,
-            "last_closed_on": state.last_closed_on, "closing_on": state.closing_on if running else None}
+            "opened_on": state.opened_on, "last_closed_on": state.last_closed_on,
+            "closing_on": state.closing_on if running else None}
 
 
 def set_business_date(ctx: TenantContext, to: date) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +59,9 @@ def main() -> int:
     where = "embedded AWS (moto)" if env.embedded else "external endpoint"
     print(f"  AWS:      {env.endpoint_url}  [{where}]", flush=True)
     print("  Seeding the demo group from tenants/*.yaml…", flush=True)
-    users = seed.seed(progress=lambda what: print(f"  Seeding {what}…", flush=True))
+    seeding = time.monotonic()
+    users = seed.seed(progress=lambda what: print(f"    {what}", flush=True))
+    print(f"  Seeded in {time.monotonic() - seeding:.0f}s", flush=True)
 
     from chalice.config import Config
     from chalice.local import create_local_server

@@ -93,15 +93,8 @@ def open_calendars(definitions: list[TenantDefinition], on: date) -> None:
 
 
 def seed_business_data(progress=lambda message: None) -> None:
-    """Demo products (with their approval history), then what is built on them. Idempotent."""
-    from chalicelib.origination.seed import seed_demo_applications
-    from chalicelib.products.seed import seed_demo_products
+    """The demo group's business: products, then months of history replayed day by day up to today
+    (contracts, repayments, arrears, write-offs; see ``chalicelib.local.demo.history``). Idempotent."""
+    from chalicelib.local.demo import seed_demo
 
-    progress("demo products (authored, approved and activated by the demo users)")
-    seed_demo_products()
-    progress("demo customers and applications in every state (about half a minute the first time)")
-    seed_demo_applications()
-    from chalicelib.risk.seed import seed_demo_exposures
-
-    progress("demo exposures for HQ's consolidation (cross-subsidiary customers, a connected group)")
-    seed_demo_exposures()
+    seed_demo(progress=progress)

@@ -56,7 +56,7 @@ def console_url(http_server) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def demo_products(local_env) -> list[object]:
     """The demo products with their approval history (test sessions seed tenants and users only)."""
-    from chalicelib.products.seed import seed_demo_products
+    from chalicelib.local.demo.products import seed_demo_products
 
     return seed_demo_products()
 

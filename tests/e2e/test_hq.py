@@ -23,11 +23,13 @@ RUN_TIMEOUT_MS = 60_000
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo_exposures(local_env) -> int:
-    """The demo subsidiaries' exposures (test sessions seed tenants and users only)."""
-    from chalicelib.risk.seed import seed_demo_exposures
+def demo_exposures(local_env, demo_products) -> int:
+    """The demo group's shared customers' contracts, disbursed through servicing on the session's
+    business date (test sessions seed tenants and users only): HQ consolidates what servicing projects."""
+    from chalicelib.local.demo.applications import seed_demo_applications
 
-    return seed_demo_exposures()
+    return len(seed_demo_applications(only={"lending-sme-shenjiang", "factoring-shenjiang", "lending-sme-huanan-sub",
+                                            "leasing-huanan-sub", "leasing-huanan-parent"}))
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ def origination_routes(chalice_app):
 
 @pytest.fixture(scope="session")
 def demo_products(local_env):
-    from chalicelib.products.seed import seed_demo_products
+    from chalicelib.local.demo.products import seed_demo_products
 
     return seed_demo_products()
 

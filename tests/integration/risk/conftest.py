@@ -29,7 +29,6 @@ def risk_stack(local_env, chalice_app) -> dict[str, str]:
     from chalicelib.risk import api as risk_api
     from chalicelib.risk import tasks
     from chalicelib.risk.local import provision_state_machines
-    from chalicelib.risk.seed import seed_demo_exposures
 
     if "/v1/group/consolidations" not in chalice_app.routes:
         chalice_app.register_blueprint(risk_api.api.blueprint)
@@ -39,7 +38,6 @@ def risk_stack(local_env, chalice_app) -> dict[str, str]:
     env = provision_state_machines(local_env.provisioned.prefix)
     os.environ.update(env)
     reset_settings()
-    seed_demo_exposures()
     return env
 
 
@@ -146,20 +144,76 @@ def make_scratch_group(letters: str = "abcd") -> ScratchGroup:
 
 
 @pytest.fixture(scope="session")
-def demo_run(risk_api) -> dict[str, Any]:
+def history_group(risk_stack) -> Any:
+    """A copy of the demo group under ids of its own, with the demo history replayed for it through the
+    same code ``make run`` uses, ending on the session's business date (the shared demo tenants keep
+    theirs: other suites rely on it)."""
+    from chalicelib import bootstrap
+    from chalicelib.local.demo import seed_demo
+    from chalicelib.local.demo.group import DemoGroup
+    from chalicelib.local.seed import demo_password, demo_users, load_definitions
+    from chalicelib.tenancy.domain import TenantDefinition
+    from chalicelib.tenancy.identity import CognitoDirectory
+
+    tag = uuid.uuid4().hex[:6]
+    group = DemoGroup(f"hg-{tag}", f"hgl-{tag}", f"hgs-{tag}", f"hgf-{tag}")
+    registry, people, copies = bootstrap.tenant_registry(), CognitoDirectory(), []
+    for d in load_definitions():
+        if d.id not in ("demo-group", *("demo-lending", "demo-leasing", "demo-factoring")):
+            continue
+        body = d.model_dump(mode="json", by_alias=True, exclude_none=True)
+        body["id"] = group.tenant(d.id)
+        if body.get("group"):
+            body["group"] = group.hq
+        body.pop("unified_social_credit_code", None)
+        copy = TenantDefinition.model_validate(body)
+        registry.upsert(copy)
+        copies.append(copy)
+    for u in demo_users(copies):
+        people.create_user(u.username, u.tenant_id, [u.role], password=demo_password(), permanent=True)
+    seed_demo(group, through=TEST_BUSINESS_DATE)
+    return group
+
+
+SHARED_BOOKS = {"lending-sme-shenjiang", "factoring-shenjiang", "lending-sme-huanan-sub", "leasing-huanan-sub",
+                "leasing-huanan-parent"}
+
+
+@pytest.fixture(scope="session")
+def demo_contracts(risk_stack) -> list[Any]:
+    """The demo group's shared customers' contracts, disbursed for real on the session's business date
+    (no history: the shared demo tenants keep their date)."""
+    from chalicelib.local.demo.applications import seed_demo_applications
+    from chalicelib.local.demo.products import seed_demo_products
+
+    seed_demo_products()
+    seeded = seed_demo_applications(only=SHARED_BOOKS)
+    assert [s.error for s in seeded if s.error] == []
+    return seeded
+
+
+@pytest.fixture(scope="session")
+def demo_run(risk_api, demo_contracts) -> dict[str, Any]:
     """One on-demand run of the demo group, as HQ's risk officer starts it from the dashboard."""
     run = run_to_end(risk_api, "group-risk@demo-group")
     assert run["status"] == "SUCCEEDED", run
     return run
 
 
-def demo_hash(name: str) -> str:
-    """The group identity hash of one of origination's demo companies (by its name)."""
-    from chalicelib.origination import seed as origination_seed
-    from chalicelib.risk.seed import _hash
+@pytest.fixture(scope="session")
+def history_run(risk_api, history_group) -> dict[str, Any]:
+    """One on-demand run of the history group, as its HQ's risk officer starts it from the dashboard."""
+    return run_to_end(risk_api, f"group-risk@{history_group.hq}")
 
-    party = next(v for v in vars(origination_seed).values() if isinstance(v, dict) and v.get("name") == name)
-    return _hash(party)
+
+def demo_hash(name: str) -> str:
+    """The group identity hash of one of the demo companies (by its name)."""
+    from chalicelib.local.demo import applications
+    from chalicelib.platform.settings import get_settings
+    from chalicelib.shared.identity import IdentityType, keyed_hash
+
+    party = next(v for v in vars(applications).values() if isinstance(v, dict) and v.get("name") == name)
+    return keyed_hash(get_settings().identity_hash_key, IdentityType(party["identity_type"]), party["identity_number"])
 
 
 class FaultySource:

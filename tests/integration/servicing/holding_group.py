@@ -32,8 +32,8 @@ class LendingGroup:
 
 def make_lending_group(letters: str = "abc") -> LendingGroup:
     from chalicelib import bootstrap
+    from chalicelib.local.demo.products import PRODUCTS_DIR, seed_demo_products
     from chalicelib.local.seed import demo_password, open_calendars
-    from chalicelib.products.seed import PRODUCTS_DIR, seed_demo_products
     from chalicelib.shared.tenant import Role
     from chalicelib.tenancy.domain import TenantDefinition
     from chalicelib.tenancy.identity import CognitoDirectory

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from chalicelib.origination.applications.lifecycle import Status
-from chalicelib.origination.seed import HUANAN_PARENT, HUANAN_SUB, SHENJIANG, demo_resident_id, demo_uscc, scenarios
+from chalicelib.local.demo.applications import HUANAN_PARENT, HUANAN_SUB, SHENJIANG, demo_resident_id, demo_uscc, scenarios
 from chalicelib.shared.identity import IdentityType, validation_problem
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from chalicelib.products import service
 from chalicelib.products.domain import VersionStatus
-from chalicelib.products.seed import seed_demo_products
+from chalicelib.local.demo.products import seed_demo_products
 from chalicelib.shared.tenant import Role
 from tests.unit.products.builders import context
 from tests.unit.products.fakes import InMemoryProductStore

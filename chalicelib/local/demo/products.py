@@ -22,7 +22,7 @@ from chalicelib.products.domain import Action
 from chalicelib.shared.errors import Conflict, NotFound
 from chalicelib.shared.tenant import Role, TenantContext, TenantKind
 
-PRODUCTS_DIR = Path(__file__).resolve().parents[2] / "tenants" / "products"
+PRODUCTS_DIR = Path(__file__).resolve().parents[3] / "tenants" / "products"
 CHINA = timezone(timedelta(hours=8))
 
 # (action, days after the step's date, local time) — authored in the morning, approved the next day.
@@ -42,12 +42,14 @@ class SeededProduct:
 
 
 def seed_demo_products(directory: Path = PRODUCTS_DIR, contexts: Callable[[str], tuple[TenantContext, TenantContext]]
-                       | None = None, store: service.ProductStore | None = None) -> list[SeededProduct]:
-    """Create every demo product the tenants do not have yet; returns what was found and what made."""
+                       | None = None, store: service.ProductStore | None = None,
+                       tenants: dict[str, str] | None = None) -> list[SeededProduct]:
+    """Create every demo product the tenants do not have yet; returns what was found and what made.
+    ``tenants`` maps a folder's name to the tenant that gets its products (default: the same id)."""
     contexts = contexts or demo_contexts
     seeded = []
     for tenant_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
-        maker, checker = contexts(tenant_dir.name)
+        maker, checker = contexts((tenants or {}).get(tenant_dir.name, tenant_dir.name))
         for path in sorted(tenant_dir.glob("*.yaml")):
             spec = yaml.safe_load(path.read_text(encoding="utf-8"))
             seeded.append(SeededProduct(maker.tenant_id, spec["code"], _seed_product(spec, maker, checker, store)))

@@ -1,9 +1,10 @@
-"""Demo applications: every status in each demo subsidiary, so the console has work to show.
+"""Demo applications: every status in each demo subsidiary, so the console has work to show, and the
+contracts of the demo history (``history.py``), disbursed through servicing.
 
-``seed_demo_applications()`` drives each scenario through the same use cases the API calls, as the
-demo users of the tenant (officer, reviewers, finance), with a clock set some days back so the
-timelines read like a working month. Run it after the demo products are seeded. Idempotent: each
-scenario leaves a mark naming its application, and a marked scenario is not run again.
+``run_scenarios()`` drives each scenario through the same use cases the API calls, as the demo users
+of the tenant (officer, reviewers, finance), on the tenant's business date: the history runs each
+scenario on the day ``days_ago`` days before its last day. Run it after the demo products are seeded.
+Idempotent: each scenario leaves a mark naming its application, and a marked scenario is not run again.
 
 It also seeds what group consolidation needs to find:
 
@@ -19,11 +20,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from typing import Any, Callable, Iterable
 
 from pynamodb.attributes import UnicodeAttribute
 
+from chalicelib.local.demo.group import DEMO, DemoGroup, cognito_sub
 from chalicelib.origination import wiring
 from chalicelib.origination.applications import commands, service
 from chalicelib.origination.applications.domain import Decision
@@ -34,13 +36,13 @@ from chalicelib.origination.customers.domain import NewCustomer
 from chalicelib.platform.dynamo import TenantModel
 from chalicelib.platform.repository import TenantRepository
 from chalicelib.platform.settings import get_settings
+from chalicelib.shared import clock as the_clock
 from chalicelib.shared.errors import DomainError
 from chalicelib.shared.identity import resident_id_check_digit, uscc_check_char
-from chalicelib.shared.tenant import Role, TenantContext, TenantKind
+from chalicelib.shared.tenant import Role, TenantContext
 
 log = logging.getLogger(__name__)
 CHINA = timezone(timedelta(hours=8))
-DEBTOR_USERNAME = "debtor@demo-factoring"
 CORE_ENTERPRISE = "华东重工集团有限公司"
 
 
@@ -111,11 +113,13 @@ class Scenario:
     product: str
     customer: dict
     target: Status
-    days_ago: int
+    days_ago: int  # opened this many days before the history's last day
     terms: dict[str, Any] = field(default_factory=dict)
     assets: tuple[dict, ...] = ()
     invoices: tuple[dict, ...] = ()  # each with "debtor": a customer body, plus face_amount
     note: str = ""
+    repays: str = ""  # disbursed ones: how the customer pays (``history.Behaviour``)
+    invoice_days: int = 75  # factoring: the invoices fall due this many days after the application
 
 
 def _people() -> list[dict]:
@@ -124,12 +128,47 @@ def _people() -> list[dict]:
     return [person(n, f"19{80 + i % 15:02d}{(i % 12) + 1:02d}{(i % 27) + 1:02d}", 100 + i) for i, n in enumerate(names)]
 
 
+def _borrowers() -> list[dict]:
+    """The consumer borrowers of the history's loans (beyond the applicants above)."""
+    names = ["林晨", "何芳", "高远", "罗敏", "梁涛", "宋佳", "郑浩", "谢婷", "韩冰", "唐宁"]
+    return [person(n, f"19{82 + i % 12:02d}{(i % 12) + 1:02d}{(i % 25) + 2:02d}", 120 + i) for i, n in enumerate(names)]
+
+
+# How the history's customers pay (``history.Behaviour``): the bucket each contract ends in follows.
+ON_TIME, PARTIAL, OFFLINE = "on_time", "partial", "offline"
+
+
+def late(days: int) -> str:
+    return f"late:{days}"
+
+
+def stop_after(paid: int) -> str:
+    return f"stop:{paid}"
+
+
+def prepay_after(paid: int) -> str:
+    return f"prepay:{paid}"
+
+
+def written_off(paid: int, days_before_end: int) -> str:
+    return f"write_off:{paid}:{days_before_end}"
+
+
+def recovered(paid: int, written_off_days_before_end: int, recovered_days_before_end: int) -> str:
+    return f"recover:{paid}:{written_off_days_before_end}:{recovered_days_before_end}"
+
+
 def _lending() -> list[Scenario]:
-    p = _people()
+    p, b = _people(), _borrowers()
     t, loan, sme = "demo-lending", "CONSUMER-INSTALMENT", "SME-OPERATING"
     small = {"principal": "30000.00", "term": 12}
     large = {"principal": "80000.00", "term": 12}  # above the 50,000 second-review line
     no_income = person("钱多多", "19880606", 190, income=None, level="phone_verified")
+    D = Status.DISBURSED
+
+    def book(key: str, customer: dict, days: int, repays: str, terms: dict = small) -> Scenario:
+        return Scenario(key, t, loan, customer, D, days, terms, repays=repays)
+
     return [
         Scenario("lending-draft", t, loan, p[0], Status.DRAFT, 1, small),
         Scenario("lending-submitted", t, loan, p[1], Status.SUBMITTED, 1, small),
@@ -140,14 +179,25 @@ def _lending() -> list[Scenario]:
         Scenario("lending-approved", t, loan, p[5], Status.APPROVED, 2, small),
         Scenario("lending-contract-issued", t, loan, p[6], Status.CONTRACT_ISSUED, 3, small),
         Scenario("lending-signed", t, loan, p[7], Status.SIGNED, 4, large),
-        Scenario("lending-disbursed", t, loan, p[8], Status.DISBURSED, 20, small),
         Scenario("lending-withdrawn", t, loan, p[9], Status.WITHDRAWN, 6, small, note="客户已获得其他银行贷款"),
         Scenario("lending-returned", t, loan, p[10], Status.RETURNED, 3, small, note="请补充近六个月银行流水"),
         Scenario("lending-rejected", t, loan, p[11], Status.REJECTED, 8, small, note="收入来源无法核实"),
         Scenario("lending-expired", t, loan, p[12], Status.EXPIRED, 30, small),
         Scenario("lending-risk-declined", t, loan, BLACKLISTED, Status.REJECTED, 4, small),
-        Scenario("lending-sme-shenjiang", t, sme, SHENJIANG, Status.DISBURSED, 25, {"principal": "800000.00"}),
-        Scenario("lending-sme-huanan-sub", t, sme, HUANAN_SUB, Status.SIGNED, 5, {"principal": "1200000.00"}),
+        # The history's loans: disbursed months ago, each paying its own way.
+        book("lending-disbursed", p[8], 195, ON_TIME),
+        book("lending-late", p[13], 190, late(12)),
+        book("lending-partial", p[14], 185, PARTIAL),
+        book("lending-offline", b[0], 160, OFFLINE),
+        book("lending-prepaid", b[1], 180, prepay_after(4)),
+        book("lending-m1", b[2], 195, stop_after(5)),
+        book("lending-m2", b[3], 195, stop_after(4)),
+        book("lending-m3", b[4], 195, stop_after(3)),
+        book("lending-m4", b[5], 195, stop_after(1)),
+        book("lending-written-off", b[6], 195, written_off(1, 15), large),
+        book("lending-recovered", b[7], 198, recovered(1, 40, 20)),
+        Scenario("lending-sme-shenjiang", t, sme, SHENJIANG, D, 170, {"principal": "800000.00"}, repays=ON_TIME),
+        Scenario("lending-sme-huanan-sub", t, sme, HUANAN_SUB, D, 150, {"principal": "1200000.00"}, repays=ON_TIME),
         Scenario("lending-sme-huanan-parent", t, sme, HUANAN_PARENT, Status.SECOND_REVIEW, 2,
                  {"principal": "2000000.00"}),
     ]
@@ -165,12 +215,17 @@ def _leasing() -> list[Scenario]:
                                        "合肥智造科技有限公司", "南京金陵制药有限公司", "无锡昊天电子有限公司",
                                        "常州天宁纺织有限公司", "嘉兴南湖包装有限公司", "温州瓯江汽配有限公司",
                                        "扬州运河食品有限公司", "镇江江海化工设备有限公司", "绍兴越城印染有限公司"])]
+    lessees = [company(name, 60 + i, industry="C34", established="2013-08-08")
+               for i, name in enumerate(["泰兴长江船舶配件有限公司", "丹阳精锐光学有限公司", "江阴澄江钢管有限公司",
+                                         "昆山玉山精密模具有限公司", "张家港沙洲机械有限公司", "海门东洲电力设备有限公司"])]
     d = {"principal": "1800000.00", "term": 12, "frequency": "quarterly"}
     lb = {"principal": "5000000.00"}
 
-    def direct_lease(key: str, c: dict, target: Status, days: int, note: str = "") -> Scenario:
-        return Scenario(key, t, direct, c, target, days, d, (_machine("2000000.00", len(key)),), note=note)
+    def direct_lease(key: str, c: dict, target: Status, days: int, note: str = "", repays: str = "") -> Scenario:
+        return Scenario(key, t, direct, c, target, days, d, (_machine("2000000.00", len(key) + days),), note=note,
+                        repays=repays)
 
+    D = Status.DISBURSED
     return [
         direct_lease("leasing-draft", firms[0], Status.DRAFT, 1),
         direct_lease("leasing-submitted", firms[1], Status.SUBMITTED, 1),
@@ -186,10 +241,18 @@ def _leasing() -> list[Scenario]:
         Scenario("leasing-leaseback-signed", t, leaseback, firms[11], Status.SIGNED, 7, lb,
                  ({"description": "印染生产线 Dyeing production line", "supplier": "绍兴越城印染有限公司（自有）",
                    "price": "6500000.00", "serial": "YC-DYE-LINE-02", "quantity": 1},)),
-        Scenario("leasing-huanan-sub", t, direct, HUANAN_SUB, Status.DISBURSED, 28, d, (_machine("2000000.00", 77),)),
-        Scenario("leasing-huanan-parent", t, leaseback, HUANAN_PARENT, Status.CONTRACT_ISSUED, 6, lb,
+        # The history's leases: rent due quarterly.
+        Scenario("leasing-huanan-sub", t, direct, HUANAN_SUB, D, 195, d, (_machine("2000000.00", 77),),
+                 repays=ON_TIME),
+        Scenario("leasing-huanan-parent", t, leaseback, HUANAN_PARENT, D, 170, lb,
                  ({"description": "总部办公楼中央空调系统 HQ central air-conditioning", "supplier": "华南控股集团有限公司（自有）",
-                   "price": "5600000.00", "serial": "HN-HVAC-01", "quantity": 1},)),
+                   "price": "5600000.00", "serial": "HN-HVAC-01", "quantity": 1},), repays=ON_TIME),
+        direct_lease("leasing-late", lessees[0], D, 195, repays=late(20)),
+        direct_lease("leasing-partial", lessees[1], D, 190, repays=PARTIAL),
+        direct_lease("leasing-m2", lessees[2], D, 130, repays=stop_after(0)),
+        direct_lease("leasing-m3", lessees[3], D, 160, repays=stop_after(0)),
+        direct_lease("leasing-m4", lessees[4], D, 198, repays=stop_after(0)),
+        direct_lease("leasing-written-off", lessees[5], D, 199, repays=written_off(0, 10)),
     ]
 
 
@@ -204,13 +267,18 @@ def _factoring() -> list[Scenario]:
                                            "太仓联创机械有限公司", "南通海辰钢构有限公司", "泰州东方线缆有限公司",
                                            "盐城新港铸造有限公司", "宿迁金田轴承有限公司", "淮安清江电机有限公司",
                                            "连云港海州液压有限公司", "徐州汉源机电有限公司", "湖州吴兴电气有限公司"])]
+    sellers = [company(name, 70 + i, industry="C33", established="2015-06-06")
+               for i, name in enumerate(["靖江港城紧固件有限公司", "仪征化纤配套有限公司", "如皋长江链条有限公司",
+                                         "句容茅山五金有限公司", "溧阳天目湖电器有限公司", "宜兴陶都环保设备有限公司",
+                                         "启东吕四港机械有限公司", "东台新曹农机有限公司"])]
     one = ({"debtor": CORE, "face_amount": "1000000.00"},)
     big = ({"debtor": CORE, "face_amount": "4000000.00"}, {"debtor": CORE_2, "face_amount": "4000000.00"})
 
     def deal(key: str, c: dict, target: Status, days: int, invoices: tuple = one, product: str = recourse,
-             note: str = "") -> Scenario:
-        return Scenario(key, t, product, c, target, days, {}, (), invoices, note)
+             note: str = "", repays: str = "") -> Scenario:
+        return Scenario(key, t, product, c, target, days, {}, (), invoices, note, repays)
 
+    D = Status.DISBURSED
     return [
         deal("factoring-draft", suppliers[0], Status.DRAFT, 1),
         deal("factoring-submitted", suppliers[1], Status.SUBMITTED, 1),
@@ -224,7 +292,16 @@ def _factoring() -> list[Scenario]:
         deal("factoring-returned", suppliers[9], Status.RETURNED, 3, note="请补充基础交易合同的履约凭证"),
         deal("factoring-rejected", suppliers[10], Status.REJECTED, 9, note="应收账款存在争议"),
         deal("factoring-expired", suppliers[11], Status.EXPIRED, 20),
-        deal("factoring-shenjiang", SHENJIANG, Status.DISBURSED, 15, product=reverse),
+        # The history's receivables, each falling due 75 days after it was bought.
+        deal("factoring-shenjiang", SHENJIANG, D, 100, product=reverse, repays=stop_after(0)),
+        deal("factoring-paid", sellers[0], D, 190, repays=ON_TIME),
+        deal("factoring-late", sellers[1], D, 180, repays=late(10)),
+        deal("factoring-current", sellers[2], D, 40, repays=ON_TIME),
+        deal("factoring-partial", sellers[3], D, 170, repays=PARTIAL),
+        deal("factoring-m2", sellers[4], D, 120, repays=stop_after(0)),
+        deal("factoring-m3", sellers[5], D, 150, repays=stop_after(0)),
+        deal("factoring-m4", sellers[6], D, 190, repays=stop_after(0)),
+        deal("factoring-recovered", sellers[7], D, 196, repays=recovered(0, 30, 10)),
     ]
 
 
@@ -246,40 +323,48 @@ class SeededApplication:
 
 
 class _Clock:
-    """A business day ``days_ago`` days back, advancing a few minutes per step (hours per stage)."""
+    """The working day's instants: from 09:20 on the tenant's business date (local), a few minutes per
+    step and hours per stage, so a scenario's timeline reads like a day at the desk."""
 
-    def __init__(self, days_ago: int, today: date):
-        self.at = datetime.combine(today - timedelta(days=days_ago), time(9, 20), CHINA).astimezone(timezone.utc)
+    def __init__(self, ctx: TenantContext):
+        from chalicelib.closing.service import tenant_timezone
+        from zoneinfo import ZoneInfo
+
+        self.at = datetime.combine(the_clock.business_date(ctx), time(9, 20),
+                                   ZoneInfo(tenant_timezone(ctx))).astimezone(timezone.utc)
 
     def __call__(self) -> datetime:
         self.at += timedelta(minutes=7)
         return self.at
 
     def next_stage(self) -> None:
-        self.at += timedelta(hours=3)
+        self.at += timedelta(hours=1)
 
 
-def seed_demo_applications(today: date | None = None, only: Iterable[str] | None = None) -> list[SeededApplication]:
-    """Create every demo scenario not yet created (or only the scenarios named by key). Returns one
-    entry per scenario, in the order of ``scenarios()``."""
-    today = today or datetime.now(CHINA).date()
+def seed_demo_applications(only: Iterable[str] | None = None, group: DemoGroup = DEMO) -> list[SeededApplication]:
+    """Run every demo scenario not yet run (or only the scenarios named by key) on each tenant's
+    business date. Returns one entry per scenario, in the order of ``scenarios()``."""
     wanted = set(only) if only is not None else None
-    chosen = [s for s in scenarios() if wanted is None or s.key in wanted]
+    return run_scenarios([s for s in scenarios() if wanted is None or s.key in wanted], group)
+
+
+def run_scenarios(chosen: list[Scenario], group: DemoGroup = DEMO) -> list[SeededApplication]:
     out = []
-    for tenant_id in dict.fromkeys(s.tenant for s in chosen):
-        out += _seed_tenant(tenant_id, [s for s in chosen if s.tenant == tenant_id], today)
+    for part in dict.fromkeys(s.tenant for s in chosen):
+        out += _seed_tenant(part, group, [s for s in chosen if s.tenant == part])
     return out
 
 
-def _seed_tenant(tenant_id: str, chosen: list[Scenario], today: date) -> list[SeededApplication]:
+def _seed_tenant(part: str, group: DemoGroup, chosen: list[Scenario]) -> list[SeededApplication]:
+    tenant_id = group.tenant(part)
     roles = _staff(tenant_id)
-    _prepare_tenant(tenant_id, roles)
+    _prepare_tenant(part, group, roles)
     marks = SeedMarks()
     out = []
     for s in chosen:
         existing = marks.find(roles[Role.LOAN_OFFICER], s.key)
         if existing:
-            out.append(SeededApplication(s.tenant, s.key, existing, None, False))
+            out.append(SeededApplication(tenant_id, s.key, existing, None, False))
             continue
         opened: list[str] = []
 
@@ -289,47 +374,27 @@ def _seed_tenant(tenant_id: str, chosen: list[Scenario], today: date) -> list[Se
             opened.append(app_id)
 
         try:
-            app_id = _run(s, roles, today, mark)
+            app_id = _run(s, group, roles, mark)
         except DomainError as err:  # a demo scenario must not stop the stack from starting
             log.warning("demo application %s not seeded: %s %s", s.key, err.code, err.message)
-            out.append(SeededApplication(s.tenant, s.key, opened[0] if opened else None, None, bool(opened),
+            out.append(SeededApplication(tenant_id, s.key, opened[0] if opened else None, None, bool(opened),
                                          f"{err.code}: {err.message}"))
             continue
         status = service.get_application(roles[Role.VIEWER], app_id).status.value
-        out.append(SeededApplication(s.tenant, s.key, app_id, status, True))
+        out.append(SeededApplication(tenant_id, s.key, app_id, status, True))
     return out
 
 
 def _staff(tenant_id: str) -> dict[Role, TenantContext]:
-    from chalicelib import bootstrap
+    from chalicelib.local.demo.group import staff_context
 
-    d = bootstrap.tenant_registry().get(tenant_id)
-    if d is None:
-        raise LookupError(f"tenant {tenant_id} is not registered: seed the tenants first")
-    definition = d.definition
-    return {role: TenantContext(tenant_id=tenant_id, kind=TenantKind(definition.kind),
-                                user_id=_sub(f"{role.value}@{tenant_id}"), username=f"{role.value}@{tenant_id}",
-                                roles=frozenset({role}), group_id=definition.group_id,
-                                isolation=definition.isolation)
+    return {role: staff_context(tenant_id, role)
             for role in (Role.LOAN_OFFICER, Role.FIRST_REVIEWER, Role.SECOND_REVIEWER, Role.FINANCE,
                          Role.TENANT_ADMIN, Role.VIEWER)}
 
 
-def _sub(username: str) -> str:
-    """The Cognito ``sub`` of a demo user (what its token carries), so "assigned to me" matches."""
-    from botocore.exceptions import ClientError
-
-    from chalicelib.platform import aws
-
-    try:
-        user = aws.client("cognito-idp").admin_get_user(UserPoolId=get_settings().user_pool_id, Username=username)
-    except ClientError:
-        return username
-    return next((a["Value"] for a in user["UserAttributes"] if a["Name"] == "sub"), username)
-
-
-def _prepare_tenant(tenant_id: str, roles: dict[Role, TenantContext]) -> None:
-    if tenant_id == "demo-lending":
+def _prepare_tenant(part: str, group: DemoGroup, roles: dict[Role, TenantContext]) -> None:
+    if part == "demo-lending":
         # One individual on the blacklist, declined by the risk check when they apply.
         from chalicelib.origination.blacklist.service import add_to_blacklist
 
@@ -337,16 +402,16 @@ def _prepare_tenant(tenant_id: str, roles: dict[Role, TenantContext]) -> None:
         if wiring.blacklist().find(roles[Role.LOAN_OFFICER], wiring.customers().find(
                 roles[Role.LOAN_OFFICER], blacklisted).identity_hash) is None:
             add_to_blacklist(roles[Role.FIRST_REVIEWER], "法院失信被执行人 (court list of defaulters)", blacklisted)
-    if tenant_id == "demo-factoring":
+    if part == "demo-factoring":
         from chalicelib import bootstrap
         from chalicelib.local.seed import demo_password
         from chalicelib.origination.debtors.service import create_debtor_user
 
         core = _customer(roles[Role.LOAN_OFFICER], CORE)
-        if not bootstrap.user_directory().user_exists(DEBTOR_USERNAME):
-            create_debtor_user(roles[Role.TENANT_ADMIN], core, DEBTOR_USERNAME, password=demo_password())
-        elif wiring.debtor_users().customer_of(roles[Role.TENANT_ADMIN], DEBTOR_USERNAME) is None:
-            wiring.debtor_users().bind(roles[Role.TENANT_ADMIN], DEBTOR_USERNAME, core)
+        if not bootstrap.user_directory().user_exists(group.debtor_username):
+            create_debtor_user(roles[Role.TENANT_ADMIN], core, group.debtor_username, password=demo_password())
+        elif wiring.debtor_users().customer_of(roles[Role.TENANT_ADMIN], group.debtor_username) is None:
+            wiring.debtor_users().bind(roles[Role.TENANT_ADMIN], group.debtor_username, core)
 
 
 def _customer(ctx: TenantContext, body: dict) -> str:
@@ -367,15 +432,16 @@ def _customer(ctx: TenantContext, body: dict) -> str:
                                                get_settings().identity_hash_key).customer_id
 
 
-def _run(s: Scenario, roles: dict[Role, TenantContext], today: date, opened: Callable[[str], None]) -> str:
-    """Drive one scenario to its status as the tenant's demo staff would, step by step."""
+def _run(s: Scenario, group: DemoGroup, roles: dict[Role, TenantContext], opened: Callable[[str], None]) -> str:
+    """Drive one scenario to its status as the tenant's demo staff would, step by step, on the
+    business date: a disbursed one is paid out through servicing (contract, ledger, clearing)."""
     officer, first, second = roles[Role.LOAN_OFFICER], roles[Role.FIRST_REVIEWER], roles[Role.SECOND_REVIEWER]
-    clock = _Clock(s.days_ago, today)
+    clock = _Clock(officer)
     customer_id = _customer(officer, s.customer)
-    start = (clock.at + timedelta(hours=1)).astimezone(CHINA).date()
+    start = the_clock.business_date(officer)
     invoices = [{"number": f"INV-{s.key.upper()}-{i + 1:03d}", "debtor_customer_id": _customer(officer, inv["debtor"]),
                  "face_amount": inv["face_amount"], "issue_date": (start - timedelta(days=12)).isoformat(),
-                 "due_date": (start + timedelta(days=75)).isoformat()} for i, inv in enumerate(s.invoices)]
+                 "due_date": (start + timedelta(days=s.invoice_days)).isoformat()} for i, inv in enumerate(s.invoices)]
     command = commands.OpenApplication.model_validate({
         "product_code": s.product, "customer_id": customer_id, "terms": s.terms, "assets": list(s.assets),
         "invoices": invoices})
@@ -387,7 +453,7 @@ def _run(s: Scenario, roles: dict[Role, TenantContext], today: date, opened: Cal
     if s.target is Status.DRAFT:
         return app_id
     if s.invoices:
-        _confirm_invoices(s, roles, app_id, clock)
+        _confirm_invoices(s, group, roles, app_id, clock)
     clock.next_stage()
     submitted = service.submit_application(officer, app_id, run_risk_check=s.target is not Status.SUBMITTED,
                                            now=clock)
@@ -411,22 +477,20 @@ def _run(s: Scenario, roles: dict[Role, TenantContext], today: date, opened: Cal
     clock.next_stage()
     if after_first.status is Status.SECOND_REVIEW:
         service.second_review(second, app_id, Decision.APPROVE, "同意初审意见", now=clock)
-    if s.target is Status.EXPIRED:
-        service.expire_stale(roles[Role.TENANT_ADMIN], today)
-        return app_id
-    if s.target is Status.APPROVED:
-        return app_id
+    if s.target in (Status.APPROVED, Status.EXPIRED):
+        return app_id  # never signed: close of business expires it once its signing window has closed
     clock.next_stage()
     service.issue_contract(officer, app_id, now=clock)
     if s.target is Status.CONTRACT_ISSUED:
         return app_id
     clock.next_stage()
-    signed = service.sign_contract(officer, app_id, now=clock)
+    service.sign_contract(officer, app_id, now=clock)
     if s.target is Status.SIGNED:
         return app_id
-    clock.next_stage()
-    service.mark_disbursed(roles[Role.FINANCE], app_id, signed.contract_id or "", clock().astimezone(CHINA).date(),
-                           f"DEMO-{app_id[-8:]}", now=clock)
+    from chalicelib.servicing import service as servicing
+
+    servicing.disburse(roles[Role.FINANCE], app_id, idempotency_key=f"demo-disburse:{s.key}",
+                       reference=f"DEMO-{app_id[-8:]}")
     return app_id
 
 
@@ -440,14 +504,15 @@ def _attach(ctx: TenantContext, app_id: str, code: str, clock: Callable[[], date
     return service.confirm_document(ctx, app_id, requested.document.document_id, now=clock).document_id
 
 
-def _confirm_invoices(s: Scenario, roles: dict[Role, TenantContext], app_id: str, clock: _Clock) -> None:
+def _confirm_invoices(s: Scenario, group: DemoGroup, roles: dict[Role, TenantContext], app_id: str,
+                      clock: _Clock) -> None:
     """The core enterprise confirms through its debtor user; other debtors' confirmations are recorded by
     the officer with the signed acknowledgement as evidence. Drafts and rejections stay unconfirmed."""
     if s.target in (Status.DRAFT, Status.SUBMITTED, Status.REJECTED):
         return
     app = service.get_application(roles[Role.VIEWER], app_id)
-    debtor_ctx = _debtor_context(roles[Role.VIEWER])
-    core_id = wiring.debtor_users().customer_of(debtor_ctx, DEBTOR_USERNAME)
+    debtor_ctx = _debtor_context(roles[Role.VIEWER], group.debtor_username)
+    core_id = wiring.debtor_users().customer_of(debtor_ctx, group.debtor_username)
     for inv in app.invoices:
         if inv.debtor_customer_id == core_id:
             service.confirm_invoice(debtor_ctx, app_id, inv.invoice_id,
@@ -458,7 +523,7 @@ def _confirm_invoices(s: Scenario, roles: dict[Role, TenantContext], app_id: str
                 decision="confirm", note="债务人盖章确认函已收", evidence_document_id=evidence), now=clock)
 
 
-def _debtor_context(like: TenantContext) -> TenantContext:
-    return TenantContext(tenant_id=like.tenant_id, kind=like.kind, user_id=_sub(DEBTOR_USERNAME),
-                         username=DEBTOR_USERNAME, roles=frozenset({Role.DEBTOR}), group_id=like.group_id,
+def _debtor_context(like: TenantContext, username: str) -> TenantContext:
+    return TenantContext(tenant_id=like.tenant_id, kind=like.kind, user_id=cognito_sub(username),
+                         username=username, roles=frozenset({Role.DEBTOR}), group_id=like.group_id,
                          isolation=like.isolation)

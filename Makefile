@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 STAGE ?= dev
 
-.PHONY: run test install test-deps unit integration e2e console dynamodb-local bench synth cdk-bootstrap deploy destroy platform-admin clean help
+.PHONY: run test test-dates install test-deps unit integration e2e console dynamodb-local bench synth cdk-bootstrap deploy destroy platform-admin clean help
 
 help:
 	@echo "make run    - start the whole system locally (embedded AWS, demo data, API on PORT=$(PORT))"
@@ -43,10 +43,15 @@ test-deps: install dynamodb-local
 dynamodb-local:
 	bash scripts/dynamodb-local.sh install
 
-# Front-end unit tests first, so pytest's summary is the run's closing line.
+# Front-end unit tests first, then the date-sensitive suites at three faked dates (libfaketime), so
+# that pytest's summary of the whole suite is the run's closing line.
 test: test-deps
 	cd frontend && npm test --silent
+	scripts/test-on-dates.sh
 	$(PY) -m pytest
+
+test-dates: test-deps
+	scripts/test-on-dates.sh
 
 e2e: test-deps
 	$(PY) -m pytest tests/e2e

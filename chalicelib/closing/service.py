@@ -40,6 +40,7 @@ def _store() -> "ClosingStore":
 def forget() -> None:
     """Drop per-process caches (tests that swap stacks)."""
     _store.cache_clear()
+    _states.clear()
     with _zones_lock:
         _zones.clear()
 
@@ -62,12 +63,34 @@ def tenant_timezone(ctx: TenantContext) -> str:
     return zone
 
 
+_STATE_CACHE_SECONDS = 2.0
+_states: dict[str, tuple[ClosingState, float]] = {}
+
+
+def _state(ctx: TenantContext) -> tuple[ClosingState, int | None]:
+    """The tenant's closing state, read fresh (and remembered briefly for ``business_date``)."""
+    state, version = _store().state(ctx)
+    _states[ctx.tenant_id] = (state, time.monotonic())
+    return state, version
+
+
+def _save_state(ctx: TenantContext, state: ClosingState, version: int | None) -> int:
+    _states.pop(ctx.tenant_id, None)
+    version = _store().save_state(ctx, state, version)
+    _states[ctx.tenant_id] = (state, time.monotonic())
+    return version
+
+
 def _business_date(ctx: TenantContext, state: ClosingState | None = None) -> date:
+    """Every posting and command asks for it: the state read for it is kept two seconds. A process
+    sees its own moves at once; another process's move (forward only) within that window leaves
+    this one on the earlier date, which refuses more, never less."""
     day = clock.calendar_day(tenant_timezone(ctx))
     if not get_settings().time_travel_enabled:
         return day
     if state is None:
-        state, _ = _store().state(ctx)
+        cached = _states.get(ctx.tenant_id)
+        state = cached[0] if cached and time.monotonic() - cached[1] < _STATE_CACHE_SECONDS else _state(ctx)[0]
     return domain.effective_business_date(state, day, True)
 
 
@@ -80,7 +103,7 @@ class TenantCalendar:
 
 def calendar(ctx: TenantContext) -> dict[str, Any]:
     """The tenant's business date, whether it may be moved here, and its close of business."""
-    state, _ = _store().state(ctx)
+    state, _ = _state(ctx)
     running = state.running(clock.now())
     return {"tenant_id": ctx.tenant_id, "business_date": _business_date(ctx, state),
             "timezone": tenant_timezone(ctx), "time_travel": get_settings().time_travel_enabled,
@@ -92,17 +115,16 @@ def set_business_date(ctx: TenantContext, to: date) -> dict[str, Any]:
     """Move the tenant's business date forward to ``to`` (time-travel stages; never while closing),
     day by day: each date left behind is closed first (catching up any missed before), so nothing is
     ever booked on a date while an earlier one is still open. The answer lists the dates closed."""
-    store = _store()
-    state, _ = store.state(ctx)
+    state, _ = _state(ctx)
     day = _business_date(ctx, state)
     domain.move_business_date(state, to, day, get_settings().time_travel_enabled, clock.now())  # refusals first
     eve = to - timedelta(days=1)
     closed = domain.dates_to_close(state, eve, eve)
     while day < to:
         close_through(ctx, day)
-        state, version = store.state(ctx)
+        state, version = _state(ctx)
         nxt = day + timedelta(days=1)
-        store.save_state(ctx, domain.move_business_date(state, nxt, day, True, clock.now()), version)
+        _save_state(ctx, domain.move_business_date(state, nxt, day, True, clock.now()), version)
         day = nxt
     return {**calendar(ctx), "closed": closed}
 
@@ -110,11 +132,10 @@ def set_business_date(ctx: TenantContext, to: date) -> dict[str, Any]:
 def open_calendar(ctx: TenantContext, on: date) -> None:
     """Start a new tenant's books at business date ``on`` (onboarding and seeds, time-travel stages).
     Re-opening at the same date is a no-op."""
-    store = _store()
-    state, version = store.state(ctx)
+    state, version = _state(ctx)
     if state.opened_on == on and state.business_date is not None and state.last_closed_on is None:
         return
-    store.save_state(ctx, domain.open_calendar(state, on, get_settings().time_travel_enabled), version)
+    _save_state(ctx, domain.open_calendar(state, on, get_settings().time_travel_enabled), version)
 
 
 def close_through(ctx: TenantContext, target: date, *, run_id: str | None = None) -> dict[str, Any]:
@@ -125,7 +146,7 @@ def close_through(ctx: TenantContext, target: date, *, run_id: str | None = None
     ``servicing.eod.running``). The answer is ``target``'s run, with ``caught_up``: the earlier dates
     this call closed first."""
     store = _store()
-    state, version = store.state(ctx)
+    state, version = _state(ctx)
     dates = domain.dates_to_close(state, target, _business_date(ctx, state))
     if not dates:
         done = store.run(ctx, target)
@@ -136,10 +157,10 @@ def close_through(ctx: TenantContext, target: date, *, run_id: str | None = None
     run: dict[str, Any] = {}
     for on in dates:
         state = domain.begin_close(state, on, clock.now(), run_id)
-        version = store.save_state(ctx, state, version)
+        version = _save_state(ctx, state, version)
         run = _close_date(ctx, on, run_id, caught_up=dates[:-1] if on == target else [])
         state = domain.finish_close(state, on)
-        version = store.save_state(ctx, state, version)
+        version = _save_state(ctx, state, version)
     return run
 
 
@@ -150,18 +171,21 @@ def _close_date(ctx: TenantContext, on: date, run_id: str, caught_up: list[date]
 
     store = _store()
     run: dict[str, Any] = {"business_date": on.isoformat(), "run_id": run_id, "status": "running", "total": 0,
-                           "processed": 0, "skipped": 0, "started_at": clock.now().isoformat(), "by": ctx.username,
+                           "processed": 0, "skipped": 0, "expired_applications": [], "started_at": clock.now().isoformat(), "by": ctx.username,
                            "caught_up": [d.isoformat() for d in caught_up]}
-    store.save_run(ctx, run)
+    version = store.save_run(ctx, run)
 
     def progress(total: int, processed: int, skipped: int) -> None:
-        run.update(total=total, processed=processed, skipped=skipped)
-        store.save_run(ctx, run)
+        nonlocal version
+        if (total, processed, skipped) != (run["total"], run["processed"], run["skipped"]):
+            run.update(total=total, processed=processed, skipped=skipped)
+            version = store.save_run(ctx, run, version)
 
-    servicing.close_contracts(ctx, on, progress)
-    run["expired_applications"] = applications.expire_stale(ctx, on)
+    if ctx.kind.is_subsidiary:  # HQ books no contracts and takes no applications: its dates just close
+        servicing.close_contracts(ctx, on, progress)
+        run["expired_applications"] = applications.expire_stale(ctx, on)
     run.update(status="completed", finished_at=clock.now().isoformat())
-    store.save_run(ctx, run)
+    store.save_run(ctx, run, version)
     return run
 
 

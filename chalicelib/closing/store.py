@@ -81,11 +81,15 @@ class ClosingStore(TenantRepository[ClosingRecord]):
         rec = self._get(ctx, f"RUN#{on.isoformat()}")
         return json.loads(rec.data) if rec else None
 
-    def save_run(self, ctx: TenantContext, run: dict[str, Any]) -> None:
-        """Progress is last-writer-wins: only the run holding the close writes it."""
+    def save_run(self, ctx: TenantContext, run: dict[str, Any], version: int | None = None) -> int:
+        """Write a run's record; ``version`` is the one this writer last wrote (``None``: a new run, or
+        one re-run after a crash: then it is read). Only the run holding the close writes it."""
         sk = f"RUN#{run['business_date']}"
-        existing = self._get(ctx, sk)
+        if version is None:
+            existing = self._get(ctx, sk)
+            version = existing.version if existing is not None else None
         rec = self.model(ctx)(PK=self._pk(ctx), SK=sk, entity="eod_run", data=dumps(run))
-        if existing is not None:
-            rec.version = existing.version
+        if version is not None:
+            rec.version = version
         rec.save()
+        return rec.version

@@ -16,6 +16,7 @@ Each shim patches exactly one behaviour named in shared/LOCAL_AWS.md, and each h
 from __future__ import annotations
 
 import copy
+import os
 import json
 import threading
 import traceback
@@ -44,6 +45,7 @@ def apply() -> None:
             "re-check each shim against the new version and its tests before changing the pin"
         )
     _patch_dynamodb()
+    _patch_dynamodb_queries()
     _patch_lambda()
     _applied = True
 
@@ -59,6 +61,43 @@ def _patch_dynamodb() -> None:
         original = getattr(DynamoDBBackend, name)
         setattr(DynamoDBBackend, name, _serialised(original))
     DynamoDBBackend.transact_write_items = _transact_write_items  # type: ignore[method-assign]
+
+
+_query_scope = threading.local()
+
+
+def _patch_dynamodb_queries() -> None:
+    """moto 5.2.5's ``Table.query`` reads ``all_items()``: every item of the table, sorted, for each
+    query — a base-table query of one partition costs O(n log n) in the table's size (~28 ms at a
+    demo's size). During a query, ``all_items`` here returns only the queried partition for a
+    base-table query, and the items unsorted for an index query (which sorts what matches itself)."""
+    from moto.dynamodb.models.table import Table
+
+    original_query, original_all_items = Table.query, Table.all_items
+
+    def all_items(self: Any) -> list[Any]:
+        if getattr(_query_scope, "table", None) is not self:
+            return original_all_items(self)
+        hash_key = _query_scope.hash_key
+        if hash_key is not None:
+            partition = self.items.get(hash_key)
+            if partition is None:
+                return []
+            return list(partition.values()) if self.range_key_attr else [partition]
+        if not self.range_key_attr:
+            return list(self.items.values())
+        return [item for partition in self.items.values() for item in partition.values()]
+
+    def query(self: Any, hash_key: Any, *args: Any, **kwargs: Any) -> Any:
+        previous = getattr(_query_scope, "table", None), getattr(_query_scope, "hash_key", None)
+        index_name = kwargs.get("index_name", args[6] if len(args) > 6 else None)  # the backend passes it 8th
+        _query_scope.table, _query_scope.hash_key = self, (None if index_name else hash_key)
+        try:
+            return original_query(self, hash_key, *args, **kwargs)
+        finally:
+            _query_scope.table, _query_scope.hash_key = previous
+
+    Table.query, Table.all_items = query, all_items  # type: ignore[method-assign]
 
 
 def _serialised(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -256,3 +295,58 @@ def enable_step_functions(endpoint_url: str) -> None:
     )
     with urllib.request.urlopen(req, timeout=10) as resp:  # noqa: S310 — loopback moto server
         resp.read()
+
+
+# --- DynamoDB calls dispatched in-process ----------------------------------------------------------------
+
+class _InProcessDynamoDB:
+    """A botocore ``before-send`` handler: a DynamoDB request addressed to the embedded server is
+    answered by moto's own request handler in this process, skipping the HTTP round trip (a GetItem
+    falls from ~4.3 ms to ~1.3 ms). Same backend, same handler code as the server runs; other
+    services, the browser and the Step Functions interpreter still go through the server."""
+
+    def __init__(self) -> None:
+        self.endpoint_url = ""
+        self.calls = 0
+
+    def __call__(self, event_name: str, request: Any, **kwargs: Any) -> Any:
+        if not self.endpoint_url or not event_name.startswith("before-send.dynamodb."):
+            return None
+        if not request.url.startswith(self.endpoint_url):
+            return None
+        from botocore.awsrequest import AWSResponse
+        from moto.core.botocore_stubber import MockRawResponse
+
+        region = os.environ.get("AWS_DEFAULT_REGION", "us-east-1")
+        request.url = f"https://dynamodb.{region}.amazonaws.com{request.url[len(self.endpoint_url):]}"
+        answered = _moto_stubber().process_request(request)
+        if answered is None:  # not a URL moto knows: let it go over HTTP after all
+            return None
+        self.calls += 1
+        status, headers, body = answered
+        return AWSResponse(request.url, status, headers, MockRawResponse(body))
+
+
+in_process_dynamodb = _InProcessDynamoDB()
+
+
+def _moto_stubber() -> Any:
+    from moto.core.botocore_stubber import BotocoreStubber
+
+    global _stubber
+    if _stubber is None:
+        _stubber = BotocoreStubber()  # only its request router is used; it patches nothing
+    return _stubber
+
+
+_stubber: Any = None
+
+
+def dispatch_dynamodb_in_process(endpoint_url: str) -> None:
+    """Answer DynamoDB calls to ``endpoint_url`` (the embedded server) in-process, for every botocore
+    session created from now on (boto3's and PynamoDB's alike)."""
+    from botocore.handlers import BUILTIN_HANDLERS
+
+    in_process_dynamodb.endpoint_url = endpoint_url.rstrip("/")
+    if ("before-send", in_process_dynamodb) not in BUILTIN_HANDLERS:
+        BUILTIN_HANDLERS.insert(0, ("before-send", in_process_dynamodb))

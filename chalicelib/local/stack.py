@@ -42,6 +42,7 @@ class EmbeddedAws:
         # The Step Functions interpreter calls Lambda back through localhost:$MOTO_PORT.
         os.environ["MOTO_PORT"] = str(port)
         moto_shims.enable_step_functions(self.endpoint_url)
+        moto_shims.dispatch_dynamodb_in_process(self.endpoint_url)
         return self.endpoint_url
 
     def stop(self) -> None:

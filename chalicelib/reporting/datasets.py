@@ -264,10 +264,16 @@ def _tie_out(c: Consolidation, extracts: list[ExtractFacts]) -> list[Rule]:
                                "control_principal": _s(f.declared.principal), "dataset_interest": _s(p.interest),
                                "control_interest": _s(f.declared.interest)}))
             continue
-        diff_p = p.principal - f.ledger.principal
-        diff_i = p.interest - f.ledger.interest
+        if f.ledger.interest_in_principal:  # leases: earned finance income is in the net investment
+            diff_p = p.principal + p.interest - f.ledger.principal - f.ledger.interest
+            diff_i = ZERO
+        else:
+            diff_p = p.principal - f.ledger.principal
+            diff_i = p.interest - f.ledger.interest
+        tied_what = ("principal with earned finance income ties to the net lease investment"
+                     if f.ledger.interest_in_principal else "principal and interest tie to the trial balance")
         rules.append(Rule(name, "passed" if not diff_p and not diff_i else "failed",
-                          "principal and interest tie to the trial balance" if not diff_p and not diff_i else
+                          tied_what if not diff_p and not diff_i else
                           "the dataset does not tie to the trial balance",
                           {"source": f.ledger.source, "dataset_principal": _s(p.principal),
                            "ledger_principal": _s(f.ledger.principal), "principal_difference": _s(diff_p),

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from chalicelib.risk.exposures import LedgerControlTotals
-from chalicelib.shared.tenant import TenantContext
+from chalicelib.shared.tenant import TenantContext, TenantKind
 
 # Outstanding principal: loans, net lease investment (the unearned-income contra account nets off by
 # its credit balance), factored receivables, guarantee compensation receivable.
@@ -36,4 +36,5 @@ class LedgerControlTotalsSource:
                         Decimal(0))
         interest = sum((r.debit - r.credit for r in tb.rows if r.code in INTEREST_CODES and r.currency == currency),
                        Decimal(0))
-        return LedgerControlTotals(principal, interest, currency, f"trial balance of {as_of.isoformat()}"), ""
+        return LedgerControlTotals(principal, interest, currency, f"trial balance of {as_of.isoformat()}",
+                                   interest_in_principal=subsidiary.kind is TenantKind.LEASING), ""

@@ -22,7 +22,6 @@ import functools
 import json
 import logging
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from chalicelib.reporting import datasets
@@ -198,9 +197,7 @@ def _extract_to_s3(run_id: str, group_id: str, sub: str, as_of: date) -> tuple[i
     size = wiring.run_files().put_json(extract_key(group_id, run_id, sub), {
         "subsidiary_id": sub, "group_id": group_id, "run_id": run_id, "as_of": as_of.isoformat(),
         "extracted_at": _iso(_now()), "totals": totals.to_json(),
-        "ledger": None if ledger is None else {"principal": format(ledger.principal, "f"),
-                                               "interest": format(ledger.interest, "f"),
-                                               "currency": ledger.currency, "source": ledger.source},
+        "ledger": None if ledger is None else ledger.to_json(),
         "ledger_note": ledger_note,
         "exposures": [exposure_to_json(e) for e in rows],
     })
@@ -315,9 +312,7 @@ def consolidate_step(event: dict[str, Any]) -> dict[str, Any]:
 
 def _facts_json(f: datasets.ExtractFacts) -> dict[str, Any]:
     return {"subsidiary_id": f.subsidiary_id, "declared": f.declared.to_json(), "read": f.read.to_json(),
-            "ledger": None if f.ledger is None else {"principal": format(f.ledger.principal, "f"),
-                                                    "interest": format(f.ledger.interest, "f"),
-                                                    "currency": f.ledger.currency, "source": f.ledger.source},
+            "ledger": None if f.ledger is None else f.ledger.to_json(),
             "ledger_note": f.ledger_note}
 
 
@@ -325,8 +320,7 @@ def _facts_from_json(d: dict[str, Any]) -> datasets.ExtractFacts:
     ledger = d.get("ledger")
     return datasets.ExtractFacts(
         d["subsidiary_id"], ExtractTotals.from_json(d["declared"]), ExtractTotals.from_json(d["read"]),
-        None if ledger is None else LedgerControlTotals(Decimal(ledger["principal"]), Decimal(ledger["interest"]),
-                                                        ledger["currency"], ledger.get("source", "")),
+        None if ledger is None else LedgerControlTotals.from_json(ledger),
         d.get("ledger_note") or "")
 
 

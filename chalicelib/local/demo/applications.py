@@ -185,19 +185,19 @@ def _lending() -> list[Scenario]:
         Scenario("lending-expired", t, loan, p[12], Status.EXPIRED, 30, small),
         Scenario("lending-risk-declined", t, loan, BLACKLISTED, Status.REJECTED, 4, small),
         # The history's loans: disbursed months ago, each paying its own way.
-        book("lending-disbursed", p[8], 195, ON_TIME),
-        book("lending-late", p[13], 190, late(12)),
-        book("lending-partial", p[14], 185, PARTIAL),
-        book("lending-offline", b[0], 160, OFFLINE),
-        book("lending-prepaid", b[1], 180, prepay_after(4)),
-        book("lending-m1", b[2], 195, stop_after(5)),
-        book("lending-m2", b[3], 195, stop_after(4)),
-        book("lending-m3", b[4], 195, stop_after(3)),
-        book("lending-m4", b[5], 195, stop_after(1)),
-        book("lending-written-off", b[6], 195, written_off(1, 15), large),
-        book("lending-recovered", b[7], 198, recovered(1, 40, 20)),
-        Scenario("lending-sme-shenjiang", t, sme, SHENJIANG, D, 170, {"principal": "800000.00"}, repays=ON_TIME),
-        Scenario("lending-sme-huanan-sub", t, sme, HUANAN_SUB, D, 150, {"principal": "1200000.00"}, repays=ON_TIME),
+        book("lending-disbursed", p[8], 100, ON_TIME),
+        book("lending-late", p[13], 100, late(12)),
+        book("lending-partial", p[14], 95, PARTIAL),
+        book("lending-offline", b[0], 70, OFFLINE),
+        book("lending-prepaid", b[1], 105, prepay_after(3)),
+        book("lending-m1", b[2], 70, stop_after(1)),
+        book("lending-m2", b[3], 100, stop_after(1)),
+        book("lending-m3", b[4], 130, stop_after(1)),
+        book("lending-m4", b[5], 135, stop_after(0)),
+        book("lending-written-off", b[6], 140, written_off(0, 10), large),
+        book("lending-recovered", b[7], 165, recovered(0, 40, 20)),
+        Scenario("lending-sme-shenjiang", t, sme, SHENJIANG, D, 90, {"principal": "800000.00"}, repays=ON_TIME),
+        Scenario("lending-sme-huanan-sub", t, sme, HUANAN_SUB, D, 80, {"principal": "1200000.00"}, repays=ON_TIME),
         Scenario("lending-sme-huanan-parent", t, sme, HUANAN_PARENT, Status.SECOND_REVIEW, 2,
                  {"principal": "2000000.00"}),
     ]
@@ -221,9 +221,12 @@ def _leasing() -> list[Scenario]:
     d = {"principal": "1800000.00", "term": 12, "frequency": "quarterly"}
     lb = {"principal": "5000000.00"}
 
-    def direct_lease(key: str, c: dict, target: Status, days: int, note: str = "", repays: str = "") -> Scenario:
-        return Scenario(key, t, direct, c, target, days, d, (_machine("2000000.00", len(key) + days),), note=note,
-                        repays=repays)
+    monthly = {**d, "term": 36, "frequency": "monthly"}  # the arrears cases pay rent monthly
+
+    def direct_lease(key: str, c: dict, target: Status, days: int, note: str = "", repays: str = "",
+                     terms: dict = d) -> Scenario:
+        return Scenario(key, t, direct, c, target, days, terms, (_machine("2000000.00", len(key) + days),),
+                        note=note, repays=repays)
 
     D = Status.DISBURSED
     return [
@@ -242,17 +245,17 @@ def _leasing() -> list[Scenario]:
                  ({"description": "印染生产线 Dyeing production line", "supplier": "绍兴越城印染有限公司（自有）",
                    "price": "6500000.00", "serial": "YC-DYE-LINE-02", "quantity": 1},)),
         # The history's leases: rent due quarterly.
-        Scenario("leasing-huanan-sub", t, direct, HUANAN_SUB, D, 195, d, (_machine("2000000.00", 77),),
+        Scenario("leasing-huanan-sub", t, direct, HUANAN_SUB, D, 100, d, (_machine("2000000.00", 77),),
                  repays=ON_TIME),
-        Scenario("leasing-huanan-parent", t, leaseback, HUANAN_PARENT, D, 170, lb,
+        Scenario("leasing-huanan-parent", t, leaseback, HUANAN_PARENT, D, 100, lb,
                  ({"description": "总部办公楼中央空调系统 HQ central air-conditioning", "supplier": "华南控股集团有限公司（自有）",
                    "price": "5600000.00", "serial": "HN-HVAC-01", "quantity": 1},), repays=ON_TIME),
-        direct_lease("leasing-late", lessees[0], D, 195, repays=late(20)),
-        direct_lease("leasing-partial", lessees[1], D, 190, repays=PARTIAL),
-        direct_lease("leasing-m2", lessees[2], D, 130, repays=stop_after(0)),
-        direct_lease("leasing-m3", lessees[3], D, 160, repays=stop_after(0)),
-        direct_lease("leasing-m4", lessees[4], D, 198, repays=stop_after(0)),
-        direct_lease("leasing-written-off", lessees[5], D, 199, repays=written_off(0, 10)),
+        direct_lease("leasing-late", lessees[0], D, 115, repays=late(20)),
+        direct_lease("leasing-partial", lessees[1], D, 100, repays=PARTIAL),
+        direct_lease("leasing-m2", lessees[2], D, 75, repays=stop_after(0), terms=monthly),
+        direct_lease("leasing-m3", lessees[3], D, 105, repays=stop_after(0), terms=monthly),
+        direct_lease("leasing-m4", lessees[4], D, 135, repays=stop_after(0), terms=monthly),
+        direct_lease("leasing-written-off", lessees[5], D, 140, repays=written_off(0, 10), terms=monthly),
     ]
 
 
@@ -294,14 +297,14 @@ def _factoring() -> list[Scenario]:
         deal("factoring-expired", suppliers[11], Status.EXPIRED, 20),
         # The history's receivables, each falling due 75 days after it was bought.
         deal("factoring-shenjiang", SHENJIANG, D, 100, product=reverse, repays=stop_after(0)),
-        deal("factoring-paid", sellers[0], D, 190, repays=ON_TIME),
-        deal("factoring-late", sellers[1], D, 180, repays=late(10)),
+        deal("factoring-paid", sellers[0], D, 90, repays=ON_TIME),
+        deal("factoring-late", sellers[1], D, 95, repays=late(10)),
         deal("factoring-current", sellers[2], D, 40, repays=ON_TIME),
-        deal("factoring-partial", sellers[3], D, 170, repays=PARTIAL),
+        deal("factoring-partial", sellers[3], D, 90, repays=PARTIAL),
         deal("factoring-m2", sellers[4], D, 120, repays=stop_after(0)),
         deal("factoring-m3", sellers[5], D, 150, repays=stop_after(0)),
-        deal("factoring-m4", sellers[6], D, 190, repays=stop_after(0)),
-        deal("factoring-recovered", sellers[7], D, 196, repays=recovered(0, 30, 10)),
+        deal("factoring-m4", sellers[6], D, 170, repays=stop_after(0)),
+        deal("factoring-recovered", sellers[7], D, 175, repays=recovered(0, 20, 10)),
     ]
 
 

@@ -30,9 +30,10 @@ from chalicelib.shared.money import quantize
 from chalicelib.shared.tenant import Role, TenantContext
 
 log = logging.getLogger(__name__)
-HISTORY_DAYS = 200  # M4+ needs more than 90 days past due: the oldest contracts are ~195 days old
+HISTORY_DAYS = 176  # M4+ needs more than 90 days past due: the oldest contracts are 175 days old
 PARTIAL_SHARE = Decimal("0.6")
 WORKDAY_STARTS = time(9, 0)
+CLOSE_OF_BUSINESS = time(23, 30)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,10 @@ def seed_demo_history(group: DemoGroup = DEMO, through: date | None = None,
                 clock.use(clock=clock.FixedClock(datetime.combine(through, WORKDAY_STARTS, ZoneInfo(zone))))
                 closing.set_business_date(staff[tenant].system, through)
                 dates[tenant] = through
+        # The last day closes too, at its end of business: every figure (HQ's included) is as of today.
+        clock.use(clock=clock.FixedClock(datetime.combine(through, CLOSE_OF_BUSINESS, ZoneInfo(zone))))
+        for tenant in tenants:
+            closing.close_through(staff[tenant].system, through)
     finally:
         clock.use(clock=wall)
     return dates

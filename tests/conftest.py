@@ -6,13 +6,30 @@ under a unique prefix and removing it afterwards.
 """
 from __future__ import annotations
 
+import os
 import threading
 import uuid
+from datetime import datetime, timezone
 from typing import Iterator
 
 import pytest
 
 from tests.support import EXTERNAL_AWS, TEST_BUSINESS_DATE, Api, LocalHttpServer, LoginCache
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``JINKONG_TEST_AT=2028-02-29T12:00:00`` starts this process's wall clock at that instant (UTC)
+    and lets it tick on (scripts/test-on-dates.sh). time-machine replaces Python's wall-clock reads
+    only; monotonic time, sleeps and timed waits stay real."""
+    at = os.environ.get("JINKONG_TEST_AT")
+    if not at:
+        return
+    import time_machine
+
+    instant = datetime.fromisoformat(at)
+    traveller = time_machine.travel(instant if instant.tzinfo else instant.replace(tzinfo=timezone.utc), tick=True)
+    traveller.start()
+    config.add_cleanup(traveller.stop)
 
 
 @pytest.fixture(scope="session")

@@ -74,6 +74,7 @@ def _patch_dynamodb_queries() -> None:
     from moto.dynamodb.models.table import Table
 
     original_query, original_all_items = Table.query, Table.all_items
+    _UPSTREAM["Table.query"] = original_query
 
     def all_items(self: Any) -> list[Any]:
         if getattr(_query_scope, "table", None) is not self:

@@ -14,9 +14,10 @@ Partitions (all tenant-prefixed through ``TenantRepository``):
 from __future__ import annotations
 
 from chalicelib.shared import clock
+from chalicelib.shared.serial import dumps
 
 import json
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -35,17 +36,7 @@ class PaymentsRecord(TenantModel):
     expires_at = DecimalAttribute(null=True)  # the table's TTL attribute (epoch seconds)
 
 
-def to_json(value: Any) -> str:
-    def plain(v: Any) -> Any:
-        if isinstance(v, Decimal):
-            return format(v, "f")
-        if isinstance(v, (date, datetime)):
-            return v.isoformat()
-        if hasattr(v, "value"):
-            return v.value
-        raise TypeError(type(v).__name__)
-
-    return json.dumps(value, default=plain, ensure_ascii=False, separators=(",", ":"))
+to_json = dumps
 
 
 def _conditional_failed(exc: Exception) -> bool:

@@ -19,9 +19,7 @@ import json
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
 from typing import Any, Callable
 
 from chalice import Blueprint, CORSConfig, Response
@@ -29,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from chalicelib.platform import auth, observability
 from chalicelib.platform.settings import get_settings
+from chalicelib.shared.serial import dumps
 from chalicelib.shared.errors import DomainError, MalformedRequest, RuleViolation
 from chalicelib.shared.tenant import Role, TenantContext
 
@@ -241,20 +240,8 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return format(value, "f")  # money on the wire is a decimal string
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (set, frozenset)):
-        return sorted(value)
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
 def _response(body: Any, status: int, headers: dict[str, str]) -> Response:
     if body is None:
         return Response(body="", status_code=204 if status == 200 else status, headers=headers)
-    text = json.dumps(to_jsonable(body), default=_default, ensure_ascii=False, separators=(",", ":"))
+    text = dumps(to_jsonable(body))
     return Response(body=text, status_code=status, headers={"Content-Type": "application/json", **headers})

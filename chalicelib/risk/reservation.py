@@ -19,8 +19,6 @@ sister companies' exposures or the limit itself.
 """
 from __future__ import annotations
 
-from chalicelib.shared import clock
-
 import json
 import re
 from dataclasses import dataclass
@@ -35,6 +33,7 @@ from chalicelib.platform import keys
 from chalicelib.platform.dynamo import DecimalAttribute, TenantModel, bound, transaction
 from chalicelib.risk.contexts import group_context, group_of
 from chalicelib.risk.exposures import HASH_PATTERN
+from chalicelib.shared import clock
 from chalicelib.shared.errors import Conflict, FieldInvalid, NotFound, RuleViolation
 from chalicelib.shared.money import decimal_from, is_at_scale
 from chalicelib.shared.tenant import TenantContext
@@ -400,7 +399,7 @@ def _settle(ctx: TenantContext, application_id: str, to: str, *, amount: Decimal
         hold.status = to
         hold.reason = reason
         hold.posted_amount = posted if to == POSTED else None
-        hold.posted_on = (posted_on or _now().date()).isoformat() if to == POSTED else None
+        hold.posted_on = (posted_on or clock.business_date(ctx)).isoformat() if to == POSTED else None
         for k, v in _hold_gsi(group_id, to, hold.expires_at, sub, application_id).items():
             setattr(hold, k, v)
         try:

@@ -23,10 +23,11 @@ In the **group's** partition (written by the consolidation's HQ steps and HQ's o
 from __future__ import annotations
 
 from chalicelib.shared import clock
+from chalicelib.shared.serial import dumps
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
@@ -240,16 +241,7 @@ class WarningRecord(TenantModel):
     history = UnicodeAttribute(default="[]")  # acknowledgements and reopenings, oldest first
 
 
-def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_json_default)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+_dumps = dumps
 
 
 def _inverted_amount(amount: Decimal) -> str:

@@ -15,9 +15,11 @@ def plain(v: Any) -> Any:
         return v.isoformat()
     if hasattr(v, "value"):
         return v.value
-    raise TypeError(type(v).__name__)
+    if isinstance(v, (set, frozenset)):
+        return sorted(v)
+    raise TypeError(f"not JSON serialisable: {type(v).__name__}")
 
 
-def dumps(value: Any) -> str:
+def dumps(value: Any, *, sort_keys: bool = False) -> str:
     """Compact JSON, UTF-8 text kept as is, never a float for money."""
-    return json.dumps(value, default=plain, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, default=plain, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys)

@@ -220,3 +220,62 @@ def test_a_handler_exception_is_caught_by_its_class_name_in_asl(functions):
     assert d["status"] == "SUCCEEDED"
     out = json.loads(d["output"])
     assert out["status"] == "PARTIAL" and out["error"]["Error"] == "ExtractFailed"
+
+
+# --- DynamoDB answered in-process; queries that read one partition ---------------------------------------
+
+
+def test_upstream_table_query_still_reads_every_item_of_the_table(local_env):
+    upstream_source = inspect.getsource(moto_shims._UPSTREAM["Table.query"])
+    assert "self.all_items()" in upstream_source, "moto's query no longer scans all items: re-check the query shim"
+
+
+def _put(table: str, pk: str, sk: str, **attrs: str) -> None:
+    item = {"PK": {"S": pk}, "SK": {"S": sk}, "entity": {"S": "shim"}, **{k: {"S": v} for k, v in attrs.items()}}
+    aws.client("dynamodb").put_item(TableName=table, Item=item)
+
+
+def test_dynamodb_calls_are_answered_in_process_and_agree_with_the_server_over_http(scratch_table):
+    pk = f"T#x#{uuid.uuid4().hex}"
+    before = moto_shims.in_process_dynamodb.calls
+    _put(scratch_table, pk, "ROOT", note="written in-process")
+    assert moto_shims.in_process_dynamodb.calls == before + 1
+    endpoint = moto_shims.in_process_dynamodb.endpoint_url
+    moto_shims.in_process_dynamodb.endpoint_url = ""  # the handler steps aside: this read goes over HTTP
+    try:
+        over_http = aws.client("dynamodb").get_item(TableName=scratch_table, Key={"PK": {"S": pk}, "SK": {"S": "ROOT"}})
+    finally:
+        moto_shims.in_process_dynamodb.endpoint_url = endpoint
+    assert moto_shims.in_process_dynamodb.calls == before + 1
+    assert over_http["Item"]["note"] == {"S": "written in-process"}
+
+
+def test_a_base_table_query_reads_its_partition_in_key_order_and_pages(scratch_table):
+    pk, other = f"T#x#{uuid.uuid4().hex}", f"T#x#{uuid.uuid4().hex}"
+    for sk in ("B", "A", "D", "C"):
+        _put(scratch_table, pk, sk)
+    _put(scratch_table, other, "A")
+    ddb = aws.client("dynamodb")
+    query = {"TableName": scratch_table, "KeyConditionExpression": "PK = :pk", "ExpressionAttributeValues": {":pk": {"S": pk}}}
+    first = ddb.query(**query, Limit=3)
+    assert [i["SK"]["S"] for i in first["Items"]] == ["A", "B", "C"]
+    rest = ddb.query(**query, Limit=3, ExclusiveStartKey=first["LastEvaluatedKey"])
+    assert [i["SK"]["S"] for i in rest["Items"]] == ["D"]
+    newest_first = ddb.query(**query, ScanIndexForward=False)
+    assert [i["SK"]["S"] for i in newest_first["Items"]] == ["D", "C", "B", "A"]
+    prefixed = ddb.query(TableName=scratch_table, KeyConditionExpression="PK = :pk AND begins_with(SK, :b)",
+                         ExpressionAttributeValues={":pk": {"S": pk}, ":b": {"S": "B"}})
+    assert [i["SK"]["S"] for i in prefixed["Items"]] == ["B"]
+    none = ddb.query(TableName=scratch_table, KeyConditionExpression="PK = :pk",
+                     ExpressionAttributeValues={":pk": {"S": f"T#x#{uuid.uuid4().hex}"}})
+    assert none["Items"] == []
+
+
+def test_an_index_query_still_sees_every_partition_sorted_by_the_index_key(scratch_table):
+    listing = f"T#x#LIST#{uuid.uuid4().hex}"
+    for sk in ("2", "3", "1"):
+        _put(scratch_table, f"T#x#{uuid.uuid4().hex}", "ROOT", GSI1PK=listing, GSI1SK=sk)
+    found = aws.client("dynamodb").query(TableName=scratch_table, IndexName="GSI1",
+                                         KeyConditionExpression="GSI1PK = :l",
+                                         ExpressionAttributeValues={":l": {"S": listing}})
+    assert [i["GSI1SK"]["S"] for i in found["Items"]] == ["1", "2", "3"]

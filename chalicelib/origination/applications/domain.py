@@ -379,8 +379,10 @@ class Application:
             return A.ESCALATE if self.needs_second_review() else A.APPROVE_FIRST
         return A.REJECT_FIRST if decision is Decision.REJECT else A.RETURN_FIRST
 
-    def first_review(self, decision: Decision, note: str | None, reviewer: Actor, at: datetime) -> None:
-        """The first reviewer decides; an application still waiting in ``risk_checked`` is taken first."""
+    def first_review(self, decision: Decision, note: str | None, reviewer: Actor, at: datetime,
+                     on: date | None = None) -> None:
+        """The first reviewer decides; an application still waiting in ``risk_checked`` is taken first.
+        ``on`` is the tenant's business date: an approval's signing window counts from it."""
         taking = self.status is S.RISK_CHECKED
         self.ensure(A.START_FIRST_REVIEW if taking else self._first_action(decision))
         self._check_not_maker(reviewer, Stage.FIRST)
@@ -389,7 +391,7 @@ class Application:
             self._check_invoices_confirmed()
         if taking:
             self._move(A.START_FIRST_REVIEW, reviewer, at)
-        self._decide(Stage.FIRST, decision, self._first_action(decision), note, reviewer, at)
+        self._decide(Stage.FIRST, decision, self._first_action(decision), note, reviewer, at, on)
 
     def start_first_review(self, reviewer: Actor, at: datetime) -> None:
         """A first reviewer takes the application from the queue."""
@@ -411,7 +413,8 @@ class Application:
             raise segregation("the first reviewer cannot also be the second", stage="second",
                               first_reviewer=first.reviewer.username)
 
-    def second_review(self, decision: Decision, note: str | None, reviewer: Actor, at: datetime) -> None:
+    def second_review(self, decision: Decision, note: str | None, reviewer: Actor, at: datetime,
+                      on: date | None = None) -> None:
         """The second reviewer decides, seeing the first reviewer's note and the risk outcome."""
         action = {Decision.APPROVE: A.APPROVE_SECOND, Decision.REJECT: A.REJECT_SECOND,
                   Decision.RETURN: A.RETURN_SECOND}[decision]
@@ -420,7 +423,7 @@ class Application:
         note = clean_note(note, required=decision is not Decision.APPROVE, what=f"{decision.value} an application")
         if decision is Decision.APPROVE:
             self._check_invoices_confirmed()
-        self._decide(Stage.SECOND, decision, action, note, reviewer, at)
+        self._decide(Stage.SECOND, decision, action, note, reviewer, at, on)
 
     def _check_invoices_confirmed(self) -> None:
         unconfirmed = self.unconfirmed_invoices()
@@ -432,7 +435,7 @@ class Application:
                                "state": i.confirmation.state.value} for i in unconfirmed]})
 
     def _decide(self, stage: Stage, decision: Decision, action: Action, note: str, reviewer: Actor,
-                at: datetime) -> None:
+                at: datetime, on: date | None) -> None:
         self.reviews = (*self.reviews, Review(stage, decision, note, reviewer, at, self.round))
         self.pending.append(TimelineEvent(at, reviewer, "review", f"{stage.value}_review", self.status.value, None,
                                           note or None, {"decision": decision.value, "round": self.round}))
@@ -446,7 +449,7 @@ class Application:
         elif target is S.APPROVED:
             assert self.pin is not None
             self.approved_at = at
-            self.sign_by = at.date() + timedelta(days=self.pin.signing_window_days)
+            self.sign_by = (on or at.date()) + timedelta(days=self.pin.signing_window_days)
             self.assignee = self.officer.username
         elif target is S.SECOND_REVIEW:
             self.assignee = None

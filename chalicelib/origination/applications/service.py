@@ -422,7 +422,7 @@ def first_review(ctx: TenantContext, application_id: str, decision: Decision, no
     store = store or wiring.applications()
     app = _load(ctx, application_id, store)
     before = app.status
-    app.first_review(decision, note, actor_of(ctx), now())
+    app.first_review(decision, note, actor_of(ctx), now(), clock.business_date(ctx))
     return _commit_decision(ctx, app, before, store, customers,
                             require_confirmed_invoices=decision is Decision.APPROVE and bool(app.invoices))
 
@@ -434,7 +434,7 @@ def second_review(ctx: TenantContext, application_id: str, decision: Decision, n
     store = store or wiring.applications()
     app = _load(ctx, application_id, store)
     before = app.status
-    app.second_review(decision, note, actor_of(ctx), now())
+    app.second_review(decision, note, actor_of(ctx), now(), clock.business_date(ctx))
     return _commit_decision(ctx, app, before, store, customers,
                             require_confirmed_invoices=decision is Decision.APPROVE and bool(app.invoices))
 

@@ -53,6 +53,7 @@ from chalicelib.platform import keys
 from chalicelib.platform.dynamo import DecimalAttribute, TenantModel, decode_cursor, encode_cursor, transaction
 from chalicelib.platform.repository import MAX_PAGE, TenantRepository
 from chalicelib.shared.errors import Conflict
+from chalicelib.shared.serial import dumps
 from chalicelib.shared.tenant import TenantContext
 
 ROOT = "ROOT"
@@ -76,18 +77,8 @@ class ApplicationItem(TenantModel):
 # --- JSON -----------------------------------------------------------------------------------------
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if hasattr(value, "value"):
-        return value.value
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
 def _dumps(value: Any) -> str:
-    return json.dumps(value, default=_default, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return dumps(value, sort_keys=True)
 
 
 def _at(value: str) -> datetime:

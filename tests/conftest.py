@@ -61,7 +61,7 @@ def api(chalice_app, logins) -> Iterator[Api]:
     """Calls routes through Chalice's test client, as a named demo user."""
     from chalice.test import Client
 
-    with Client(chalice_app) as client:
+    with Client(chalice_app, stage_name="local") as client:
         yield Api(client, logins)
 
 

@@ -192,7 +192,9 @@ def extract(event: dict[str, Any]) -> dict[str, Any]:
 def _extract_to_s3(run_id: str, group_id: str, sub: str, as_of: date) -> tuple[int, int]:
     scope = subsidiary_context(sub, group_id)
     rows = [check_exposure(e) for e in wiring.exposure_source().extract(scope, as_of)]
-    ledger, ledger_note = wiring.control_totals().control_totals(scope, as_of)
+    # The exposures are the contracts as they stand; the books they tie to are read at the same point:
+    # the subsidiary's business date when its books have moved past the run's date.
+    ledger, ledger_note = wiring.control_totals().control_totals(scope, max(as_of, clock.business_date(scope)))
     totals = ExtractTotals.of(rows)
     size = wiring.run_files().put_json(extract_key(group_id, run_id, sub), {
         "subsidiary_id": sub, "group_id": group_id, "run_id": run_id, "as_of": as_of.isoformat(),

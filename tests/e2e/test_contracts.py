@@ -50,10 +50,12 @@ def _key() -> dict[str, str]:
 
 
 def _disbursed_loan(server, principal: str, started_days_ago: int) -> dict:
-    """A consumer loan whose schedule started ``started_days_ago`` days ago, disbursed today."""
+    """A consumer loan whose schedule started ``started_days_ago`` days before the tenant's business
+    date, disbursed on that date."""
     officer = _As(server, f"loan-officer@{TENANT}")
     customer = _ok(officer.post("/v1/customers", adult_individual(annual_income="600000.00")), 201)
-    start = (date.today() - timedelta(days=started_days_ago)).isoformat()
+    today = date.fromisoformat(_ok(officer.get("/v1/business-date"))["business_date"])
+    start = (today - timedelta(days=started_days_ago)).isoformat()
     app_id = _ok(officer.post("/v1/applications", loan_application(customer["id"], principal=principal,
                                                                     start_date=start)), 201)["id"]
     attach_checklist(officer, app_id, LOAN_PRODUCT)

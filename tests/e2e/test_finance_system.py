@@ -52,7 +52,7 @@ def api(chalice_app, logins):
 
     from tests.support import Api
 
-    with Client(chalice_app) as client:
+    with Client(chalice_app, stage_name="local") as client:
         yield Api(client, logins)
 
 

@@ -23,13 +23,17 @@ RUN_TIMEOUT_MS = 60_000
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo_exposures(local_env, demo_products) -> int:
-    """The demo group's shared customers' contracts, disbursed through servicing on the session's
-    business date (test sessions seed tenants and users only): HQ consolidates what servicing projects."""
+def demo_exposures(local_env, demo_products, group_api) -> int:
+    """The demo group's applications and contracts, disbursed through servicing on the session's
+    business date (test sessions seed tenants and users only): HQ consolidates what servicing projects.
+    Then HQ's risk officer sets a single-customer limit the largest borrowers exceed, so the first
+    run raises warnings to work."""
     from chalicelib.local.demo.applications import seed_demo_applications
 
-    return len(seed_demo_applications(only={"lending-sme-shenjiang", "factoring-shenjiang", "lending-sme-huanan-sub",
-                                            "leasing-huanan-sub", "leasing-huanan-parent"}))
+    seeded = seed_demo_applications()
+    set_limits = group_api.call("PUT", "/v1/group/limits", {"single_customer": {"amount": "2000000.00"}})
+    assert set_limits.status == 200, set_limits.body
+    return len(seeded)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +42,7 @@ def group_api(chalice_app, logins):
 
     from tests.support import Api
 
-    with Client(chalice_app) as client:
+    with Client(chalice_app, stage_name="local") as client:
         yield Api(client, logins).as_(RISK)
 
 
@@ -47,12 +51,11 @@ def snapshot(group_api) -> dict:
     """A complete consolidation of the demo group: the one the first test starts from the console,
     or (when this test runs alone) one started through the API."""
     import time
-    from datetime import datetime, timedelta, timezone
 
     dash = group_api.get("/v1/group/dashboard")
     if dash.status == 200:
         return dash.body
-    today = datetime.now(timezone(timedelta(hours=8))).date().isoformat()
+    today = group_api.get("/v1/business-date").body["business_date"]  # HQ's business date
     started = group_api.call("POST", "/v1/group/consolidations", {"as_of": today})
     assert started.status == 202, started.body
     deadline = time.monotonic() + RUN_TIMEOUT_MS / 1000
@@ -241,7 +244,9 @@ def test_hq_downloads_a_report_dataset_with_its_token(ui, snapshot, group_api):
     text = Path(download.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and "contract_id" in rows[0]
-    assert any(r["contract_id"] == "LN-SME-SHENJIANG-01" for r in rows)
+    run = group_api.get(f"/v1/group/consolidations/{run_id}").body
+    assert len(rows) == run["headline"]["contracts"]
+    assert any("申江" in r["customer_label"] for r in rows)  # the shared customer, booked in two subsidiaries
 
 
 def test_group_admin_onboards_a_subsidiary(ui):

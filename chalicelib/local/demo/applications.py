@@ -379,7 +379,7 @@ def _seed_tenant(part: str, group: DemoGroup, chosen: list[Scenario]) -> list[Se
         try:
             app_id = _run(s, group, roles, mark)
         except DomainError as err:  # a demo scenario must not stop the stack from starting
-            log.warning("demo application %s not seeded: %s %s", s.key, err.code, err.message)
+            log.warning("demo application %s not seeded: %s %s %s", s.key, err.code, err.message, err.details or "")
             out.append(SeededApplication(tenant_id, s.key, opened[0] if opened else None, None, bool(opened),
                                          f"{err.code}: {err.message}"))
             continue

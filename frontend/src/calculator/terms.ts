@@ -4,7 +4,6 @@
  * fraction the API takes ("4.35" → "0.0435"), by moving the decimal point, not by arithmetic on floats.
  */
 import type { Dayjs } from "dayjs";
-import dayjs from "dayjs";
 
 import type { QuoteKind, QuoteRequest, TenantKind } from "../api/types";
 import { compareDecimal, currencyScale, isPositive, percentToFraction } from "../money/decimal";
@@ -60,7 +59,7 @@ export function defaultKind(tenantKind: TenantKind | undefined): QuoteKind {
   return "loan";
 }
 
-export function initialValues(kind: QuoteKind, today: Dayjs = dayjs()): QuoteFormValues {
+export function initialValues(kind: QuoteKind, today: Dayjs): QuoteFormValues {
   const start = today.startOf("day");
   return {
     kind,

@@ -83,7 +83,8 @@ export function CalculatorPage() {
     // Keep what does not depend on the kind; everything else starts from that kind's defaults.
     const { currency, start_date, rounding, day_count } = form.getFieldsValue();
     form.resetFields();
-    form.setFieldsValue({ ...initialValues(kind), currency, rounding, day_count, start_date, kind });
+    // A new kind's dates (a factoring invoice's issue and due dates) follow the start kept, never the device's clock.
+    form.setFieldsValue({ ...initialValues(kind, start_date ?? dayjs(today)), currency, rounding, day_count, start_date, kind });
     setQuote(null);
     setFailure(null);
   }

@@ -37,7 +37,7 @@ def shared_api(origination_routes, demo_products, logins):
 
     from tests.support import Api
 
-    with Client(origination_routes) as client:
+    with Client(origination_routes, stage_name="local") as client:
         yield Api(client, logins)
 
 

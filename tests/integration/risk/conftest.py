@@ -48,7 +48,7 @@ def risk_api(risk_stack, chalice_app, logins) -> Iterator[Any]:
 
     from tests.support import Api
 
-    with Client(chalice_app) as client:
+    with Client(chalice_app, stage_name="local") as client:
         yield Api(client, logins)
 
 

@@ -158,4 +158,7 @@ def test_hq_of_one_group_cannot_see_another_group_s_runs_or_reports(risk_api, de
     assert other.get(f"/v1/group/reports/{demo_run['run_id']}/exposures.csv").status == 404
     demo = risk_api.as_("group-risk@demo-group")
     assert all(r["group_id"] == "demo-group" for r in demo.get("/v1/group/consolidations?limit=200").body["items"])
-    assert Decimal(demo.get("/v1/group/dashboard").body["totals"]["exposure"]) > Decimal("20000000")
+    board = demo.get("/v1/group/dashboard").body  # demo-group's own latest run, with its own figures
+    shown = demo.get(f"/v1/group/consolidations/{board['run']['run_id']}").body
+    assert shown["group_id"] == "demo-group" and Decimal(board["totals"]["exposure"]) > 0
+    assert Decimal(board["totals"]["exposure"]) == Decimal(shown["headline"]["exposure"])

@@ -33,7 +33,7 @@ def client(chalice_app, logins):
 
     from tests.support import Api
 
-    with Client(chalice_app) as c:
+    with Client(chalice_app, stage_name="local") as c:
         yield Api(c, logins)
 
 

@@ -24,6 +24,7 @@ from typing import Any, Callable
 from chalicelib.payments import domain, stripe_gateway, wiring
 from chalicelib.payments.domain import PaymentState, StripeEventFacts
 from chalicelib.platform import keys
+from chalicelib.platform.settings import PRODUCTION_STAGES, get_settings
 from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
 from chalicelib.shared.tenant import Role, TenantContext
 
@@ -68,7 +69,9 @@ def receive_stripe_webhook(tenant_id: str, payload: bytes, sig_header: str | Non
 
     Nothing is read or written for the tenant before the signature verifies: a forged, tampered,
     re-serialised, expired or unsigned request is 400 ``payments.webhook.signature_invalid`` and
-    leaves no trace. An unknown tenant reads the same as a bad signature.
+    leaves no trace. An unknown tenant reads exactly the same as a bad signature (code, message and
+    details). A verified event from the other Stripe mode than the stage's (``livemode``) is 400
+    ``payments.webhook.livemode_mismatch``, also recording nothing.
     """
     secret = wiring.stripe_secrets().webhook_secret(tenant_id) if keys.valid_tenant_id(tenant_id) else None
     event = stripe_gateway.verify_event(payload, sig_header, secret)
@@ -76,6 +79,7 @@ def receive_stripe_webhook(tenant_id: str, payload: bytes, sig_header: str | Non
     if ctx is None:
         raise stripe_gateway.signature_invalid("unknown_tenant")
     facts = domain.event_facts(event)
+    stripe_gateway.check_livemode(event, production=get_settings().stage in PRODUCTION_STAGES)
     store = wiring.payments_store()
     claim = store.claim_event(ctx, facts.event_id, facts.type, domain.EVENT_RETENTION_DAYS, CLAIM_LEASE_S)
     if claim == "done":

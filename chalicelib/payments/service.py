@@ -40,6 +40,11 @@ def _digest(*parts: str) -> str:
 utc_now = clock.now
 
 
+def local_stage() -> bool:
+    """The local stage only: the payment simulator, and intents kept locally without a Stripe key."""
+    return get_settings().stage == "local"
+
+
 def intent_not_found(intent_id: str) -> NotFound:
     return NotFound("payments.intent.not_found", "no such payment intent", {"payment_intent_id": intent_id})
 
@@ -295,7 +300,8 @@ BANK_ACCOUNT, CLEARING_ACCOUNT = "1002", "1003"
 def create_payment_intent(ctx: TenantContext, contract_id: str, *, amount: Decimal | None,
                           instalment_seq: int | None, idempotency_key: str | None) -> dict[str, Any]:
     """A PaymentIntent for an instalment (its outstanding amount by default) or any amount (a
-    prepayment): in Stripe with a key, locally without. Idempotent under ``idempotency_key``."""
+    prepayment): in Stripe with a key; without one, locally — in the local stage only (elsewhere
+    409 ``payments.stripe.api_key_missing``, nothing stored). Idempotent under ``idempotency_key``."""
     from chalicelib.servicing import service as servicing
     from chalicelib.servicing.domain import ContractStatus
 
@@ -317,8 +323,12 @@ def create_payment_intent(ctx: TenantContext, contract_id: str, *, amount: Decim
     metadata = {"tenant_id": ctx.tenant_id, "contract_id": contract_id}
     if instalment_seq is not None:
         metadata["instalment_seq"] = str(instalment_seq)
+    api_key = wiring.stripe_secrets().api_key(ctx.tenant_id)
+    if not api_key and not local_stage():
+        # A deployed stage never pretends: an intent nobody can pay would only look like one.
+        raise Conflict("payments.stripe.api_key_missing", "Stripe is not configured for this company (no API key)")
     created = stripe_gateway.create_payment_intent(
-        api_key=wiring.stripe_secrets().api_key(ctx.tenant_id), amount_minor=minor, currency=contract.currency,
+        api_key=api_key, amount_minor=minor, currency=contract.currency,
         metadata=metadata, idempotency_key=scoped_key, local_id=f"pi_local_{scoped_key}")
     store = wiring.payments_store()
     for _ in range(2):
@@ -357,7 +367,8 @@ def contract_payments(ctx: TenantContext, contract_id: str) -> dict[str, Any]:
 
 def simulate_payment(ctx: TenantContext, contract_id: str, intent_id: str, outcome: str) -> dict[str, Any]:
     """What Stripe would send for ``outcome``, signed with the tenant's webhook secret and delivered
-    to the webhook's own entry point — verification included."""
+    to the webhook's own entry point — verification included. Local stage only: its route does not
+    exist elsewhere (``api.simulate_payment``)."""
     intent = get_payment_intent(ctx, contract_id, intent_id)
     if intent["mode"] != "local":
         raise Conflict("payments.simulate.not_local", "this intent lives in Stripe; pay it there")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import re
 import socket
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -145,11 +146,13 @@ def check_url(url: str, *, allow_local: bool, resolve: Resolver | None = None) -
     if literal is not None:
         addresses: tuple[IPAddress, ...] = (literal,)
     else:
+        if not _host_name(host):
+            raise Refusal("malformed", host)  # never handed to a resolver
         try:
             infos = (resolve or socket.getaddrinfo)(host, port, type=socket.SOCK_STREAM)
-        except (OSError, UnicodeError):
+            addresses = tuple(dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos))
+        except (OSError, ValueError):  # no such name, an IDNA or NUL-byte host, an odd answer
             raise Refusal("unresolvable", host) from None
-        addresses = tuple(dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos))
         if not addresses:
             raise Refusal("unresolvable", host)
     for address in addresses:
@@ -160,6 +163,18 @@ def check_url(url: str, *, allow_local: bool, resolve: Resolver | None = None) -
         raise Refusal("scheme", host)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     return Destination(parts.scheme, host, port, target, addresses)
+
+
+_LABELS = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)(\.(?!-)[a-z0-9_-]{1,63}(?<!-))*")
+
+
+def _host_name(host: str) -> bool:
+    """A DNS name (IDNA allowed): letters, digits, hyphens (and underscores) in dot-separated labels, nothing else."""
+    try:
+        ascii_host = host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return False
+    return len(ascii_host) <= 253 and _LABELS.fullmatch(ascii_host) is not None
 
 
 def _is_loopback(address: IPAddress) -> bool:

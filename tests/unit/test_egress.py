@@ -96,6 +96,13 @@ def test_a_host_that_now_resolves_to_a_private_address_is_refused_where_it_passe
     assert refusal("https://merchant.example/h", resolve=rebinding).category == "link_local"
 
 
+def test_an_internationalised_host_name_is_resolved_by_its_idna_form():
+    seen = []
+    check_url("https://bücher.example/h", allow_local=False,
+              resolve=lambda host, port, **kw: seen.append(host) or resolving("93.184.216.34")(host, port))
+    assert seen == ["bücher.example"]
+
+
 def test_a_host_that_does_not_resolve_is_refused_as_unresolvable():
     def failing(*args, **kwargs):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
@@ -108,7 +115,9 @@ def test_a_host_that_does_not_resolve_is_refused_as_unresolvable():
     ("http://example.com/h", "scheme"), ("http://8.8.8.8/h", "scheme"), ("ftp://example.com/h", "scheme"),
     ("gopher://127.0.0.1/h", "scheme"), ("file:///etc/passwd", "malformed"), ("https:///h", "malformed"),
     ("not a url", "malformed"), ("https://example.com:99999/h", "malformed"),
-    ("https://user:pw@example.com/h", "credentials"),
+    ("https://user:pw@example.com/h", "credentials"), ("https://nul\x00.example/h", "malformed"),
+    ("https://exa mple.com/h", "malformed"), ("https://-bad.example/h", "malformed"),
+    ("https://a..b/h", "malformed"),
 ])
 def test_only_https_urls_without_credentials_are_read_at_all(url, reason):
     assert refusal(url).reason == reason

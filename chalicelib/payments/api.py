@@ -73,9 +73,9 @@ def get_payment_intent(ctx, contract_id: str, intent_id: str):
 
 
 @api.route("/v1/contracts/{contract_id}/payment-intents/{intent_id}/simulate", "POST", roles=COLLECTING,
-           body=SimulateIn)
+           body=SimulateIn, available=service.local_stage)
 def simulate_payment(ctx, contract_id: str, intent_id: str, body: SimulateIn):
-    """Local simulator: Stripe's event for the outcome, signed and delivered to the webhook."""
+    """Local simulator (local stage only): Stripe's event for the outcome, signed and delivered to the webhook."""
     return service.simulate_payment(ctx, contract_id, intent_id, body.outcome)
 
 

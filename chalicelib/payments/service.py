@@ -24,6 +24,7 @@ from typing import Any, Callable
 from chalicelib.payments import domain, stripe_gateway, wiring
 from chalicelib.payments.domain import PaymentState, StripeEventFacts
 from chalicelib.platform import keys
+from chalicelib.platform.settings import PRODUCTION_STAGES, get_settings
 from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
 from chalicelib.shared.tenant import Role, TenantContext
 
@@ -37,6 +38,11 @@ def _digest(*parts: str) -> str:
 
 
 utc_now = clock.now
+
+
+def local_stage() -> bool:
+    """The local stage only: the payment simulator, and intents kept locally without a Stripe key."""
+    return get_settings().stage == "local"
 
 
 def intent_not_found(intent_id: str) -> NotFound:
@@ -68,7 +74,9 @@ def receive_stripe_webhook(tenant_id: str, payload: bytes, sig_header: str | Non
 
     Nothing is read or written for the tenant before the signature verifies: a forged, tampered,
     re-serialised, expired or unsigned request is 400 ``payments.webhook.signature_invalid`` and
-    leaves no trace. An unknown tenant reads the same as a bad signature.
+    leaves no trace. An unknown tenant reads exactly the same as a bad signature (code, message and
+    details). A verified event from the other Stripe mode than the stage's (``livemode``) is 400
+    ``payments.webhook.livemode_mismatch``, also recording nothing.
     """
     secret = wiring.stripe_secrets().webhook_secret(tenant_id) if keys.valid_tenant_id(tenant_id) else None
     event = stripe_gateway.verify_event(payload, sig_header, secret)
@@ -76,6 +84,7 @@ def receive_stripe_webhook(tenant_id: str, payload: bytes, sig_header: str | Non
     if ctx is None:
         raise stripe_gateway.signature_invalid("unknown_tenant")
     facts = domain.event_facts(event)
+    stripe_gateway.check_livemode(event, production=get_settings().stage in PRODUCTION_STAGES)
     store = wiring.payments_store()
     claim = store.claim_event(ctx, facts.event_id, facts.type, domain.EVENT_RETENTION_DAYS, CLAIM_LEASE_S)
     if claim == "done":
@@ -291,7 +300,8 @@ BANK_ACCOUNT, CLEARING_ACCOUNT = "1002", "1003"
 def create_payment_intent(ctx: TenantContext, contract_id: str, *, amount: Decimal | None,
                           instalment_seq: int | None, idempotency_key: str | None) -> dict[str, Any]:
     """A PaymentIntent for an instalment (its outstanding amount by default) or any amount (a
-    prepayment): in Stripe with a key, locally without. Idempotent under ``idempotency_key``."""
+    prepayment): in Stripe with a key; without one, locally — in the local stage only (elsewhere
+    409 ``payments.stripe.api_key_missing``, nothing stored). Idempotent under ``idempotency_key``."""
     from chalicelib.servicing import service as servicing
     from chalicelib.servicing.domain import ContractStatus
 
@@ -313,8 +323,12 @@ def create_payment_intent(ctx: TenantContext, contract_id: str, *, amount: Decim
     metadata = {"tenant_id": ctx.tenant_id, "contract_id": contract_id}
     if instalment_seq is not None:
         metadata["instalment_seq"] = str(instalment_seq)
+    api_key = wiring.stripe_secrets().api_key(ctx.tenant_id)
+    if not api_key and not local_stage():
+        # A deployed stage never pretends: an intent nobody can pay would only look like one.
+        raise Conflict("payments.stripe.api_key_missing", "Stripe is not configured for this company (no API key)")
     created = stripe_gateway.create_payment_intent(
-        api_key=wiring.stripe_secrets().api_key(ctx.tenant_id), amount_minor=minor, currency=contract.currency,
+        api_key=api_key, amount_minor=minor, currency=contract.currency,
         metadata=metadata, idempotency_key=scoped_key, local_id=f"pi_local_{scoped_key}")
     store = wiring.payments_store()
     for _ in range(2):
@@ -353,7 +367,8 @@ def contract_payments(ctx: TenantContext, contract_id: str) -> dict[str, Any]:
 
 def simulate_payment(ctx: TenantContext, contract_id: str, intent_id: str, outcome: str) -> dict[str, Any]:
     """What Stripe would send for ``outcome``, signed with the tenant's webhook secret and delivered
-    to the webhook's own entry point — verification included."""
+    to the webhook's own entry point — verification included. Local stage only: its route does not
+    exist elsewhere (``api.simulate_payment``)."""
     intent = get_payment_intent(ctx, contract_id, intent_id)
     if intent["mode"] != "local":
         raise Conflict("payments.simulate.not_local", "this intent lives in Stripe; pay it there")

@@ -9,16 +9,23 @@ from __future__ import annotations
 from chalicelib.shared import clock
 
 import json
+import logging
 import secrets as _random
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Callable, Generic, Hashable, Protocol, TypeVar
 
 from chalicelib.payments import domain
 from chalicelib.shared.errors import MalformedRequest, RuleViolation
 
 STRIPE_API_VERSION = "2024-06-20"
+
+log = logging.getLogger(__name__)
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
 class StripeSecrets(Protocol):
@@ -54,27 +61,56 @@ class LocalStripeSecrets:
         return self._api_key
 
 
+class BoundedTtlCache(Generic[K, V]):
+    """At most ``maxsize`` entries, each kept ``ttl_s`` seconds; the least recently used goes first.
+
+    The Stripe webhook looks a tenant's secret up by an id in an unauthenticated path, so whatever
+    caches those lookups must not grow with the ids callers invent."""
+
+    def __init__(self, maxsize: int, ttl_s: float, now: Callable[[], float] = time.monotonic):
+        if maxsize < 1:
+            raise ValueError("maxsize must be at least 1")
+        self.maxsize, self._ttl, self._now = maxsize, ttl_s, now
+        self._entries: OrderedDict[K, tuple[float, V]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: K, load: Callable[[K], V]) -> V:
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None and self._now() - hit[0] < self._ttl:
+                self._entries.move_to_end(key)
+                return hit[1]
+        value = load(key)  # outside the lock: a slow lookup does not hold up other tenants
+        with self._lock:
+            self._entries[key] = (self._now(), value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.maxsize:
+                self._entries.popitem(last=False)
+        return value
+
+
 class SecretsManagerStripeSecrets:
-    """One secret per tenant, JSON ``{"webhook_secret": "whsec_…", "api_key": "sk_…"}``, cached briefly."""
+    """One secret per tenant, JSON ``{"webhook_secret": "whsec_…", "api_key": "sk_…"}``, cached briefly
+    in a bounded cache (``max_tenants`` entries, unknown ids included)."""
 
-    def __init__(self, name_template: str, ttl_s: int = 300):
+    def __init__(self, name_template: str, ttl_s: int = 300, max_tenants: int = 256):
         self._template = name_template
-        self._ttl = ttl_s
-        self._cache: dict[str, tuple[float, dict[str, str]]] = {}
+        self._cache: BoundedTtlCache[str, dict[str, str]] = BoundedTtlCache(max_tenants, ttl_s)
 
-    def _secret(self, tenant_id: str) -> dict[str, str]:
-        hit = self._cache.get(tenant_id)
-        if hit and time.monotonic() - hit[0] < self._ttl:
-            return hit[1]
+    def _load(self, tenant_id: str) -> dict[str, str]:
         from chalicelib.platform import aws
 
         sm = aws.client("secretsmanager")
         try:
-            value = json.loads(sm.get_secret_value(SecretId=self._template.format(tenant_id=tenant_id))["SecretString"])
+            return json.loads(sm.get_secret_value(SecretId=self._template.format(tenant_id=tenant_id))["SecretString"])
         except sm.exceptions.ResourceNotFoundException:
-            value = {}
-        self._cache[tenant_id] = (time.monotonic(), value)
-        return value
+            return {}
+
+    def _secret(self, tenant_id: str) -> dict[str, str]:
+        return self._cache.get(tenant_id, self._load)
 
     def webhook_secret(self, tenant_id: str) -> str | None:
         return self._secret(tenant_id).get("webhook_secret")
@@ -84,9 +120,16 @@ class SecretsManagerStripeSecrets:
 
 
 def signature_invalid(reason: str) -> MalformedRequest:
-    # One code whatever went wrong (and for an unknown tenant): a forger learns nothing.
-    return MalformedRequest("payments.webhook.signature_invalid", "the Stripe signature could not be verified",
-                            {"reason": reason})
+    """One answer whatever went wrong — no secret (an unknown tenant), unsigned, mismatch, expired:
+    a caller without the secret learns nothing, not even whether the tenant exists. The reason is
+    logged for operators only."""
+    log.info("stripe webhook refused", extra={"reason": reason})
+    return MalformedRequest("payments.webhook.signature_invalid", "the Stripe signature could not be verified")
+
+
+def livemode_mismatch() -> MalformedRequest:
+    return MalformedRequest("payments.webhook.livemode_mismatch",
+                            "a live-mode event is accepted only in production, a test-mode event only elsewhere")
 
 
 def verify_event(payload: bytes, sig_header: str | None, secret: str | None,
@@ -94,21 +137,38 @@ def verify_event(payload: bytes, sig_header: str | None, secret: str | None,
     """The event in ``payload`` once its signature verifies over these exact bytes with ``secret``."""
     import stripe
 
-    if not secret:
-        raise signature_invalid("no_secret")
-    if not sig_header:
-        raise signature_invalid("unsigned")
+    # Without a secret the check still runs, against a throwaway one, so an unknown tenant costs
+    # the same work as a known one.
+    check_secret = secret or "whsec_" + _random.token_hex(24)
     try:
-        stripe.Webhook.construct_event(payload, sig_header, secret, tolerance=tolerance)
+        payload.decode("utf-8")  # Stripe signs UTF-8 JSON; anything else is no event, signed or not
+    except UnicodeDecodeError as exc:
+        raise signature_invalid("not_utf8") from exc
+    try:
+        stripe.Webhook.construct_event(payload, sig_header or "", check_secret, tolerance=tolerance)
     except stripe.SignatureVerificationError as exc:
-        raise signature_invalid("expired" if "tolerance" in str(exc).lower() else "mismatch") from exc
+        reason = ("no_secret" if not secret else "unsigned" if not sig_header
+                  else "expired" if "tolerance" in str(exc).lower() else "mismatch")
+        raise signature_invalid(reason) from exc
     except ValueError as exc:  # not JSON, though signed
+        if not secret:
+            raise signature_invalid("no_secret") from exc
         raise MalformedRequest("payments.webhook.event.malformed", "the body is not a Stripe event") from exc
+    if not secret:  # unreachable with a random secret; never accept what no tenant secret signed
+        raise signature_invalid("no_secret")
     # Our own parse of the verified bytes: plain dicts, integers stay integers.
     event = json.loads(payload)
     if not isinstance(event, dict):
         raise MalformedRequest("payments.webhook.event.malformed", "the body is not a Stripe event")
     return event
+
+
+def check_livemode(event: dict[str, Any], production: bool) -> None:
+    """Live-mode events belong to production stages, test-mode events to every other stage: an
+    event from the other world (a live key's webhook pointed at staging, a test event replayed at
+    production) is refused before anything is recorded."""
+    if event.get("livemode") is not production:
+        raise livemode_mismatch()
 
 
 # --- PaymentIntents ------------------------------------------------------------------------------------

@@ -12,19 +12,20 @@ from __future__ import annotations
 from chalicelib.shared import clock
 
 import hashlib
-import ipaddress
 import json
+import logging
 import secrets as _random
 import time
-import urllib.error
-import urllib.request
 from typing import Any
-from urllib.parse import urlparse
 
 from chalicelib.payments import domain, wiring
+from chalicelib.platform import egress
+from chalicelib.platform.settings import get_settings
 from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
 from chalicelib.shared.ids import new_id
 from chalicelib.shared.tenant import TenantContext
+
+log = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "Jinkong-Signature"
 TIMEOUT_S = 10
@@ -50,28 +51,39 @@ def delivery_not_found(delivery_id: str) -> NotFound:
     return NotFound("payments.delivery.not_found", "no such webhook delivery", {"delivery_id": delivery_id})
 
 
-def _check_url(url: str) -> None:
-    """HTTPS, or plain HTTP to a loopback receiver (local development and tests)."""
-    parsed = urlparse(url)
-    host = parsed.hostname or ""
+def _local_stage() -> bool:
+    return get_settings().stage == "local"
+
+
+def _destination(url: str) -> egress.Destination:
+    """Where ``url`` may be called, by the egress guard's rules for this stage (``platform.egress``):
+    https to public addresses only; loopback and plain http to it only in the local stage."""
     try:
-        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = False
-    if parsed.scheme != "https" and not (parsed.scheme == "http" and loopback):
-        raise RuleViolation("payments.subscription.url.invalid", "a webhook URL must be https (http only to loopback)")
+        return egress.check_url(url, allow_local=_local_stage())
+    except egress.Refusal as refusal:
+        if refusal.reason in ("malformed", "scheme", "credentials"):
+            raise RuleViolation("payments.subscription.url.invalid",
+                                "a webhook URL must be https, without credentials (plain http only to loopback, "
+                                "in the local stage)", {"reason": refusal.reason}) from None
+        # Which address or range is not said: the answer must not map the platform's network.
+        log.warning("webhook URL refused", extra={"host": refusal.host, "reason": refusal.reason,
+                                                  "address": refusal.address, "category": refusal.category})
+        raise RuleViolation("payments.webhook.url_refused",
+                            "the webhook URL's host must resolve to public internet addresses only",
+                            {"host": refusal.host}) from None
 
 
 # --- subscriptions -------------------------------------------------------------------------------------
 
 
 def create_subscription(ctx: TenantContext, url: str, event_types: list[str], description: str | None = None) -> dict:
-    """Subscribe ``url`` to ``event_types``; the signing secret is in this answer and never again."""
-    _check_url(url)
+    """Subscribe ``url`` to ``event_types``; the signing secret is in this answer and never again.
+    A URL the egress guard refuses is 422 and nothing is stored."""
     unknown = sorted(set(event_types) - set(domain.MERCHANT_EVENT_TYPES))
     if unknown or not event_types:
         raise RuleViolation("payments.subscription.event_types.invalid", "unknown or no event types",
                             {"unknown": unknown, "allowed": list(domain.MERCHANT_EVENT_TYPES)})
+    _destination(url)
     store = wiring.payments_store()
     sub = {"id": new_id("whs"), "url": url, "event_types": sorted(set(event_types)), "description": description,
            "status": "active", "secret": "whsec_" + _random.token_urlsafe(32), "created_at": _now().isoformat(),
@@ -140,17 +152,25 @@ def _enqueue(ctx: TenantContext, delivery_id: str) -> None:
 # --- delivering ----------------------------------------------------------------------------------------
 
 
-def _send(url: str, payload: bytes, headers: dict[str, str]) -> tuple[int | None, str | None]:
-    request = urllib.request.Request(url, data=payload, method="POST",
-                                     headers={"Content-Type": "application/json", "User-Agent": "Jinkong-Webhooks/1",
-                                              **headers})
+def _send(url: str, payload: bytes, headers: dict[str, str]) -> tuple[int | None, str | None, bool]:
+    """One POST; ``(status, error, permanent)``. The URL is checked again first (its host may resolve
+    elsewhere since it was subscribed) and the request goes to an address that check admitted; a
+    refused destination is a permanent failure and nothing is sent. Redirects are never followed:
+    a 3xx is a failed attempt like any other non-2xx."""
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as resp:  # noqa: S310 — URL checked at subscription
-            return resp.status, None
-    except urllib.error.HTTPError as err:
-        return err.code, None
-    except (urllib.error.URLError, OSError) as err:
-        return None, type(err).__name__
+        destination = egress.check_url(url, allow_local=_local_stage())
+    except egress.Refusal as refusal:
+        if refusal.reason == "unresolvable":
+            return None, "unresolvable", False  # DNS may recover: retried like an unreachable host
+        log.warning("webhook delivery refused", extra={"host": refusal.host, "reason": refusal.reason,
+                                                       "address": refusal.address, "category": refusal.category})
+        return None, "destination_refused", True
+    try:
+        status = egress.post(destination, payload, {"Content-Type": "application/json",
+                                                    "User-Agent": "Jinkong-Webhooks/1", **headers}, TIMEOUT_S)
+    except OSError as err:
+        return None, type(err).__name__, False
+    return status, None, False
 
 
 def attempt_delivery(ctx: TenantContext, delivery_id: str) -> dict[str, Any]:
@@ -175,10 +195,10 @@ def attempt_delivery(ctx: TenantContext, delivery_id: str) -> dict[str, Any]:
     headers = {SIGNATURE_HEADER: domain.signature_header(sub[0]["secret"], clock.epoch_seconds(), payload),
                "Jinkong-Event-Id": delivery["event_id"], "Jinkong-Delivery-Attempt": str(number)}
     started = time.perf_counter()
-    status, error = _send(delivery["url"], payload, headers)
+    status, error, permanent = _send(delivery["url"], payload, headers)
     latency_ms = round((time.perf_counter() - started) * 1000, 1)
     ok = domain.delivery_succeeded(status)
-    last = number >= domain.MAX_DELIVERY_ATTEMPTS
+    last = permanent or number >= domain.MAX_DELIVERY_ATTEMPTS
     retry_in = None if ok or last else domain.retry_delay_s(number)
     store.add_attempt(ctx, delivery_id, {"attempt": number, "status": status, "error": error,
                                          "latency_ms": latency_ms, "retry_in_s": retry_in, "at": _now().isoformat()})

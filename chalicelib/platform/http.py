@@ -5,6 +5,8 @@ and/or ``query`` models and the path parameters, calls one service function and 
 model. Everything else happens here, once:
 
 * the bearer token is verified and the ``TenantContext`` built (``public=True`` routes skip it);
+* a route whose ``available`` predicate says no (e.g. the local payment simulator outside the
+  local stage) answers 404 ``request.route.not_found`` to everyone, as if it were not there;
 * roles are checked (403 ``auth.role.forbidden``);
 * the JSON body is parsed with ``Decimal`` for numbers (never ``float``) and validated by pydantic;
 * ``DomainError`` becomes its status and ``{"error": {code, message, details}}``; anything else is a
@@ -55,6 +57,7 @@ class RouteSpec:
     status: int
     error_scope: str
     validate_body: bool = True
+    available: Callable[[], bool] | None = None  # None: always; else asked on every request
 
 
 ROUTES: list[RouteSpec] = []
@@ -126,9 +129,12 @@ class ApiBlueprint:
         status: int = 200,
         error_scope: str | None = None,
         validate_body: bool = True,
+        available: Callable[[], bool] | None = None,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Register a route. With ``validate_body=False`` the route gets the parsed JSON object and
-        validates it itself (``body`` then only documents the request in OpenAPI)."""
+        validates it itself (``body`` then only documents the request in OpenAPI). With
+        ``available``, the route exists only while it returns True (checked per request, before
+        authentication); otherwise it answers like an unknown route and is left out of OpenAPI."""
         def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
             doc = (fn.__doc__ or "").strip()
             spec = RouteSpec(
@@ -136,7 +142,7 @@ class ApiBlueprint:
                 summary=doc.splitlines()[0] if doc else fn.__name__.replace("_", " "),
                 description=doc, roles=roles, public=public, body=body, query=query,
                 response=response, status=status, error_scope=error_scope or self.tag,
-                validate_body=validate_body,
+                validate_body=validate_body, available=available,
             )
             ROUTES.append(spec)
             blueprint = self.blueprint
@@ -160,6 +166,8 @@ def handle(request: Any, spec: RouteSpec, fn: Callable[..., Any], path_params: d
     status = 500
     try:
         kwargs: dict[str, Any] = dict(path_params)
+        if spec.available is not None and not spec.available():
+            raise route_not_found()
         if not spec.public:
             ctx = authenticate(headers.get("authorization"))
             observability.bind_tenant(ctx.tenant_id, ctx.user_id)
@@ -191,6 +199,13 @@ def handle(request: Any, spec: RouteSpec, fn: Callable[..., Any], path_params: d
     finally:
         log.info("request", extra={"status": status, "ms": round((time.perf_counter() - started) * 1000, 1)})
         observability.unbind_request()
+
+
+def route_not_found() -> DomainError:
+    """The answer of a route that does not exist (in this stage)."""
+    from chalicelib.shared.errors import NotFound
+
+    return NotFound("request.route.not_found", "no such route")
 
 
 def auth_forbidden(spec: RouteSpec) -> DomainError:

@@ -49,3 +49,36 @@ def test_a_missing_field_is_named_as_required():
 def test_decimals_leave_as_strings_with_their_scale():
     resp = _response({"amount": Decimal("100000.00"), "rate": Decimal("0.0490")}, 200, {})
     assert json.loads(resp.body) == {"amount": "100000.00", "rate": "0.0490"}
+
+
+def _spec(available):
+    from chalicelib.platform.http import RouteSpec
+
+    return RouteSpec(path="/v1/things", method="POST", name="make_thing", tag="things", summary="", description="",
+                     roles=None, public=False, body=None, query=None, response=None, status=201,
+                     error_scope="things", available=available)
+
+
+def _request():
+    from types import SimpleNamespace
+
+    return SimpleNamespace(headers={}, context={}, raw_body=b"{}", query_params=None)
+
+
+def test_a_route_that_is_not_available_answers_404_to_anyone_before_authentication():
+    from chalicelib.platform.http import handle
+
+    called = []
+    resp = handle(_request(), _spec(lambda: False), lambda **kw: called.append(kw), {})
+
+    assert resp.status_code == 404 and called == []
+    assert json.loads(resp.body) == {"error": {"code": "request.route.not_found", "message": "no such route",
+                                               "details": {}}}
+
+
+def test_an_available_route_goes_on_to_authentication(monkeypatch):
+    from chalicelib.platform import http
+
+    monkeypatch.setattr(http, "_tenant_lookup", lambda tenant_id: None)
+    resp = http.handle(_request(), _spec(lambda: True), lambda **kw: None, {})
+    assert resp.status_code == 401  # no token: refused by authentication, not hidden

@@ -150,3 +150,77 @@ def test_another_tenants_contract_and_intent_read_as_absent(leasing, lease):
 
 def _intent_path(lease: dict, intent: dict) -> str:
     return f"/v1/contracts/{lease['id']}/payment-intents/{intent['id']}"
+
+
+# --- controls: one answer for every refusal, a bounded secret cache, the stage's Stripe mode ----------
+
+
+def test_an_unsigned_caller_cannot_tell_an_unknown_tenant_from_a_known_one(leasing, lease, payments_server):
+    intent = payment_intent(leasing, lease["id"], "3.00")
+    genuine = event("succeeded", intent)
+    forged = {"secret": "whsec_forged"}
+
+    answers = {
+        "known, forged": deliver(payments_server, genuine, **forged),
+        "unknown, forged": deliver(payments_server, genuine, tenant="no-such-tenant", **forged),
+        "not a tenant id, forged": deliver(payments_server, genuine, tenant="NOT..valid", **forged),
+        "known, unsigned": payments_server.request("POST", f"/v1/webhooks/stripe/{TENANT}", body=b"{}", headers={}),
+        "unknown, unsigned": payments_server.request("POST", "/v1/webhooks/stripe/no-such-tenant", body=b"{}",
+                                                     headers={}),
+    }
+    bodies = {name: (a.status, a.body) for name, a in answers.items()}
+    assert len(set(map(json.dumps, bodies.values()))) == 1, bodies
+    assert bodies["unknown, forged"] == (400, {"error": {
+        "code": "payments.webhook.signature_invalid", "message": "the Stripe signature could not be verified",
+        "details": {}}})
+    assert stored_event(genuine["id"]) is None
+
+
+def test_the_secrets_manager_cache_stays_within_its_bound_for_invented_tenant_ids():
+    import uuid as _uuid
+
+    from chalicelib.payments.stripe_gateway import SecretsManagerStripeSecrets
+    from chalicelib.platform import aws
+
+    template = "jinkong-test-" + _uuid.uuid4().hex[:8] + "/tenants/{tenant_id}/stripe"
+    aws.client("secretsmanager").create_secret(Name=template.format(tenant_id=TENANT),
+                                               SecretString=json.dumps({"webhook_secret": "whsec_real"}))
+    secrets = SecretsManagerStripeSecrets(template, max_tenants=4)
+
+    assert all(secrets.webhook_secret(f"invented-{n}") is None for n in range(25))
+    assert len(secrets._cache) == 4
+    assert secrets.webhook_secret(TENANT) == "whsec_real" and len(secrets._cache) == 4
+
+
+def _in_stage(monkeypatch, stage: str) -> None:
+    from chalicelib.payments import service
+    from chalicelib.platform.settings import get_settings
+
+    monkeypatch.setattr(service, "get_settings", lambda: get_settings().model_copy(update={"stage": stage}))
+
+
+def test_a_live_mode_event_outside_production_is_refused_and_records_nothing(leasing, lease, payments_server):
+    intent = payment_intent(leasing, lease["id"], "4.00")
+    balances_before = contract(leasing, lease["id"])["balances"]
+    live = {**event("succeeded", intent), "livemode": True}
+
+    refused = deliver(payments_server, live)
+
+    assert (refused.status, refused.body["error"]["code"]) == (400, "payments.webhook.livemode_mismatch")
+    assert stored_event(live["id"]) is None
+    assert contract(leasing, lease["id"])["balances"] == balances_before
+    assert intent_detail(leasing, lease["id"], intent["id"])["events"] == []
+
+
+def test_production_takes_live_mode_events_only(leasing, lease, payments_server, monkeypatch):
+    intent = payment_intent(leasing, lease["id"], "5.00")
+    _in_stage(monkeypatch, "prod")
+    test_mode = event("succeeded", intent)
+    live = {**event("succeeded", intent), "livemode": True}
+
+    refused = deliver(payments_server, test_mode)
+    accepted = deliver(payments_server, live)
+
+    assert (refused.status, refused.body["error"]["code"]) == (400, "payments.webhook.livemode_mismatch")
+    assert stored_event(test_mode["id"]) is None
+    assert accepted.status == 200 and accepted.body["outcome"]["action"] == "repayment_posted"

@@ -22,7 +22,7 @@ def quiet_publishing(local_env, monkeypatch):
 def test_deliveries_list_newest_first_across_pages(quiet_publishing):
     w = quiet_publishing
     ctx, other = a_tenant(prefix="wh"), a_tenant(prefix="wh")
-    w.create_subscription(ctx, "https://merchant.example/hooks", ["repayment.received"])
+    w.create_subscription(ctx, "http://127.0.0.1:9/hooks", ["repayment.received"])
     published = [w.publish(ctx, "repayment.received", {"n": n}, source_id=f"src-{n}")[0] for n in range(6)]
     assert sorted(published) != published[::-1]  # the hashed ids alone would not give this order
 
@@ -40,7 +40,7 @@ def test_deliveries_list_newest_first_across_pages(quiet_publishing):
 def test_a_delivery_keeps_its_place_when_its_status_changes(quiet_publishing):
     w = quiet_publishing
     ctx = a_tenant(prefix="wh")
-    w.create_subscription(ctx, "https://merchant.example/hooks", ["repayment.received"])
+    w.create_subscription(ctx, "http://127.0.0.1:9/hooks", ["repayment.received"])
     first, second = (w.publish(ctx, "repayment.received", {"n": n}, source_id=f"keep-{n}")[0] for n in range(2))
     w.redeliver(ctx, first)
     assert [d["id"] for d in w.list_deliveries(ctx)[0]] == [second, first]

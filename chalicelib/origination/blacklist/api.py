@@ -5,6 +5,7 @@ from datetime import datetime
 
 from pydantic import ConfigDict, Field
 
+from chalicelib.shared.ids import ResourceId
 from chalicelib.origination.blacklist import service
 from chalicelib.origination.blacklist.domain import BlacklistEntry
 from chalicelib.platform.http import ApiBlueprint, Reply
@@ -21,7 +22,7 @@ class NewBlacklistEntry(Schema):
     model_config = ConfigDict(extra="forbid")
 
     reason: str = Field(min_length=1, max_length=500)
-    customer_id: str | None = None
+    customer_id: ResourceId | None = None
     identity_type: IdentityType | None = None
     identity_number: str | None = Field(default=None, min_length=6, max_length=40)
 

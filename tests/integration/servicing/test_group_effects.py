@@ -69,6 +69,13 @@ def identity_hash(person: dict) -> str:
                       person["identity_number"])
 
 
+def _figures(text: str) -> set[str]:
+    """The amounts and the limit vocabulary a text mentions."""
+    import re
+
+    return set(re.findall(r"\d+\.\d{2}|headroom|group_limit|exposure", text))
+
+
 def risk_checked(desk: Desk, customer_id: str, **over) -> str:
     app_id = ok(desk.officer.post("/v1/applications", loan_application(customer_id, **over)), 201)["id"]
     assert desk.submitted(app_id, LOAN_PRODUCT)["status"] == "risk_checked"
@@ -206,12 +213,15 @@ def test_the_final_approval_holds_the_group_limit_and_a_sister_racing_for_the_la
     assert (hold(grp, grp.sub(win), apps[win]).status, hold(grp, grp.sub(win), apps[win]).amount) == (
         "pending", Decimal("30000.00"))
     assert headroom(grp, person) == LIMIT - Decimal("30000.00")
-    # The loser's application is as it was; asking again answers 409 with only its own headroom
+    # The loser's application is as it was; asking again answers 409 with nothing numeric about the
+    # group: only its own application's amount, no headroom, limit or exposure
     assert desks[lose].get(apps[lose])["status"] == "risk_checked"
     again = desks[lose].review(apps[lose], "first")
     assert (again.status, again.code) == (409, DECLINED)
-    assert again.body["error"]["details"] == {"application_id": apps[lose], "amount": "30000.00", "currency": "CNY",
-                                              "headroom": "20000.00"}
+    assert again.body["error"]["details"] == {"application_id": apps[lose], "amount": "30000.00", "currency": "CNY"}
+    assert not {"20000.00", "50000.00", "30000.00"} & _figures(again.body["error"]["message"])
+    seen = desks[lose].get(apps[lose])  # nor in what the subsidiary reads back of its application
+    assert not {"20000.00", "50000.00", "headroom", "group_limit"} & _figures(str(seen))
     assert desks[lose].get(apps[lose])["status"] == "risk_checked"
     assert hold(grp, grp.sub(lose), apps[lose]).status == "declined"
 

@@ -28,7 +28,10 @@ class NewBlacklistEntry(Schema):
 
 
 class BlacklistView(Schema):
-    identity_hash: str
+    """An entry as staff see it. Never the identity hash: handing back the hash of a number the caller
+    chose would let it test guesses against customers' hashes."""
+
+    id: str
     identity_masked: str | None
     name: str | None
     reason: str
@@ -37,7 +40,7 @@ class BlacklistView(Schema):
 
     @classmethod
     def of(cls, e: BlacklistEntry) -> "BlacklistView":
-        return cls(identity_hash=e.identity_hash, identity_masked=e.identity_masked, name=e.name, reason=e.reason,
+        return cls(id=e.entry_id, identity_masked=e.identity_masked, name=e.name, reason=e.reason,
                    added_by=e.added_by, added_at=e.added_at)
 
 
@@ -66,8 +69,8 @@ def list_entries(ctx: TenantContext, query: BlacklistQuery) -> BlacklistPage:
     return BlacklistPage(items=[BlacklistView.of(e) for e in items], next=nxt)
 
 
-@api.route("/v1/blacklist/{identity_hash}", "DELETE", roles=(Role.TENANT_ADMIN,))
-def remove_entry(ctx: TenantContext, identity_hash: str) -> Reply:
-    """Take an identity off the blacklist."""
-    service.remove_from_blacklist(ctx, identity_hash)
+@api.route("/v1/blacklist/{entry_id}", "DELETE", roles=(Role.TENANT_ADMIN,))
+def remove_entry(ctx: TenantContext, entry_id: str) -> Reply:
+    """Take an entry off the blacklist."""
+    service.remove_from_blacklist(ctx, entry_id)
     return Reply(None, 204)

@@ -137,4 +137,4 @@ def birth_date_from_resident_id(number: str) -> date | None:
 
 def identify(hash_key: str, new: NewCustomer) -> tuple[str, str]:
     """(keyed hash, masked display) of a new customer's identity number."""
-    return keyed_hash(hash_key, new.identity_type, new.identity_number), masked(normalise(new.identity_type, new.identity_number))
+    return keyed_hash(hash_key, new.identity_type, new.identity_number), masked(normalise(new.identity_type, new.identity_number), new.identity_type)

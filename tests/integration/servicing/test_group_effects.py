@@ -61,12 +61,11 @@ def desks(grp, client):
 # --- helpers -------------------------------------------------------------------------------------------
 
 
-def identity_hash(person: dict) -> str:
-    from chalicelib.platform.settings import get_settings
+def identity_hash(person: dict, group_id: str) -> str:
+    from chalicelib.platform.settings import identity_hash_key
     from chalicelib.shared.identity import IdentityType, keyed_hash
 
-    return keyed_hash(get_settings().identity_hash_key, IdentityType(person["identity_type"]),
-                      person["identity_number"])
+    return keyed_hash(identity_hash_key(group_id), IdentityType(person["identity_type"]), person["identity_number"])
 
 
 def _figures(text: str) -> set[str]:
@@ -110,7 +109,7 @@ def headroom(grp, person: dict) -> Decimal:
     from chalicelib.risk.reservation import LimitAccountRecord
 
     model = bound(LimitAccountRecord, group_context(grp.group_id))
-    pk = keys.partition(grp.group_id, "GROUP_LIMIT", "customer", identity_hash(person))
+    pk = keys.partition(grp.group_id, "GROUP_LIMIT", "customer", identity_hash(person, grp.group_id))
     return model.get(pk, "ACCOUNT", consistent_read=True).headroom
 
 
@@ -324,7 +323,7 @@ def test_the_projected_exposure_carries_the_customer_as_declared_and_masked(desk
         "individual", "王*明", "310000", None)
     assert exposure.classification is None  # HQ classifies
     assert exposure.outstanding_principal == Decimal("30000.00")
-    if exposure.customer_hash == identity_hash(person):  # the race's winner was a's customer
+    if exposure.customer_hash == identity_hash(person, grp.group_id):  # the race's winner was a's customer
         assert [(p.relation.value, len(p.identity_hash)) for p in exposure.related_parties] == [("guarantor", 64)]
     assert person["identity_number"] not in repr(exposure)
 

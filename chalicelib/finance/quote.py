@@ -81,15 +81,27 @@ def _decimal_input(value: Any) -> Decimal:
     raise PydanticCustomError("decimal_string", 'must be a decimal string such as "100000.00"')
 
 
+# Dates a quote may name. Schedules run up to MAX_TERM periods past them, and Python's calendar ends
+# in 9999: a start in 9999 overflowed mid-schedule (a 500). No deal is priced outside this window.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+
+
 def _date_input(value: Any) -> date:
+    parsed: date | None = None
     if isinstance(value, date) and type(value) is date:
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        parsed = value
+    elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
-            return date.fromisoformat(value)
+            parsed = date.fromisoformat(value)
         except ValueError:
             pass
-    raise PydanticCustomError("date_string", "must be a calendar date written YYYY-MM-DD")
+    if parsed is None:
+        raise PydanticCustomError("date_string", "must be a calendar date written YYYY-MM-DD")
+    if not EARLIEST_DATE <= parsed <= LATEST_DATE:
+        raise PydanticCustomError("date_range", "must be between {earliest} and {latest}",
+                                  {"earliest": EARLIEST_DATE.isoformat(), "latest": LATEST_DATE.isoformat()})
+    return parsed
 
 
 def _count_input(value: Any) -> int:

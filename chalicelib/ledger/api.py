@@ -1,6 +1,7 @@
 """Ledger routes: chart of accounts, statements, trial balance, manual journal entries and reversals."""
 from __future__ import annotations
 
+from chalicelib.shared.ids import ResourceId
 from chalicelib.shared import clock
 
 from datetime import date, datetime
@@ -61,7 +62,7 @@ class AccountPage(Schema):
 class AccountsQuery(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    contract_id: str | None = Field(default=None, description="only this contract's sub-accounts")
+    contract_id: ResourceId | None = Field(default=None, description="only this contract's sub-accounts")
     level: Literal["all", "gl"] = Field(default="all", description="gl: only chart (GL) accounts")
     limit: int = Field(default=50, ge=1, le=200)
     next: str | None = Field(default=None, description="cursor from the previous page")

@@ -413,13 +413,17 @@ class LedgerStore:
         t = self._t(ctx)
         prefix = f"C#{contract_id}#" if contract_id else ("G#" if gl_only else None)
         condition = t.listing.GSI1SK.startswith(prefix) if prefix else None
+        pk = keys.partition(ctx.tenant_id, "LEDGER_ACCOUNTS")
+        # The sort-key prefix narrows the one partition, so the cursor is bound to the prefix too.
+        list_key = f"{pk}|{prefix or ''}"
         result = t.listing.gsi1.query(  # type: ignore[attr-defined]
-            keys.partition(ctx.tenant_id, "LEDGER_ACCOUNTS"), condition, limit=max(1, min(limit, MAX_PAGE)),
-            last_evaluated_key=decode_cursor(cursor, ctx),
+            pk, condition, limit=max(1, min(limit, MAX_PAGE)),
+            last_evaluated_key=decode_cursor(cursor, ctx, list_key=list_key),
         )
         listed = [r.account_id for r in result]
         accounts = self.get_accounts(ctx, listed)
-        return [accounts[a] for a in listed if a in accounts], encode_cursor(result.last_evaluated_key)
+        return [accounts[a] for a in listed if a in accounts], encode_cursor(result.last_evaluated_key,
+                                                                             list_key=list_key)
 
     def all_accounts(self, ctx: TenantContext) -> Iterator[Account]:
         cursor = None
@@ -482,15 +486,12 @@ class LedgerStore:
                        limit: int = 50) -> tuple[list[JournalProposal], str | None]:
         t = self._t(ctx)
         pk = proposals_list_pk(ctx, status)
-        start = decode_cursor(cursor, ctx)
-        if start is not None and start.get("GSI1PK", {}).get("S") != pk:
-            # A cursor from another status's list (the tenant check passed) is still not this one's.
-            raise MalformedRequest("request.cursor.invalid", "the pagination cursor is not valid")
+        start = decode_cursor(cursor, ctx, list_key=pk)
         result = t.proposal.gsi1.query(  # type: ignore[attr-defined]
             pk, limit=max(1, min(limit, MAX_PAGE)), last_evaluated_key=start, scan_index_forward=False,
         )
         items = [to_proposal(r) for r in result]
-        return items, encode_cursor(result.last_evaluated_key)
+        return items, encode_cursor(result.last_evaluated_key, list_key=pk)
 
     def events_for_entry(self, ctx: TenantContext, entry_id: str) -> list[dict]:
         t = self._t(ctx)
@@ -504,14 +505,11 @@ class LedgerStore:
         low = f"{LINE_PREFIX}{from_on.isoformat()}" if from_on else LINE_PREFIX
         high = f"{LINE_PREFIX}{to_on.isoformat()}#~" if to_on else f"{LINE_PREFIX}~"
         pk = account_pk(ctx, account_id)
-        start = decode_cursor(cursor, ctx)
-        if start is not None and start.get("PK", {}).get("S") != pk:
-            # A cursor from another account's statement (the tenant check passed) is still not this one's.
-            raise MalformedRequest("request.cursor.invalid", "the pagination cursor is not valid")
+        start = decode_cursor(cursor, ctx, list_key=pk)
         result = t.line.query(pk, t.line.SK.between(low, high), consistent_read=True,
                               limit=max(1, min(limit, MAX_PAGE)), last_evaluated_key=start)
         rows = [to_statement_line(r) for r in result]
-        return rows, encode_cursor(result.last_evaluated_key)
+        return rows, encode_cursor(result.last_evaluated_key, list_key=pk)
 
     def balances_as_of(self, ctx: TenantContext, accounts: Sequence[Account], as_of: date) -> dict[str, Decimal]:
         t = self._t(ctx)

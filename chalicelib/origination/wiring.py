@@ -16,6 +16,15 @@ if TYPE_CHECKING:
     from chalicelib.origination.blacklist.store import Blacklist
     from chalicelib.origination.customers.store import Customers
     from chalicelib.origination.debtors.store import DebtorUsers
+    from chalicelib.shared.tenant import TenantContext
+
+
+def identity_key(ctx: "TenantContext") -> str:
+    """The key this tenant's identity numbers are hashed with: its holding group's (shared by its
+    sisters, so HQ joins on it), or its own when it stands alone."""
+    from chalicelib.platform.settings import identity_hash_key
+
+    return identity_hash_key(ctx.group_id or ctx.tenant_id)
 
 
 @lru_cache(maxsize=1)

@@ -6,9 +6,7 @@ of the day (``domain.netting``), and written as CSV to the clearing bucket.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -18,6 +16,7 @@ from chalicelib.payments.domain import ClearingRecord, Direction
 from chalicelib.shared import clock
 from chalicelib.shared.errors import DomainError
 from chalicelib.shared.money import quantize
+from chalicelib.shared.spreadsheet import csv_text
 from chalicelib.shared.tenant import TenantContext
 
 
@@ -43,13 +42,11 @@ def _records(ctx: TenantContext, on: date) -> list[ClearingRecord]:
 
 
 def netting_csv(positions: list[domain.NetPosition]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["channel", "counterparty", "currency", "count", "gross_in", "gross_out", "net", "instruction"])
-    for p in positions:
-        writer.writerow([p.channel, p.counterparty, p.currency, p.count, format(p.gross_in, "f"),
-                         format(p.gross_out, "f"), format(p.net, "f"), p.instruction])
-    return out.getvalue()
+    """The netting file. Counterparties are customers' (masked) names, so text goes through the shared
+    spreadsheet writer; amounts stay Decimals and are written as numbers (a net outflow is ``-12.50``)."""
+    return csv_text(["channel", "counterparty", "currency", "count", "gross_in", "gross_out", "net", "instruction"],
+                    ([p.channel, p.counterparty, p.currency, p.count, p.gross_in, p.gross_out, p.net, p.instruction]
+                     for p in positions))
 
 
 def report(ctx: TenantContext, on: date) -> dict[str, Any]:

@@ -156,27 +156,39 @@ def bound(model: type[M], ctx: TenantContext | None = None, *, table_name: str |
 
 
 # --- cursors -------------------------------------------------------------------------------------
+#
+# A cursor is bound to the list that issued it: it carries the partition the list queries (which
+# starts with ``T#<tenant>#``, so it names the tenant too) beside DynamoDB's LastEvaluatedKey. A
+# cursor handed to another list — another aggregate, another status, another account, another
+# tenant — answers 400 ``request.cursor.invalid`` instead of steering the query into keys it does
+# not own. Not signed: a caller who edits one can only move within its own tenant's list, which it
+# may read anyway.
+
+_CURSOR_INVALID = "the pagination cursor is not valid (cursors work only on the list that issued them)"
 
 
-def encode_cursor(last_evaluated_key: dict[str, Any] | None) -> str | None:
-    """An opaque ``next`` cursor from a DynamoDB LastEvaluatedKey (or None at the end)."""
+def encode_cursor(last_evaluated_key: dict[str, Any] | None, *, list_key: str) -> str | None:
+    """An opaque ``next`` cursor from a DynamoDB LastEvaluatedKey (or None at the end), bound to
+    ``list_key``: the partition key value the list queries."""
     if not last_evaluated_key:
         return None
-    raw = json.dumps(last_evaluated_key, separators=(",", ":"), sort_keys=True).encode()
+    raw = json.dumps({"l": list_key, "k": last_evaluated_key}, separators=(",", ":"), sort_keys=True).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None, ctx: TenantContext) -> dict[str, Any] | None:
-    """Decode a cursor, refusing one that points outside the caller's tenant."""
+def decode_cursor(cursor: str | None, ctx: TenantContext, *, list_key: str) -> dict[str, Any] | None:
+    """Decode a cursor, refusing one issued by another list (``list_key``) or another tenant."""
     if not cursor:
         return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        key = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        payload = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        key = payload["k"]
+        issued_by = payload["l"]
         pk_values = [v.get("S", "") for k, v in key.items() if k.endswith("PK")]
-    except (ValueError, AttributeError, TypeError) as exc:
-        raise MalformedRequest("request.cursor.invalid", "the pagination cursor is not valid") from exc
+    except (ValueError, AttributeError, TypeError, KeyError, RecursionError) as exc:
+        raise MalformedRequest("request.cursor.invalid", _CURSOR_INVALID) from exc
     prefix = tenant_prefix(ctx.tenant_id)
-    if not pk_values or not all(v.startswith(prefix) for v in pk_values):
-        raise MalformedRequest("request.cursor.invalid", "the pagination cursor is not valid")
+    if issued_by != list_key or not pk_values or not all(isinstance(v, str) and v.startswith(prefix) for v in pk_values):
+        raise MalformedRequest("request.cursor.invalid", _CURSOR_INVALID)
     return key

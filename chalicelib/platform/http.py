@@ -8,7 +8,9 @@ model. Everything else happens here, once:
 * a route whose ``available`` predicate says no (e.g. the local payment simulator outside the
   local stage) answers 404 ``request.route.not_found`` to everyone, as if it were not there;
 * roles are checked (403 ``auth.role.forbidden``);
-* the JSON body is parsed with ``Decimal`` for numbers (never ``float``) and validated by pydantic;
+* the JSON body is parsed with ``Decimal`` for numbers (never ``float``), refused past
+  ``MAX_JSON_DEPTH`` levels of nesting (400 ``request.body.too_deep``), and validated by pydantic;
+* path parameters are ids and must look like one (``shared.ids``), else 422 ``request.id.invalid``;
 * ``DomainError`` becomes its status and ``{"error": {code, message, details}}``; anything else is a
   logged 500 that leaks nothing;
 * responses are serialised here too — Chalice's own encoder turns ``Decimal`` into ``float``;
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -31,6 +34,7 @@ from chalicelib.platform import auth, observability
 from chalicelib.platform.settings import get_settings
 from chalicelib.shared.serial import dumps
 from chalicelib.shared.errors import DomainError, MalformedRequest, RuleViolation
+from chalicelib.shared.ids import MALFORMED_ID, well_formed
 from chalicelib.shared.tenant import Role, TenantContext
 
 CORS = CORSConfig(
@@ -168,6 +172,7 @@ def handle(request: Any, spec: RouteSpec, fn: Callable[..., Any], path_params: d
         kwargs: dict[str, Any] = dict(path_params)
         if spec.available is not None and not spec.available():
             raise route_not_found()
+        check_path_ids(path_params)
         if not spec.public:
             ctx = authenticate(headers.get("authorization"))
             observability.bind_tenant(ctx.tenant_id, ctx.user_id)
@@ -215,13 +220,47 @@ def auth_forbidden(spec: RouteSpec) -> DomainError:
     return Forbidden("auth.role.forbidden", "your role does not allow this", {"allowed_roles": allowed})
 
 
-def read_json(raw: bytes | None) -> Any:
+def check_path_ids(path_params: dict[str, Any]) -> None:
+    """Every path parameter names an object (or a date, a version, a report): refuse one that cannot
+    be an id before it reaches a key builder (``#`` is the key separator)."""
+    bad = [name for name, value in path_params.items() if not (isinstance(value, str) and well_formed(value))]
+    if bad:
+        raise RuleViolation("request.id.invalid", f"{bad[0]}: {MALFORMED_ID}",
+                            {"errors": [{"field": name, "message": MALFORMED_ID, "type": "id_malformed"}
+                                        for name in bad]})
+
+
+# No request Jinkong takes nests deeper than a handful of levels; json.loads recurses per level and
+# a body of 10,000 "[" would end in RecursionError. The depth is counted before parsing.
+MAX_JSON_DEPTH = 64
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(rb"[\[\]{}]")
+
+
+def json_depth(raw: bytes) -> int:
+    """The deepest nesting of arrays and objects in a JSON text (brackets inside strings ignored)."""
+    depth = deepest = 0
+    for m in _JSON_BRACKET.finditer(_JSON_STRING.sub(b'""', raw)):
+        if m.group() in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def read_json(raw: bytes | str | None) -> Any:
     """Parse a JSON body with every number as ``Decimal`` (an amount never passes through float)."""
     if not raw:
         return {}
+    data = raw.encode() if isinstance(raw, str) else raw
+    if json_depth(data) > MAX_JSON_DEPTH:
+        raise MalformedRequest("request.body.too_deep",
+                               f"the request body nests arrays or objects more than {MAX_JSON_DEPTH} levels deep",
+                               {"max_depth": MAX_JSON_DEPTH})
     try:
-        return json.loads(raw, parse_float=Decimal)
-    except (ValueError, UnicodeDecodeError) as exc:
+        return json.loads(data, parse_float=Decimal)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise MalformedRequest("request.body.malformed", "the request body is not valid JSON") from exc
 
 
@@ -241,6 +280,9 @@ def validation_error(scope: str, exc: ValidationError) -> RuleViolation:
         for e in exc.errors(include_url=False, include_input=False)
     ]
     first = errors[0]["field"] if errors else "body"
+    if errors and errors[0]["type"] == "id_malformed":
+        # One code for a malformed id wherever it is taken (``shared.ids.ResourceId``).
+        return RuleViolation("request.id.invalid", f"{first}: {errors[0]['message']}", {"errors": errors})
     kind = "required" if errors and errors[0]["type"] == "missing" else "invalid"
     return RuleViolation(f"{scope}.{first}.{kind}", f"{first}: {errors[0]['message']}", {"errors": errors})
 

@@ -79,14 +79,15 @@ class TenantRepository(Generic[R]):
 
     def page(self, ctx: TenantContext, cursor: str | None, limit: int = DEFAULT_PAGE,
              filter_condition=None, newest_first: bool = True) -> tuple[list[R], str | None]:
-        """One page of this tenant's aggregates (GSI1), with an opaque cursor that stays in-tenant."""
+        """One page of this tenant's aggregates (GSI1), with an opaque cursor bound to this list."""
         model = self.model(ctx)
+        list_key = self.list_pk(ctx)
         result = model.gsi1.query(
-            self.list_pk(ctx), filter_condition=filter_condition, limit=max(1, min(limit, MAX_PAGE)),
-            last_evaluated_key=decode_cursor(cursor, ctx), scan_index_forward=not newest_first,
+            list_key, filter_condition=filter_condition, limit=max(1, min(limit, MAX_PAGE)),
+            last_evaluated_key=decode_cursor(cursor, ctx, list_key=list_key), scan_index_forward=not newest_first,
         )
         items = list(result)
-        return items, encode_cursor(result.last_evaluated_key)
+        return items, encode_cursor(result.last_evaluated_key, list_key=list_key)
 
     @staticmethod
     def _check_owner(ctx: TenantContext, record: R) -> None:

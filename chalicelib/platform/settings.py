@@ -12,6 +12,10 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 PRODUCTION_STAGES = frozenset({"prod", "production"})
+LOCAL_STAGE = "local"
+# Only the local stage (embedded AWS, demo data) may run on this; every deployed stage must be given
+# its own key (a Secrets Manager secret, ``infra/data.py``), or it refuses to start.
+LOCAL_IDENTITY_HASH_KEY = "local-demo-identity-key-not-for-production"
 
 
 class Settings(BaseModel):
@@ -45,8 +49,9 @@ class Settings(BaseModel):
     table_key_arn: str = ""
     # Where Cognito and its JWKS live. Empty means AWS itself (derived from the region).
     aws_endpoint_url: str = Field(default="", validation_alias="AWS_ENDPOINT_URL")
-    # Secret for the keyed hash of identity numbers (group customer identity). Demo default only.
-    identity_hash_key: str = "local-demo-identity-key-not-for-production"
+    # Master secret of the keyed hash of identity numbers. Each holding group hashes with a key
+    # derived from it (``shared.identity.group_key``). Required outside the local stage: no default.
+    identity_hash_key: str = ""
     # Seconds a verified tenant registry entry is cached in a warm Lambda.
     tenant_cache_seconds: int = 60
     # Time travel: each tenant's business date is set and moved forward explicitly (GET/PUT
@@ -59,6 +64,19 @@ class Settings(BaseModel):
         if self.time_travel and self.stage in PRODUCTION_STAGES:
             raise ValueError(f"time travel cannot be enabled in the {self.stage} stage")
         return self
+
+    @model_validator(mode="after")
+    def _identity_key_in_every_deployed_stage(self) -> "Settings":
+        if self.stage != LOCAL_STAGE and len(self.identity_hash_key) < 32:
+            raise ValueError(f"JINKONG_IDENTITY_HASH_KEY (at least 32 characters) is required in the {self.stage} stage")
+        if self.stage != LOCAL_STAGE and self.identity_hash_key == LOCAL_IDENTITY_HASH_KEY:
+            raise ValueError(f"the local demo identity key cannot be used in the {self.stage} stage")
+        return self
+
+    @property
+    def identity_master_key(self) -> str:
+        """The identity hash master key (the demo one only in the local stage)."""
+        return self.identity_hash_key or LOCAL_IDENTITY_HASH_KEY
 
     @property
     def time_travel_enabled(self) -> bool:
@@ -81,6 +99,13 @@ class Settings(BaseModel):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     return Settings.from_environ()
+
+
+def identity_hash_key(group_or_tenant_id: str) -> str:
+    """The identity hash key of one holding group (a tenant outside any group is its own)."""
+    from chalicelib.shared.identity import group_key
+
+    return group_key(get_settings().identity_master_key, group_or_tenant_id)
 
 
 def reset_settings() -> None:

@@ -17,8 +17,6 @@ another; a partial run, an unconsolidated currency and figures older than the ru
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +25,7 @@ from typing import Any, Iterable
 
 from chalicelib.risk.consolidation import Consolidation, Position, ratio
 from chalicelib.risk.exposures import ExtractTotals, FiveCategory, LedgerControlTotals
+from chalicelib.shared.spreadsheet import csv_text
 
 CSV_TYPE = "text/csv; charset=utf-8"
 JSON_TYPE = "application/json"
@@ -71,12 +70,8 @@ def _s(d: Decimal) -> str:
 
 
 def _csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    for row in rows:
-        w.writerow(["" if v is None else (_s(v) if isinstance(v, Decimal) else v) for v in row])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    # Labels are customers' own names: text that looks like a formula is neutralised (shared.spreadsheet).
+    return ("\ufeff" + csv_text(header, rows)).encode("utf-8")
 
 
 EXPOSURE_COLUMNS = [

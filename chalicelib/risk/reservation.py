@@ -14,8 +14,9 @@ holds ``limit``, ``exposure`` (the last consolidation's, plus holds posted since
 (pending holds) and ``headroom = limit − exposure − reserved``, which is what the condition reads.
 Each consolidation run (and each change of limits) rebases the accounts on the new snapshot.
 
-The subsidiary learns only the decision and the headroom left to it for that customer — never its
-sister companies' exposures or the limit itself.
+The subsidiary learns only the decision — approved or declined — and nothing numeric about the
+group (no headroom, limit or exposure: with two asks, any one of them gives away what its sister
+companies lend the customer). HQ's views keep the figures.
 """
 from __future__ import annotations
 
@@ -74,9 +75,8 @@ class HoldRecord(TenantModel):
 
 @dataclass(frozen=True)
 class ReservationDecision:
-    """What the subsidiary is told: approved or not, and the headroom left to it for this customer.
-
-    ``headroom`` is None when no group limit applies to the customer.
+    """A reservation's outcome. ``headroom`` (None when no group limit applies) is for the group's
+    side only; what a subsidiary is told is ``subsidiary_view()``.
     """
 
     application_id: str
@@ -89,6 +89,11 @@ class ReservationDecision:
         return {"application_id": self.application_id, "approved": self.approved, "status": self.status,
                 "amount": format(self.amount, "f"),
                 "headroom": None if self.headroom is None else format(self.headroom, "f")}
+
+    def subsidiary_view(self) -> dict[str, Any]:
+        """Approved or declined, for the subsidiary's own application: no group figures."""
+        return {"application_id": self.application_id, "approved": self.approved, "status": self.status,
+                "amount": format(self.amount, "f")}
 
 
 @dataclass(frozen=True)

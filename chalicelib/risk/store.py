@@ -360,10 +360,11 @@ class GroupRiskStore:
 
     def page_runs(self, ctx: TenantContext, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
         model = self._model(ctx)
-        result = model.gsi1.query(keys.partition(ctx.tenant_id, "CONSOLIDATION"), scan_index_forward=False,
-                                  limit=limit, last_evaluated_key=decode_cursor(cursor, ctx))
+        list_key = keys.partition(ctx.tenant_id, "CONSOLIDATION")
+        result = model.gsi1.query(list_key, scan_index_forward=False,
+                                  limit=limit, last_evaluated_key=decode_cursor(cursor, ctx, list_key=list_key))
         items = [json.loads(r.data) for r in result]
-        return items, encode_cursor(result.last_evaluated_key)
+        return items, encode_cursor(result.last_evaluated_key, list_key=list_key)
 
     def completed_runs(self, ctx: TenantContext, *, as_of: date | None = None, limit: int = 12) -> list[dict[str, Any]]:
         """Complete runs (succeeded or partial), latest first; only those of ``as_of`` if given."""
@@ -441,16 +442,17 @@ class GroupRiskStore:
         condition = None
         for c in self._filters(model, filters):
             condition = c if condition is None else condition & c
-        start = decode_cursor(cursor, ctx)
+        list_key = keys.partition(ctx.tenant_id, "RUN_CUSTOMERS", run_id)
+        start = decode_cursor(cursor, ctx, list_key=list_key)
         items: list[dict[str, Any]] = []
         for _ in range(20):
-            result = model.gsi1.query(keys.partition(ctx.tenant_id, "RUN_CUSTOMERS", run_id),
-                                      filter_condition=condition, limit=limit - len(items), last_evaluated_key=start)
+            result = model.gsi1.query(list_key, filter_condition=condition, limit=limit - len(items),
+                                      last_evaluated_key=start)
             items += [json.loads(r.data) for r in result]
             start = result.last_evaluated_key
             if len(items) >= limit or not start:
                 break
-        return items, encode_cursor(start)
+        return items, encode_cursor(start, list_key=list_key)
 
     @staticmethod
     def _filters(model: type[RunRecord], f: dict[str, Any]) -> Iterator[Any]:
@@ -565,7 +567,7 @@ class GroupRiskStore:
         index, pk = ((model.gsi2, keys.partition(ctx.tenant_id, "WARNING_STATUS", status)) if status
                      else (model.gsi1, keys.partition(ctx.tenant_id, "WARNING")))
         condition = (model.kind == kind) if kind else None
-        start = decode_cursor(cursor, ctx)
+        start = decode_cursor(cursor, ctx, list_key=pk)
         items: list[WarningRecord] = []
         for _ in range(20):
             result = index.query(pk, filter_condition=condition, scan_index_forward=False, limit=limit - len(items),
@@ -574,4 +576,4 @@ class GroupRiskStore:
             start = result.last_evaluated_key
             if len(items) >= limit or not start:
                 break
-        return items, encode_cursor(start)
+        return items, encode_cursor(start, list_key=pk)

@@ -193,15 +193,18 @@ class ServicingStore(TenantRepository[ServicingRecord]):
         if status:
             cond = model.status == status
         if bucket and bucket != "current":
-            result = model.gsi2.query(self._pk(ctx, "CONTRACT-BUCKET", bucket), filter_condition=cond,
-                                      limit=max(1, min(limit, 200)), last_evaluated_key=decode_cursor(cursor, ctx))
+            list_key = self._pk(ctx, "CONTRACT-BUCKET", bucket)
+            result = model.gsi2.query(list_key, filter_condition=cond, limit=max(1, min(limit, 200)),
+                                      last_evaluated_key=decode_cursor(cursor, ctx, list_key=list_key))
         else:
             if bucket == "current":
                 cond = (model.bucket == "current") if cond is None else cond & (model.bucket == "current")
-            result = model.gsi1.query(self.list_pk(ctx), filter_condition=cond, limit=max(1, min(limit, 200)),
-                                      last_evaluated_key=decode_cursor(cursor, ctx), scan_index_forward=False)
+            list_key = self.list_pk(ctx)
+            result = model.gsi1.query(list_key, filter_condition=cond, limit=max(1, min(limit, 200)),
+                                      last_evaluated_key=decode_cursor(cursor, ctx, list_key=list_key),
+                                      scan_index_forward=False)
         items = [contract_from_json(json.loads(r.data), r.version) for r in result]
-        return items, encode_cursor(result.last_evaluated_key)
+        return items, encode_cursor(result.last_evaluated_key, list_key=list_key)
 
     def all_active(self, ctx: TenantContext) -> Iterator[Contract]:
         model = self.model(ctx)
@@ -290,12 +293,10 @@ class ServicingStore(TenantRepository[ServicingRecord]):
             index, pk = model.gsi2, self._pk(ctx, "CONTRACT-OFFLINE", contract_id)
         else:
             index, pk = model.gsi1, self._pk(ctx, "OFFLINE-REPAYMENTS", status or "awaiting_confirmation")
-        start = decode_cursor(cursor, ctx)
-        if start is not None and pk not in {v.get("S") for k, v in start.items() if k.startswith("GSI")}:
-            raise MalformedRequest("request.cursor.invalid", "the pagination cursor is not valid")
+        start = decode_cursor(cursor, ctx, list_key=pk)
         result = index.query(pk, limit=max(1, min(limit, 200)), last_evaluated_key=start, scan_index_forward=False)
         items = [json.loads(r.data) for r in result]
-        return items, encode_cursor(result.last_evaluated_key)
+        return items, encode_cursor(result.last_evaluated_key, list_key=pk)
 
     def add_to_contract(self, ctx: TenantContext, contract_id: str, rows: list[tuple[str, str, dict[str, Any]]]) -> None:
         """New rows (``(sk, entity, data)``) in the contract's partition, in one transaction, without

@@ -1,8 +1,9 @@
 """Identity numbers: validation, masking, and the keyed hash group consolidation joins on.
 
-Raw identity numbers are never stored. A customer keeps ``HMAC-SHA256(key, "<type>:<number>")`` —
-the same in every subsidiary of the platform, so HQ can see that two subsidiaries lend to one
-customer without ever holding the number — and a masked form for display (``110************123``).
+Raw identity numbers are never stored. A customer keeps ``HMAC-SHA256(group key, "<type>:<number>")``
+— the same in every subsidiary of one holding group, so HQ can see that two subsidiaries lend to one
+customer without ever holding the number, and different in every other group (``group_key``), so one
+person's hashes do not link across groups — and a masked form for display (``masked``).
 """
 from __future__ import annotations
 
@@ -57,11 +58,36 @@ def validation_problem(kind: IdentityType, number: str) -> str | None:
     return None
 
 
-def masked(number: str) -> str:
-    """``110************123``: the first three and last three characters kept."""
+def masked(number: str, kind: IdentityType | None = None) -> str:
+    """The number for display.
+
+    A resident ID keeps only its last two characters (``****************3X``). Its other characters
+    are guessable — six region digits (about 2,850 counties), eight birth-date digits, three
+    sequence digits — so every character shown, with whatever else the API says about the person,
+    narrows a search of the rest. With the last two shown and no birth date returned, the candidates
+    are about 2,850 regions × 19,000 adult birth dates × 100 sequences ÷ 11 (the check character
+    shown) ≈ 4.9 × 10^8 (``tests/unit/test_identity.py`` counts it). Keeping the first three and last
+    three, with the birth date beside them, left about 10^4.
+
+    A unified social credit code is public (on every business licence): the first and last three
+    are kept. Other documents keep their last four at most.
+    """
     n = "".join(number.split()).upper()
-    keep = 3 if len(n) > 8 else 1
-    return n[:keep] + "*" * (len(n) - 2 * keep) + n[-keep:]
+    if kind is IdentityType.RESIDENT_ID or (kind is None and len(n) == 18 and n[:17].isdigit()):
+        return "*" * (len(n) - 2) + n[-2:]
+    if kind is IdentityType.USCC:
+        return n[:3] + "*" * (len(n) - 6) + n[-3:]
+    keep = 4 if len(n) >= 12 else 2
+    return "*" * (len(n) - keep) + n[-keep:]
+
+
+def group_key(master_key: str, group_id: str) -> str:
+    """The identity hash key of one holding group: ``HMAC-SHA256(master, "identity-group:<group>")``.
+
+    Subsidiaries of one group share it (HQ consolidates on the hash); another group's hash of the same
+    person differs, and knowing one group's key says nothing of another's.
+    """
+    return hmac.new(master_key.encode(), f"identity-group:{group_id}".encode(), hashlib.sha256).hexdigest()
 
 
 def keyed_hash(key: str, kind: IdentityType, number: str) -> str:

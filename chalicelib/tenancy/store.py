@@ -95,18 +95,18 @@ class TenantRegistry:
 
     def page_all(self, cursor: str | None, ctx: TenantContext) -> tuple[list[RegisteredTenant], str | None]:
         model = self._model()
-        start = decode_cursor(cursor, _platform_view(ctx))
+        start = decode_cursor(cursor, _platform_view(ctx), list_key=_registry_pk())
         result = model.query(_registry_pk(), model.SK.startswith("TENANT#"), limit=PAGE_SIZE, last_evaluated_key=start)
         items = [_to_domain(r) for r in result]
-        return items, encode_cursor(result.last_evaluated_key)
+        return items, encode_cursor(result.last_evaluated_key, list_key=_registry_pk())
 
     def page_group(self, group_id: str, cursor: str | None, ctx: TenantContext) -> tuple[list[RegisteredTenant], str | None]:
         model = self._model()
-        start = decode_cursor(cursor, ctx)
-        result = model.query(keys.partition(group_id, "SUBSIDIARIES"), index_name="GSI1",
-                             limit=PAGE_SIZE, last_evaluated_key=start)
+        list_key = keys.partition(group_id, "SUBSIDIARIES")
+        start = decode_cursor(cursor, ctx, list_key=list_key)
+        result = model.query(list_key, index_name="GSI1", limit=PAGE_SIZE, last_evaluated_key=start)
         items = [_to_domain(r) for r in result]
-        return items, encode_cursor(result.last_evaluated_key)
+        return items, encode_cursor(result.last_evaluated_key, list_key=list_key)
 
 
 def _platform_view(ctx: TenantContext) -> TenantContext:

@@ -63,8 +63,9 @@ def test_a_cursor_from_tenant_a_is_refused_for_tenant_b(notes):
 
 
 def test_a_forged_cursor_naming_another_tenant_is_refused(notes):
+    # Bound to B's own list, but its key points into demo-lending's partitions.
     forged = encode_cursor({"GSI1PK": {"S": "T#demo-lending#NOTE"}, "GSI1SK": {"S": "x"},
-                            "PK": {"S": "T#demo-lending#NOTE#x"}, "SK": {"S": "ROOT"}})
+                            "PK": {"S": "T#demo-lending#NOTE#x"}, "SK": {"S": "ROOT"}}, list_key=notes.list_pk(B))
     with pytest.raises(MalformedRequest):
         notes.page(B, forged)
 

@@ -35,7 +35,6 @@ from chalicelib.origination.customers import service as customers_service
 from chalicelib.origination.customers.domain import NewCustomer
 from chalicelib.platform.dynamo import TenantModel
 from chalicelib.platform.repository import TenantRepository
-from chalicelib.platform.settings import get_settings
 from chalicelib.shared import clock as the_clock
 from chalicelib.shared.errors import DomainError
 from chalicelib.shared.identity import resident_id_check_digit, uscc_check_char
@@ -424,7 +423,7 @@ def _customer(ctx: TenantContext, body: dict) -> str:
     customers = wiring.customers()
     body = dict(body)
     parent = body.pop("_parent", None)
-    found = customers.find_by_identity(ctx, keyed_hash(get_settings().identity_hash_key,
+    found = customers.find_by_identity(ctx, keyed_hash(wiring.identity_key(ctx),
                                                        IdentityType(body["identity_type"]), body["identity_number"]))
     if found:
         return found
@@ -432,7 +431,7 @@ def _customer(ctx: TenantContext, body: dict) -> str:
         parent_body = next(b for b in (HUANAN_PARENT, SHENJIANG, CORE, CORE_2) if b["name"] == parent)
         body["related_parties"] = [{"relation": "parent", "customer_id": _customer(ctx, parent_body)}]
     return customers_service.register_customer(ctx, NewCustomer.model_validate(body), customers,
-                                               get_settings().identity_hash_key).customer_id
+                                               wiring.identity_key(ctx)).customer.customer_id
 
 
 def _run(s: Scenario, group: DemoGroup, roles: dict[Role, TenantContext], opened: Callable[[str], None]) -> str:

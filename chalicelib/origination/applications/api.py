@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import Field
 
+from chalicelib.shared.ids import ResourceId
 from chalicelib.origination.applications import commands, service
 from chalicelib.origination.applications.domain import (
     Actor,
@@ -259,7 +260,7 @@ class ApplicationPage(Schema):
 class ApplicationQuery(Schema):
     status: Status | None = None
     assignee: str | None = Field(default=None, max_length=128, description='a username, or "me"')
-    customer_id: str | None = Field(default=None, max_length=64)
+    customer_id: ResourceId | None = None
     limit: int = Field(default=50, ge=1, le=200)
     next: str | None = None
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
+from chalicelib.shared.ids import ResourceId
 from chalicelib.origination.applications.domain import Decision
 from chalicelib.shared.schema import Schema
 
@@ -60,7 +61,7 @@ class InvoiceIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     number: str = Field(min_length=1, max_length=64)
-    debtor_customer_id: str = Field(min_length=1, max_length=64, description="The debtor: an enterprise customer here")
+    debtor_customer_id: ResourceId = Field(description="The debtor: an enterprise customer here")
     face_amount: Money
     issue_date: date
     due_date: date
@@ -90,7 +91,7 @@ class OpenApplication(Schema):
     model_config = ConfigDict(extra="forbid")
 
     product_code: str = Field(pattern=r"^[A-Z][A-Z0-9_-]{1,39}$")
-    customer_id: str = Field(min_length=1, max_length=64)
+    customer_id: ResourceId
     terms: dict[str, Any] = Field(default_factory=dict, description="the product quote's terms")
     lease_structure: Literal["direct", "sale_and_leaseback"] | None = None
     assets: list[LeasedAssetIn] = Field(default_factory=list, max_length=50)

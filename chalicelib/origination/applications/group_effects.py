@@ -42,8 +42,11 @@ def in_a_group(ctx: TenantContext) -> bool:
 
 
 def hold(ctx: TenantContext, app: "Application", related_parties: Iterable[str] = ()) -> dict[str, Any] | None:
-    """Hold the approved amount on the customer's group limits, or 409 ``group_limit_declined`` with
-    the headroom left to this subsidiary for that customer (nothing about sister subsidiaries).
+    """Hold the approved amount on the customer's group limits, or 409 ``group_limit_declined``.
+
+    The subsidiary learns approved or declined and nothing numeric about the group: not the headroom,
+    the limit or the exposure. Any figure would tell it what its sister companies lend the customer
+    (limit minus headroom, across two asks), so the figures stay in HQ's views.
     Returns the decision (None when the subsidiary has no group)."""
     if not in_a_group(ctx) or app.amount is None:
         return None
@@ -61,11 +64,10 @@ def hold(ctx: TenantContext, app: "Application", related_parties: Iterable[str] 
             return None
         raise
     if not decision.approved:
-        raise Conflict(DECLINED, "the customer's group limit has no headroom for this amount",
+        raise Conflict(DECLINED, "the holding group declined this amount for this customer",
                        {"application_id": app.application_id, "amount": format(app.amount, "f"),
-                        "currency": app.currency,
-                        "headroom": None if decision.headroom is None else format(decision.headroom, "f")})
-    return decision.to_json()
+                        "currency": app.currency})
+    return decision.subsidiary_view()
 
 
 def release(ctx: TenantContext, application_id: str, reason: str) -> str | None:

@@ -390,16 +390,16 @@ class Applications(TenantRepository[ApplicationItem]):
         """One page of the tenant's applications, newest first, optionally by status, assignee, customer."""
         model = self.model(ctx)
         condition = (model.assignee == assignee) if assignee else None
-        kwargs = dict(filter_condition=condition, limit=max(1, min(limit, MAX_PAGE)),
-                      last_evaluated_key=decode_cursor(cursor, ctx), scan_index_forward=False)
         if status is not None:
-            result = model.gsi2.query(self.status_pk(ctx, status), **kwargs)
+            index, list_key = model.gsi2, self.status_pk(ctx, status)
         elif customer_id is not None:
-            result = model.gsi3.query(self.customer_pk(ctx, customer_id), **kwargs)
+            index, list_key = model.gsi3, self.customer_pk(ctx, customer_id)
         else:
-            result = model.gsi1.query(self.list_pk(ctx), **kwargs)
+            index, list_key = model.gsi1, self.list_pk(ctx)
+        result = index.query(list_key, filter_condition=condition, limit=max(1, min(limit, MAX_PAGE)),
+                             last_evaluated_key=decode_cursor(cursor, ctx, list_key=list_key), scan_index_forward=False)
         items = [_application(r) for r in result]
-        return items, encode_cursor(result.last_evaluated_key)
+        return items, encode_cursor(result.last_evaluated_key, list_key=list_key)
 
     def of_customer(self, ctx: TenantContext, customer_id: str) -> list[Application]:
         model = self.model(ctx)

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from pydantic import ConfigDict, Field
 
+from chalicelib.shared.ids import ResourceId
 from chalicelib.origination.blacklist import service
 from chalicelib.origination.blacklist.domain import BlacklistEntry
 from chalicelib.platform.http import ApiBlueprint, Reply
@@ -21,13 +22,16 @@ class NewBlacklistEntry(Schema):
     model_config = ConfigDict(extra="forbid")
 
     reason: str = Field(min_length=1, max_length=500)
-    customer_id: str | None = None
+    customer_id: ResourceId | None = None
     identity_type: IdentityType | None = None
     identity_number: str | None = Field(default=None, min_length=6, max_length=40)
 
 
 class BlacklistView(Schema):
-    identity_hash: str
+    """An entry as staff see it. Never the identity hash: handing back the hash of a number the caller
+    chose would let it test guesses against customers' hashes."""
+
+    id: str
     identity_masked: str | None
     name: str | None
     reason: str
@@ -36,7 +40,7 @@ class BlacklistView(Schema):
 
     @classmethod
     def of(cls, e: BlacklistEntry) -> "BlacklistView":
-        return cls(identity_hash=e.identity_hash, identity_masked=e.identity_masked, name=e.name, reason=e.reason,
+        return cls(id=e.entry_id, identity_masked=e.identity_masked, name=e.name, reason=e.reason,
                    added_by=e.added_by, added_at=e.added_at)
 
 
@@ -65,8 +69,8 @@ def list_entries(ctx: TenantContext, query: BlacklistQuery) -> BlacklistPage:
     return BlacklistPage(items=[BlacklistView.of(e) for e in items], next=nxt)
 
 
-@api.route("/v1/blacklist/{identity_hash}", "DELETE", roles=(Role.TENANT_ADMIN,))
-def remove_entry(ctx: TenantContext, identity_hash: str) -> Reply:
-    """Take an identity off the blacklist."""
-    service.remove_from_blacklist(ctx, identity_hash)
+@api.route("/v1/blacklist/{entry_id}", "DELETE", roles=(Role.TENANT_ADMIN,))
+def remove_entry(ctx: TenantContext, entry_id: str) -> Reply:
+    """Take an entry off the blacklist."""
+    service.remove_from_blacklist(ctx, entry_id)
     return Reply(None, 204)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from chalicelib.origination import wiring
 from chalicelib.origination.blacklist.domain import BlacklistEntry
-from chalicelib.platform.settings import get_settings
 from chalicelib.shared.errors import NotFound, RuleViolation
+from chalicelib.shared.ids import new_id
 from chalicelib.shared.identity import IdentityType, keyed_hash, masked, normalise, validation_problem
 from chalicelib.shared.tenant import TenantContext
 
@@ -33,12 +33,12 @@ def add_to_blacklist(ctx: TenantContext, reason: str, customer_id: str | None = 
         problem = validation_problem(identity_type, identity_number)
         if problem:
             raise RuleViolation("origination.blacklist.identity_number.invalid", problem, {"field": "identity_number"})
-        identity_hash = keyed_hash(get_settings().identity_hash_key, identity_type, identity_number)
-        display, name = masked(normalise(identity_type, identity_number)), None
+        identity_hash = keyed_hash(wiring.identity_key(ctx), identity_type, identity_number)
+        display, name = masked(normalise(identity_type, identity_number), identity_type), None
     else:
         raise RuleViolation("origination.blacklist.customer_id.required",
                             "name a customer_id, or an identity_type and identity_number", {"field": "customer_id"})
-    entry = BlacklistEntry(identity_hash, display, name, reason, ctx.username, clock.now())
+    entry = BlacklistEntry(new_id("bl"), identity_hash, display, name, reason, ctx.username, clock.now())
     return blacklist.add(ctx, entry)
 
 
@@ -47,11 +47,6 @@ def list_blacklist(ctx: TenantContext, cursor: str | None, limit: int, *,
     return (blacklist or wiring.blacklist()).list_page(ctx, cursor, limit)
 
 
-def remove_from_blacklist(ctx: TenantContext, identity_hash: str, *, blacklist: Blacklist | None = None) -> None:
-    removed = _plausible(identity_hash) and (blacklist or wiring.blacklist()).remove(ctx, identity_hash)
-    if not removed:
-        raise NotFound("origination.blacklist.not_found", "not on the blacklist", {"identity_hash": identity_hash})
-
-
-def _plausible(identity_hash: str) -> bool:
-    return len(identity_hash) == 64 and all(c in "0123456789abcdef" for c in identity_hash)
+def remove_from_blacklist(ctx: TenantContext, entry_id: str, *, blacklist: Blacklist | None = None) -> None:
+    if not (blacklist or wiring.blacklist()).remove(ctx, entry_id):
+        raise NotFound("origination.blacklist.not_found", "not on the blacklist", {"entry_id": entry_id})

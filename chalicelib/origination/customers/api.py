@@ -9,7 +9,6 @@ from chalicelib.origination import wiring
 from chalicelib.origination.customers import service
 from chalicelib.origination.customers.domain import Customer, CustomerType, NewCustomer
 from chalicelib.platform.http import ApiBlueprint, Reply
-from chalicelib.platform.settings import get_settings
 from chalicelib.shared.schema import Schema
 from chalicelib.shared.tenant import SUBSIDIARY_ROLES, Role, TenantContext
 
@@ -28,13 +27,12 @@ class CustomerView(Schema):
     type: str
     name: str
     identity_type: str
-    identity_masked: str = Field(description="e.g. 110************123; the number itself is never stored")
+    identity_masked: str = Field(description="e.g. ****************3X for a resident ID; the number itself is never stored")
     identity_hash: str = Field(description="Keyed hash: the group-wide customer identity")
     contact: dict
     industry: str | None
     region: str | None
     verification_level: str
-    birth_on: date | None
     established_on: date | None
     annual_income: str | None
     is_core_enterprise: bool
@@ -45,7 +43,7 @@ class CustomerView(Schema):
         return cls(id=c.customer_id, type=c.type.value, name=c.name, identity_type=c.identity_type.value,
                    identity_masked=c.identity_masked, identity_hash=c.identity_hash, contact=c.contact,
                    industry=c.industry, region=c.region, verification_level=c.verification_level.value,
-                   birth_on=c.birth_on, established_on=c.established_on, annual_income=c.annual_income,
+                   established_on=c.established_on, annual_income=c.annual_income,
                    is_core_enterprise=c.is_core_enterprise,
                    related_parties=[RelatedPartyView(relation=p.relation.value, customer_id=p.customer_id)
                                     for p in c.related_parties])
@@ -66,9 +64,12 @@ class CustomerQuery(Schema):
 @api.route("/v1/customers", "POST", roles=REGISTRARS, body=NewCustomer, response=CustomerView, status=201,
            error_scope="customers")
 def register_customer(ctx: TenantContext, body: NewCustomer) -> Reply:
-    """Register an individual or enterprise customer (identity validated, hashed and masked)."""
-    customer = service.register_customer(ctx, body, wiring.customers(), get_settings().identity_hash_key)
-    return Reply(CustomerView.of(customer), 201)
+    """Register an individual or enterprise customer (identity validated, hashed and masked).
+
+    Idempotent per identity: 201 with the new customer, or 200 with the tenant's existing customer
+    holding that identity (the rest of the body is not applied to it)."""
+    registered = service.register_customer(ctx, body, wiring.customers(), wiring.identity_key(ctx))
+    return Reply(CustomerView.of(registered.customer), 201 if registered.created else 200)
 
 
 @api.route("/v1/customers", "GET", roles=SUBSIDIARY_ROLES, query=CustomerQuery, response=CustomerPage)

@@ -12,6 +12,7 @@ from enum import Enum
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
+from chalicelib.shared.ids import ResourceId
 from chalicelib.shared.identity import IdentityType, keyed_hash, masked, normalise, validation_problem
 from chalicelib.shared.schema import Schema
 
@@ -52,7 +53,7 @@ class RelatedPartyIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     relation: Relation
-    customer_id: str = Field(description="Another customer of this tenant")
+    customer_id: ResourceId = Field(description="Another customer of this tenant")
 
 
 class NewCustomer(Schema):
@@ -136,4 +137,4 @@ def birth_date_from_resident_id(number: str) -> date | None:
 
 def identify(hash_key: str, new: NewCustomer) -> tuple[str, str]:
     """(keyed hash, masked display) of a new customer's identity number."""
-    return keyed_hash(hash_key, new.identity_type, new.identity_number), masked(normalise(new.identity_type, new.identity_number))
+    return keyed_hash(hash_key, new.identity_type, new.identity_number), masked(normalise(new.identity_type, new.identity_number), new.identity_type)

@@ -1,6 +1,7 @@
 """Customer use cases: register (identity validated, hashed, masked, then dropped), read, list."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from chalicelib.origination.customers.domain import (
@@ -11,7 +12,7 @@ from chalicelib.origination.customers.domain import (
     birth_date_from_resident_id,
     identify,
 )
-from chalicelib.shared.errors import NotFound, RuleViolation
+from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
 from chalicelib.shared.identity import IdentityType
 from chalicelib.shared.ids import new_id
 from chalicelib.shared.tenant import TenantContext
@@ -20,9 +21,28 @@ if TYPE_CHECKING:
     from chalicelib.origination.customers.store import Customers
 
 
-def register_customer(ctx: TenantContext, new: NewCustomer, customers: "Customers", identity_key: str) -> Customer:
-    """Register a customer. 409 if the identity is already a customer of this tenant."""
+@dataclass(frozen=True)
+class Registered:
+    customer: Customer
+    created: bool
+
+
+def register_customer(ctx: TenantContext, new: NewCustomer, customers: "Customers", identity_key: str) -> Registered:
+    """Register a customer, or find the one this tenant already has with that identity.
+
+    Registration is find-or-create, as at a bank's counter: the officer has the applicant's card in
+    hand, and the answer for a known identity is the tenant's own customer record, which its staff
+    may read anyway. A 409 "exists" would be no safer — it confirms the identity just the same —
+    and would only make every caller look the customer up again. What a guess could learn is bounded
+    by what the number's mask leaves open (``shared.identity.masked``), and each wrong guess leaves a
+    customer record behind, with its author.
+    """
     identity_hash, display = identify(identity_key, new)
+    existing = customers.find_by_identity(ctx, identity_hash)
+    if existing is not None:
+        found = customers.find(ctx, existing)
+        if found is not None:
+            return Registered(found, created=False)
     related = []
     for i, party in enumerate(new.related_parties):
         other = customers.find(ctx, party.customer_id)
@@ -38,7 +58,14 @@ def register_customer(ctx: TenantContext, new: NewCustomer, customers: "Customer
         established_on=new.established_on, annual_income=new.annual_income,
         is_core_enterprise=new.is_core_enterprise, related_parties=tuple(related),
     )
-    return customers.add(ctx, customer)
+    try:
+        return Registered(customers.add(ctx, customer), created=True)
+    except Conflict:  # registered by someone else meanwhile: theirs is the customer
+        winner = customers.find_by_identity(ctx, identity_hash)
+        found = customers.find(ctx, winner) if winner else None
+        if found is None:
+            raise
+        return Registered(found, created=False)
 
 
 def get_customer(ctx: TenantContext, customer_id: str, customers: "Customers") -> Customer:

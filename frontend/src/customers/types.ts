@@ -13,7 +13,7 @@ export interface Customer {
   type: CustomerType;
   name: string;
   identity_type: IdentityType;
-  /** e.g. 110************123: the number itself is never stored nor sent back */
+  /** e.g. ****************3X for a resident ID: the number itself is never stored nor sent back */
   identity_masked: string;
   /** the keyed hash: the customer's identity across the group */
   identity_hash: string;
@@ -21,7 +21,6 @@ export interface Customer {
   industry: string | null;
   region: string | null;
   verification_level: VerificationLevel;
-  birth_on: string | null;
   established_on: string | null;
   annual_income: string | null;
   is_core_enterprise: boolean;

@@ -13,6 +13,13 @@ describe("nettingCsv", () => {
     );
   });
 
+  it("writes a counterparty named like a formula as text, and a net outflow as a number", () => {
+    const csv = nettingCsv([
+      { channel: "bank_transfer", counterparty: "=HYPERLINK(\"http://x\")", currency: "CNY", count: 1, gross_in: "0.00", gross_out: "12.50", net: "-12.50", instruction: "pay" },
+    ]);
+    expect(csv.split("\n")[1]).toBe('bank_transfer,"\'=HYPERLINK(""http://x"")",CNY,1,0.00,12.50,-12.50,pay');
+  });
+
   it("has a header even with nothing to net", () => {
     expect(nettingCsv([])).toBe("channel,counterparty,currency,count,gross_in,gross_out,net,instruction\n");
     expect(nettingFileName("demo-leasing", "2026-05-01")).toBe("netting-demo-leasing-2026-05-01.csv");

@@ -5,14 +5,22 @@ export const NETTING_COLUMNS = [
   "channel", "counterparty", "currency", "count", "gross_in", "gross_out", "net", "instruction",
 ] as const;
 
-function cell(value: string | number): string {
-  const text = String(value);
+/** Columns holding numbers (decimal strings from the API): written as they are, a net outflow as -12.50. */
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(["count", "gross_in", "gross_out", "net"]);
+
+/** Text a spreadsheet would run as a formula gets a leading ' (as the API's own CSV files do). */
+export function neutralised(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function cell(value: string | number, numeric: boolean): string {
+  const text = numeric ? String(value) : neutralised(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function nettingCsv(positions: readonly NetPosition[]): string {
   const lines = [NETTING_COLUMNS.join(",")];
-  for (const p of positions) lines.push(NETTING_COLUMNS.map((c) => cell(p[c])).join(","));
+  for (const p of positions) lines.push(NETTING_COLUMNS.map((c) => cell(p[c], NUMERIC_COLUMNS.has(c))).join(","));
   return lines.join("\n") + "\n";
 }
 

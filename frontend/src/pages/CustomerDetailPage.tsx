@@ -78,9 +78,8 @@ export function CustomerDetailPage() {
                   ),
                 },
                 { key: "level", label: t("cust.f.verification"), children: <VerificationTag level={c.verification_level} /> },
-                enterprise
-                  ? { key: "established", label: t("cust.f.establishedOn"), children: dash(c.established_on) }
-                  : { key: "birth", label: t("cust.f.birthOn"), children: dash(c.birth_on) },
+                // A person's birth date is not sent: with the masked number it would narrow the ID to guess.
+                ...(enterprise ? [{ key: "established", label: t("cust.f.establishedOn"), children: dash(c.established_on) }] : []),
                 ...(enterprise
                   ? []
                   : [

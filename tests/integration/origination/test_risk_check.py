@@ -53,10 +53,27 @@ def test_a_blacklist_entry_by_identity_number_is_hashed_and_stays_in_its_tenant(
         "identity_type": "uscc", "identity_number": number, "reason": "forged invoices"}), 201)
     assert number not in str(entry) and entry["identity_masked"] == number[:3] + "*" * 12 + number[-3:]
     listed = ok(origination.as_("viewer@demo-lending").get("/v1/blacklist?limit=200"))["items"]
-    assert entry["identity_hash"] in {e["identity_hash"] for e in listed}
+    assert entry["id"] in {e["id"] for e in listed}
     elsewhere = ok(origination.as_("viewer@demo-leasing").get("/v1/blacklist?limit=200"))["items"]
-    assert entry["identity_hash"] not in {e["identity_hash"] for e in elsewhere}
-    r = origination.as_("tenant-admin@demo-leasing").call("DELETE", f"/v1/blacklist/{entry['identity_hash']}")
+    assert entry["id"] not in {e["id"] for e in elsewhere}
+    r = origination.as_("tenant-admin@demo-leasing").call("DELETE", f"/v1/blacklist/{entry['id']}")
     assert (r.status, r.code) == (404, "origination.blacklist.not_found")
-    assert origination.as_("tenant-admin@demo-lending").call(
-        "DELETE", f"/v1/blacklist/{entry['identity_hash']}").status == 204
+    assert origination.as_("tenant-admin@demo-lending").call("DELETE", f"/v1/blacklist/{entry['id']}").status == 204
+
+
+def test_blacklisting_a_number_never_hands_back_a_hash_to_compare_with_a_customers(origination):
+    import re
+
+    from tests.builders import adult_individual
+
+    person = adult_individual()
+    customer = ok(origination.as_("loan-officer@demo-lending").post("/v1/customers", person), 201)
+    # Given a guess at the customer's number (the right one), blacklisted by number
+    entry = ok(origination.as_("tenant-admin@demo-lending").post("/v1/blacklist", {
+        "identity_type": person["identity_type"], "identity_number": person["identity_number"],
+        "reason": "a guess"}), 201)
+    listed = ok(origination.as_("viewer@demo-lending").get("/v1/blacklist?limit=200"))["items"]
+    # Then nothing the blacklist answers carries a hash, so nothing matches the customer's
+    assert "identity_hash" not in entry and not re.search(r"[0-9a-f]{64}", str(entry) + str(listed))
+    assert customer["identity_hash"] not in str(entry) + str(listed)
+    origination.as_("tenant-admin@demo-lending").call("DELETE", f"/v1/blacklist/{entry['id']}")

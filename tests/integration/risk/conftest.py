@@ -206,14 +206,14 @@ def history_run(risk_api, history_group) -> dict[str, Any]:
     return run_to_end(risk_api, f"group-risk@{history_group.hq}")
 
 
-def demo_hash(name: str) -> str:
-    """The group identity hash of one of the demo companies (by its name)."""
+def demo_hash(name: str, group_id: str = "demo-group") -> str:
+    """The group identity hash of one of the demo companies (by its name), in one holding group."""
     from chalicelib.local.demo import applications
-    from chalicelib.platform.settings import get_settings
+    from chalicelib.platform.settings import identity_hash_key
     from chalicelib.shared.identity import IdentityType, keyed_hash
 
     party = next(v for v in vars(applications).values() if isinstance(v, dict) and v.get("name") == name)
-    return keyed_hash(get_settings().identity_hash_key, IdentityType(party["identity_type"]), party["identity_number"])
+    return keyed_hash(identity_hash_key(group_id), IdentityType(party["identity_type"]), party["identity_number"])
 
 
 class FaultySource:

@@ -48,5 +48,5 @@ def test_hq_consolidates_only_the_books_and_its_validation_passes_with_every_led
     # Every check passes; business findings (a large exposure, say) may stand as warnings, never failures
     assert "failed" not in {r["status"] for r in rules.values()}, rules
     assert report["status"] in ("passed", "passed_with_warnings"), report["status"]
-    shenjiang = risk_api.as_(hq).get(f"/v1/group/customers/{demo_hash('上海申江精密机械有限公司')}").body
+    shenjiang = risk_api.as_(hq).get(f"/v1/group/customers/{demo_hash('上海申江精密机械有限公司', history_group.hq)}").body
     assert {c["subsidiary_id"] for c in shenjiang["contracts"]} == {history_group.lending, history_group.factoring}

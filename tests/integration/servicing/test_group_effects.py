@@ -61,12 +61,18 @@ def desks(grp, client):
 # --- helpers -------------------------------------------------------------------------------------------
 
 
-def identity_hash(person: dict) -> str:
-    from chalicelib.platform.settings import get_settings
+def identity_hash(person: dict, group_id: str) -> str:
+    from chalicelib.platform.settings import identity_hash_key
     from chalicelib.shared.identity import IdentityType, keyed_hash
 
-    return keyed_hash(get_settings().identity_hash_key, IdentityType(person["identity_type"]),
-                      person["identity_number"])
+    return keyed_hash(identity_hash_key(group_id), IdentityType(person["identity_type"]), person["identity_number"])
+
+
+def _figures(text: str) -> set[str]:
+    """The amounts and the limit vocabulary a text mentions."""
+    import re
+
+    return set(re.findall(r"\d+\.\d{2}|headroom|group_limit|exposure", text))
 
 
 def risk_checked(desk: Desk, customer_id: str, **over) -> str:
@@ -103,7 +109,7 @@ def headroom(grp, person: dict) -> Decimal:
     from chalicelib.risk.reservation import LimitAccountRecord
 
     model = bound(LimitAccountRecord, group_context(grp.group_id))
-    pk = keys.partition(grp.group_id, "GROUP_LIMIT", "customer", identity_hash(person))
+    pk = keys.partition(grp.group_id, "GROUP_LIMIT", "customer", identity_hash(person, grp.group_id))
     return model.get(pk, "ACCOUNT", consistent_read=True).headroom
 
 
@@ -206,12 +212,15 @@ def test_the_final_approval_holds_the_group_limit_and_a_sister_racing_for_the_la
     assert (hold(grp, grp.sub(win), apps[win]).status, hold(grp, grp.sub(win), apps[win]).amount) == (
         "pending", Decimal("30000.00"))
     assert headroom(grp, person) == LIMIT - Decimal("30000.00")
-    # The loser's application is as it was; asking again answers 409 with only its own headroom
+    # The loser's application is as it was; asking again answers 409 with nothing numeric about the
+    # group: only its own application's amount, no headroom, limit or exposure
     assert desks[lose].get(apps[lose])["status"] == "risk_checked"
     again = desks[lose].review(apps[lose], "first")
     assert (again.status, again.code) == (409, DECLINED)
-    assert again.body["error"]["details"] == {"application_id": apps[lose], "amount": "30000.00", "currency": "CNY",
-                                              "headroom": "20000.00"}
+    assert again.body["error"]["details"] == {"application_id": apps[lose], "amount": "30000.00", "currency": "CNY"}
+    assert not {"20000.00", "50000.00", "30000.00"} & _figures(again.body["error"]["message"])
+    seen = desks[lose].get(apps[lose])  # nor in what the subsidiary reads back of its application
+    assert not {"20000.00", "50000.00", "headroom", "group_limit"} & _figures(str(seen))
     assert desks[lose].get(apps[lose])["status"] == "risk_checked"
     assert hold(grp, grp.sub(lose), apps[lose]).status == "declined"
 
@@ -314,7 +323,7 @@ def test_the_projected_exposure_carries_the_customer_as_declared_and_masked(desk
         "individual", "王*明", "310000", None)
     assert exposure.classification is None  # HQ classifies
     assert exposure.outstanding_principal == Decimal("30000.00")
-    if exposure.customer_hash == identity_hash(person):  # the race's winner was a's customer
+    if exposure.customer_hash == identity_hash(person, grp.group_id):  # the race's winner was a's customer
         assert [(p.relation.value, len(p.identity_hash)) for p in exposure.related_parties] == [("guarantor", 64)]
     assert person["identity_number"] not in repr(exposure)
 

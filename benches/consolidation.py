@@ -94,8 +94,8 @@ def one_run(n: int, files, group_id: str) -> dict[str, float]:
     phase does not receive is dropped between phases, outside the timings."""
     import gc
 
-    from chalicelib.reporting.datasets import ExtractFacts, build_reports
-    from chalicelib.reporting.files import extract_key, report_key, work_key
+    from chalicelib.risk.reporting.datasets import ExtractFacts, build_reports
+    from chalicelib.risk.reporting.files import extract_key, report_key, work_key
     from chalicelib.risk.consolidation import bulk_work, consolidate, consolidation_from_json, consolidation_to_json
     from chalicelib.risk.exposures import ExtractTotals, exposure_from_json, exposure_to_json
     from chalicelib.risk.limits import LimitsConfig, check_limits, warnings_for
@@ -172,7 +172,7 @@ def one_run(n: int, files, group_id: str) -> dict[str, float]:
 
 def main(sizes: list[int]) -> None:
     from chalicelib.local import stack
-    from chalicelib.reporting.files import RunFiles
+    from chalicelib.risk.reporting.files import RunFiles
 
     env = stack.start(prefix=f"jk-bench-{uuid.uuid4().hex[:6]}")
     try:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
+from chalicelib.platform import effects
 from chalicelib.shared import clock
 from chalicelib.shared.tenant import TenantContext
 
@@ -47,4 +48,24 @@ class _BusinessCalendar:
         return TenantCalendar().business_date(ctx)
 
 
+class _MerchantEvents:
+    """Payments' outbox of merchant webhook events, for origination and servicing."""
+
+    def publish(self, ctx: TenantContext, event_type: str, data: dict[str, Any], *, source_id: str) -> None:
+        from chalicelib.payments import webhooks_out
+
+        webhooks_out.publish(ctx, event_type, data, source_id=source_id)
+
+
+class _Clearing:
+    """Payments' clearing register, for servicing's disbursements and offline repayments."""
+
+    def register(self, ctx: TenantContext, *, direction: str, **movement: Any) -> dict[str, Any]:
+        from chalicelib.payments import clearing
+        from chalicelib.payments.domain import Direction
+
+        return clearing.register(ctx, direction=Direction(direction), **movement)
+
+
 clock.use(calendar=_BusinessCalendar())
+effects.use(events=_MerchantEvents(), clearing=_Clearing())

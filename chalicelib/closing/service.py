@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from chalicelib.closing import domain
 from chalicelib.closing.domain import ClosingState
+from chalicelib.platform import observability
 from chalicelib.platform.settings import get_settings
 from chalicelib.shared import clock
 from chalicelib.shared.errors import NotFound
@@ -138,6 +139,7 @@ def open_calendar(ctx: TenantContext, on: date) -> None:
     _save_state(ctx, domain.open_calendar(state, on, get_settings().time_travel_enabled), version)
 
 
+@observability.traced
 def close_through(ctx: TenantContext, target: date, *, run_id: str | None = None) -> dict[str, Any]:
     """Close of business up to ``target``: each date not yet closed, in order, then ``target``'s run.
 
@@ -186,6 +188,8 @@ def _close_date(ctx: TenantContext, on: date, run_id: str, caught_up: list[date]
         run["expired_applications"] = applications.expire_stale(ctx, on)
     run.update(status="completed", finished_at=clock.now().isoformat())
     store.save_run(ctx, run, version)
+    observability.count("DatesClosed", ctx.tenant_id)
+    observability.count("ContractsClosed", ctx.tenant_id, run["processed"])
     return run
 
 

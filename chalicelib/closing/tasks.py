@@ -6,20 +6,17 @@ from typing import Any
 
 from chalicelib.closing import service
 from chalicelib.shared import clock
-from chalicelib.shared.tenant import TenantContext, TenantKind
+from chalicelib.shared.tenant import TenantContext
+from chalicelib.tenancy.service import system_context
 
 SYSTEM_USER = "system:end-of-day"
 
 
 def _system_context(tenant_id: str) -> TenantContext:
-    from chalicelib import bootstrap
-
-    registered = bootstrap.tenant_registry().get(tenant_id)
-    if registered is None:
+    ctx = system_context(tenant_id, SYSTEM_USER)
+    if ctx is None:
         raise LookupError(f"tenant {tenant_id} is not registered")
-    d = registered.definition
-    return TenantContext(tenant_id=tenant_id, kind=TenantKind(d.kind), user_id=SYSTEM_USER, username=SYSTEM_USER,
-                         group_id=d.group_id, isolation=d.isolation)
+    return ctx
 
 
 def end_of_day_batch(event: dict[str, Any], context: Any = None) -> dict[str, Any]:

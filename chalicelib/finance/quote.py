@@ -36,7 +36,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
     RootModel,
     StrictBool,
     ValidationError,
@@ -46,6 +45,7 @@ from pydantic_core import PydanticCustomError
 
 from chalicelib.shared.errors import FieldInvalid, MalformedRequest
 from chalicelib.shared.money import quantize
+from chalicelib.shared.schema import decimal_string
 
 from . import validation as check
 from .dates import Frequency
@@ -61,24 +61,6 @@ _RATE_PLACES = Decimal("0.000001")
 
 # ---------------------------------------------------------------------------------------------
 # Wire types
-
-
-_DECIMAL_TEXT = re.compile(r"^-?\d{1,20}(\.\d{1,20})?$")
-
-
-def _decimal_input(value: Any) -> Decimal:
-    # A float, and equally a Decimal, reaching the wire model is a JSON number with a fraction or
-    # an exponent (the HTTP edge parses those as Decimal): the contract wants a decimal string, so
-    # both are refused. Code that holds Decimals calls the engine's terms dataclasses instead.
-    if isinstance(value, (float, Decimal)):
-        raise PydanticCustomError(
-            "decimal_not_number",
-            'must be a decimal string (such as "100000.00" or "0.049"), not a JSON number with a fraction')
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, str) and _DECIMAL_TEXT.match(value.strip()):
-        return Decimal(value.strip())
-    raise PydanticCustomError("decimal_string", 'must be a decimal string such as "100000.00"')
 
 
 # Dates a quote may name. Schedules run up to MAX_TERM periods past them, and Python's calendar ends
@@ -112,28 +94,12 @@ def _count_input(value: Any) -> int:
     raise PydanticCustomError("whole_number", "must be a whole number")
 
 
-def _decimal_text(value: Decimal) -> str:
-    # Never exponent notation, never "-0.00".
-    return format(value.copy_abs() if value.is_zero() else value, "f")
-
-
-DecimalString = Annotated[
-    Decimal,
-    BeforeValidator(_decimal_input),
-    WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$", "examples": ["100000.00"]}),
-]
+# Request amounts are written as strings: a JSON number with a fraction is refused, not rounded.
+DecimalString = decimal_string(json_numbers=False, serialize="json")
 DateString = Annotated[date, BeforeValidator(_date_input), WithJsonSchema({"type": "string", "format": "date"})]
 Count = Annotated[int, BeforeValidator(_count_input), WithJsonSchema({"type": "integer"})]
-Amount = Annotated[
-    Decimal,
-    PlainSerializer(_decimal_text, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$", "examples": ["5307.27"]}),
-]
-Rate = Annotated[
-    Decimal,
-    PlainSerializer(_decimal_text, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$", "examples": ["0.049000"]}),
-]
+Amount = decimal_string(example="5307.27")
+Rate = decimal_string(example="0.049000")
 
 _FREQUENCIES = [f.value for f in Frequency]
 _DAY_COUNTS = ["30/360", "30E/360", "ACT/360", "ACT/365F", "ACT/ACT", "period"]

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from chalicelib.shared import clock
 
-import logging
 import random
 import time
 from dataclasses import dataclass, replace
@@ -61,8 +60,9 @@ from chalicelib.ledger.ports import (
 )
 from chalicelib.shared.errors import Conflict, DomainError, NotFound, RuleViolation
 from chalicelib.shared.tenant import TenantContext
+from chalicelib.platform import observability
+from chalicelib.platform.observability import log
 
-log = logging.getLogger(__name__)
 
 # A posting re-plans at most this many times when concurrent postings keep winning the race for
 # the same accounts; then it gives up with 409 ``ledger.posting.contention`` (safe to retry).
@@ -267,6 +267,7 @@ def _prepare(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, ope
     return _Prepared(movements, hold_transition, proposal_transition)
 
 
+@observability.traced
 def _post(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, max_attempts: int,
           openable: Sequence[Account] = (), proposal_id: str | None = None) -> PostingResult:
     # Nothing is booked in the tenant's future: a close, a repayment or a journal dated after the
@@ -309,6 +310,7 @@ def _post(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, max_at
                       extra={"entry_id": draft.entry_id, "attempt": attempt, "reason": str(lost)})
             _backoff(attempt)
             continue
+        observability.count("Postings", ctx.tenant_id, kind=entry.kind.value)
         return PostingResult(entry, replayed=False, attempts=attempt, receipt=receipt)
     raise _contention("the posting", max_attempts)
 

@@ -75,12 +75,12 @@ from chalicelib.platform.dynamo import (
     DecimalAttribute,
     TenantModel,
     bound,
+    conditional_failed,
     decode_cursor,
     encode_cursor,
     table_name_for,
 )
 from chalicelib.platform.settings import get_settings
-from chalicelib.shared.errors import MalformedRequest
 from chalicelib.shared.money import quantize
 from chalicelib.shared.tenant import TenantContext
 
@@ -477,7 +477,7 @@ class LedgerStore:
         try:
             record.save(condition=t.proposal.PK.does_not_exist())
         except PutError as exc:
-            if exc.cause_response_code == "ConditionalCheckFailedException":
+            if conditional_failed(exc):
                 raise ProposalExists() from exc
             raise
         return to_proposal(record)
@@ -658,7 +658,7 @@ def _put_once(record: Model) -> None:
     try:
         record.save()
     except PutError as exc:
-        if exc.cause_response_code != "ConditionalCheckFailedException":
+        if not conditional_failed(exc):
             raise
 
 

@@ -85,6 +85,8 @@ def start(prefix: str = "jinkong-local", endpoint_url: str | None = None) -> Loc
     provisioned = provision(prefix)
     os.environ.update(provisioned.as_env())
     os.environ["JINKONG_STAGE"] = os.environ.get("JINKONG_STAGE", "local")
+    # Business metrics are EMF lines on stdout, for CloudWatch: locally they would only drown the log.
+    os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
     reset_settings()
     register_app_functions(prefix)
     # State machines from the same ASL files the CDK stack deploys, wired to the local functions.
@@ -92,6 +94,9 @@ def start(prefix: str = "jinkong-local", endpoint_url: str | None = None) -> Loc
 
     os.environ.update(provision_state_machines(prefix))
     reset_settings()
+    from chalicelib.local.stripe_secrets import wire_local_stripe_secrets
+
+    wire_local_stripe_secrets()
     return LocalEnvironment(endpoint_url, provisioned, embedded)
 
 

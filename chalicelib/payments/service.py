@@ -54,16 +54,14 @@ def intent_not_found(intent_id: str) -> NotFound:
 
 def system_context(tenant_id: str, username: str = WEBHOOK_USER) -> TenantContext | None:
     """A system caller for ``tenant_id`` (a registered, active subsidiary), or None."""
-    from chalicelib import bootstrap
+    from chalicelib.tenancy.service import lookup_tenant, system_context as acting_as_system
 
     if not keys.valid_tenant_id(tenant_id):
         return None
-    registered = bootstrap.tenant_registry().get(tenant_id)
-    if registered is None or not registered.definition.kind.is_subsidiary or registered.status != "active":
+    info = lookup_tenant(tenant_id)
+    if info is None or not info.kind.is_subsidiary or not info.active:
         return None
-    d = registered.definition
-    return TenantContext(tenant_id=d.id, kind=d.kind, user_id=f"system:{username}", username=username,
-                         roles=frozenset({Role.FINANCE}), group_id=d.group_id, isolation=d.isolation)
+    return acting_as_system(tenant_id, f"system:{username}", username, roles=frozenset({Role.FINANCE}))
 
 
 # --- inbound Stripe webhook ---------------------------------------------------------------------------

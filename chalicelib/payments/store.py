@@ -25,7 +25,7 @@ from pynamodb.attributes import UnicodeAttribute
 from pynamodb.exceptions import DeleteError, PutError, UpdateError
 
 from chalicelib.platform import keys
-from chalicelib.platform.dynamo import DecimalAttribute, TenantModel
+from chalicelib.platform.dynamo import DecimalAttribute, TenantModel, conditional_failed
 from chalicelib.platform.repository import TenantRepository
 from chalicelib.shared.tenant import TenantContext
 
@@ -37,10 +37,6 @@ class PaymentsRecord(TenantModel):
 
 
 to_json = dumps
-
-
-def _conditional_failed(exc: Exception) -> bool:
-    return getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException"
 
 
 class _Repo(TenantRepository[PaymentsRecord]):
@@ -72,7 +68,7 @@ class PaymentsStore:
             rec.save(condition=PaymentsRecord.PK.does_not_exist())
             return "claimed"
         except PutError as exc:
-            if not _conditional_failed(exc):
+            if not conditional_failed(exc):
                 raise
         found = self.events.get(ctx, event_id)
         if found is None:
@@ -86,7 +82,7 @@ class PaymentsStore:
         try:
             found.save()  # optimistic lock on version: one taker wins
         except (PutError, UpdateError) as exc:
-            if _conditional_failed(exc):
+            if conditional_failed(exc):
                 return "in_progress"
             raise
         return "claimed"
@@ -151,7 +147,7 @@ class PaymentsStore:
         try:
             rec.save(condition=PaymentsRecord.PK.does_not_exist())
         except PutError as exc:
-            if not _conditional_failed(exc):
+            if not conditional_failed(exc):
                 raise
 
     def contract_flags(self, ctx: TenantContext, contract_id: str) -> list[dict[str, Any]]:
@@ -191,7 +187,7 @@ class PaymentsStore:
             rec.save(condition=PaymentsRecord.PK.does_not_exist())
             return True
         except PutError as exc:
-            if _conditional_failed(exc):
+            if conditional_failed(exc):
                 return False
             raise
 
@@ -208,7 +204,7 @@ class PaymentsStore:
             rec.save(condition=PaymentsRecord.PK.does_not_exist())
             return True
         except PutError as exc:
-            if _conditional_failed(exc):
+            if conditional_failed(exc):
                 return False
             raise
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from chalicelib.shared import clock
 
 import json
-import logging
 import secrets as _random
 import threading
 import time
@@ -19,46 +18,21 @@ from typing import Any, Callable, Generic, Hashable, Protocol, TypeVar
 
 from chalicelib.payments import domain
 from chalicelib.shared.errors import MalformedRequest, RuleViolation
+from chalicelib.platform.observability import log
 
 STRIPE_API_VERSION = "2024-06-20"
 
-log = logging.getLogger(__name__)
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
 class StripeSecrets(Protocol):
-    """Where a tenant's Stripe secrets live (Secrets Manager in the cloud, tenants/*.yaml locally)."""
+    """Where a tenant's Stripe secrets live (Secrets Manager; the local stack wires tenants/*.yaml's)."""
 
     def webhook_secret(self, tenant_id: str) -> str | None: ...
 
     def api_key(self, tenant_id: str) -> str | None: ...
-
-
-class LocalStripeSecrets:
-    """The demo tenants' secrets from ``tenants/<id>.yaml`` (the registry strips them on purpose)."""
-
-    def __init__(self, directory=None, api_key: str | None = None):
-        self._directory = directory
-        self._api_key = api_key
-        self._lock = threading.Lock()
-        self._secrets: dict[str, str] | None = None
-
-    def _load(self) -> dict[str, str]:
-        with self._lock:
-            if self._secrets is None:
-                from chalicelib.local import seed
-
-                defs = seed.load_definitions(self._directory) if self._directory else seed.load_definitions()
-                self._secrets = {d.id: d.stripe.webhook_secret for d in defs if d.stripe.webhook_secret}
-            return self._secrets
-
-    def webhook_secret(self, tenant_id: str) -> str | None:
-        return self._load().get(tenant_id)
-
-    def api_key(self, tenant_id: str) -> str | None:
-        return self._api_key
 
 
 class BoundedTtlCache(Generic[K, V]):

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import logging
 from typing import Any
 
 from chalicelib.payments import webhooks_out
 from chalicelib.shared.errors import NotFound
+from chalicelib.platform.observability import log
 
-log = logging.getLogger(__name__)
 
 # An attempt may wait webhooks_out.TIMEOUT_S for the merchant; with less time left than this the
 # worker stops starting attempts and hands the rest of the batch back rather than time out mid-way

@@ -13,19 +13,18 @@ from chalicelib.shared import clock
 
 import hashlib
 import json
-import logging
 import secrets as _random
 import time
 from typing import Any
 
 from chalicelib.payments import domain, wiring
-from chalicelib.platform import egress
+from chalicelib.platform import egress, observability
 from chalicelib.platform.settings import get_settings
 from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
 from chalicelib.shared.ids import new_id
 from chalicelib.shared.tenant import TenantContext
+from chalicelib.platform.observability import log
 
-log = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "Jinkong-Signature"
 TIMEOUT_S = 10
@@ -205,6 +204,7 @@ def attempt_delivery(ctx: TenantContext, delivery_id: str) -> dict[str, Any]:
     delivery.update(attempts=number, last_status=status, retry_in_s=retry_in,
                     status="delivered" if ok else ("failed" if last else "retrying"))
     store.save_document(ctx, store.deliveries, delivery_id, delivery, version, list_sk=_listed_as(delivery))
+    observability.count("WebhookDeliveryAttempts", ctx.tenant_id, outcome=delivery["status"])
     return delivery
 
 

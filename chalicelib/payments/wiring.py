@@ -1,38 +1,19 @@
-"""Payments' adapters, created on first use and cached (to be merged into ``chalicelib/bootstrap.py``).
+"""Payments' adapters, created on first use and cached.
 
-``PaymentsSettings`` holds the two values payments reads from the environment, validated once (to be
-merged into ``chalicelib.platform.settings.Settings``).
+Stripe's per-tenant secrets come from Secrets Manager (``JINKONG_STRIPE_SECRET_NAME_TEMPLATE``, which
+settings require outside the local stage). The local stack wires the demo tenants' secrets from
+``tenants/*.yaml`` itself (``chalicelib.local``); nothing here knows about it.
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from chalicelib.platform.settings import get_settings
 
 if TYPE_CHECKING:
     from chalicelib.payments.store import PaymentsStore
     from chalicelib.payments.stripe_gateway import StripeSecrets
-
-
-class PaymentsSettings(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True)
-
-    # With a key, PaymentIntents are created in Stripe (test mode); without one, locally (the simulator).
-    stripe_api_key: str = Field(default="", validation_alias="STRIPE_API_KEY")
-    # Secrets Manager name of a tenant's Stripe secrets; empty means tenants/*.yaml (local, demo).
-    stripe_secret_name_template: str = Field(default="", validation_alias="JINKONG_STRIPE_SECRET_NAME_TEMPLATE")
-
-    @classmethod
-    def from_environ(cls) -> "PaymentsSettings":
-        return cls.model_validate({k: v for k, v in os.environ.items()
-                                   if k in ("STRIPE_API_KEY", "JINKONG_STRIPE_SECRET_NAME_TEMPLATE")})
-
-
-@lru_cache(maxsize=1)
-def payments_settings() -> PaymentsSettings:
-    return PaymentsSettings.from_environ()
 
 
 @lru_cache(maxsize=1)
@@ -50,14 +31,16 @@ def stripe_secrets() -> "StripeSecrets":
     if _secrets is None:
         from chalicelib.payments import stripe_gateway
 
-        s = payments_settings()
-        _secrets = (stripe_gateway.SecretsManagerStripeSecrets(s.stripe_secret_name_template)
-                    if s.stripe_secret_name_template else stripe_gateway.LocalStripeSecrets(api_key=s.stripe_api_key or None))
+        template = get_settings().stripe_secret_name_template
+        if not template:
+            raise RuntimeError("no Stripe secrets are wired: set JINKONG_STRIPE_SECRET_NAME_TEMPLATE "
+                               "(the local stack wires tenants/*.yaml's itself)")
+        _secrets = stripe_gateway.SecretsManagerStripeSecrets(template)
     return _secrets
 
 
 def use_stripe_secrets(secrets: "StripeSecrets | None") -> None:
-    """Swap the secrets port (tests pass an in-memory one; None goes back to the configured one)."""
+    """Swap the secrets port (the local stack and tests; None goes back to the configured one)."""
     global _secrets
     _secrets = secrets
 
@@ -65,5 +48,4 @@ def use_stripe_secrets(secrets: "StripeSecrets | None") -> None:
 def forget() -> None:
     global _secrets
     _secrets = None
-    payments_settings.cache_clear()
     payments_store.cache_clear()

@@ -12,7 +12,7 @@ from typing import Generic, Iterable, TypeVar
 from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 
 from chalicelib.platform import keys
-from chalicelib.platform.dynamo import TenantModel, bound, decode_cursor, encode_cursor
+from chalicelib.platform.dynamo import TenantModel, bound, conditional_failed, decode_cursor, encode_cursor
 from chalicelib.shared.errors import Conflict
 from chalicelib.shared.tenant import TenantContext
 
@@ -61,7 +61,7 @@ class TenantRepository(Generic[R]):
         try:
             record.save(condition=type(record).PK.does_not_exist())
         except PutError as exc:
-            if exc.cause_response_code == "ConditionalCheckFailedException":
+            if conditional_failed(exc):
                 raise Conflict(conflict_code, "it already exists") from exc
             raise
         return record
@@ -72,7 +72,7 @@ class TenantRepository(Generic[R]):
         try:
             record.save()
         except (PutError, UpdateError, TransactWriteError) as exc:
-            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+            if conditional_failed(exc):
                 raise Conflict(conflict_code, "it was changed by someone else; reload and retry") from exc
             raise
         return record

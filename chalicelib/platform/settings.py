@@ -52,6 +52,11 @@ class Settings(BaseModel):
     # Master secret of the keyed hash of identity numbers. Each holding group hashes with a key
     # derived from it (``shared.identity.group_key``). Required outside the local stage: no default.
     identity_hash_key: str = ""
+    # With a Stripe key, PaymentIntents are created in Stripe; without one, only the local stage's simulator.
+    stripe_api_key: str = Field(default="", validation_alias="STRIPE_API_KEY")
+    # Secrets Manager name of a tenant's Stripe secrets (``{tenant_id}`` in it). Required outside the
+    # local stage, whose tenants' secrets come from tenants/*.yaml (chalicelib.local wires them).
+    stripe_secret_name_template: str = ""
     # Seconds a verified tenant registry entry is cached in a warm Lambda.
     tenant_cache_seconds: int = 60
     # Time travel: each tenant's business date is set and moved forward explicitly (GET/PUT
@@ -71,6 +76,12 @@ class Settings(BaseModel):
             raise ValueError(f"JINKONG_IDENTITY_HASH_KEY (at least 32 characters) is required in the {self.stage} stage")
         if self.stage != LOCAL_STAGE and self.identity_hash_key == LOCAL_IDENTITY_HASH_KEY:
             raise ValueError(f"the local demo identity key cannot be used in the {self.stage} stage")
+        return self
+
+    @model_validator(mode="after")
+    def _stripe_secrets_in_every_deployed_stage(self) -> "Settings":
+        if self.stage != LOCAL_STAGE and "{tenant_id}" not in self.stripe_secret_name_template:
+            raise ValueError(f"JINKONG_STRIPE_SECRET_NAME_TEMPLATE (with {{tenant_id}}) is required in the {self.stage} stage")
         return self
 
     @property

@@ -314,46 +314,29 @@ def diff_versions(ctx: TenantContext, code: str, query: DiffQuery) -> DiffView:
                     changes=[ChangeView(field=c.field, before=c.before, after=c.after) for c in d.changes])
 
 
-@api.route("/v1/products/{code}/versions/{version}/submit", "POST", roles=ACTION_ROLES[Action.SUBMIT],
-           body=TransitionRequest, response=VersionView)
-def submit_version(ctx: TenantContext, code: str, version: str, body: TransitionRequest) -> VersionView:
-    """Submit a draft for approval; from now on it never changes."""
-    return _transition(ctx, code, version, Action.SUBMIT, body)
+# The lifecycle's transitions, one route each (POST …/versions/{version}/<action>), from the one table.
+VERSION_TRANSITIONS = {
+    Action.SUBMIT: "Submit a draft for approval; from now on it never changes.",
+    Action.APPROVE: "Approve a submitted version (never by its author: 403 products.maker_checker).",
+    Action.REJECT: "Send a submitted version back to draft, with the reviewer's reason.",
+    Action.ACTIVATE: "Put an approved (or suspended) version on the shelf; the version active until now is retired.",
+    Action.SUSPEND: "Take the active version off the shelf for now.",
+    Action.RETIRE: "Retire a version for new business; contracts written on it keep it.",
+}
 
 
-@api.route("/v1/products/{code}/versions/{version}/approve", "POST", roles=ACTION_ROLES[Action.APPROVE],
-           body=TransitionRequest, response=VersionView)
-def approve_version(ctx: TenantContext, code: str, version: str, body: TransitionRequest) -> VersionView:
-    """Approve a submitted version (never by its author: 403 products.maker_checker)."""
-    return _transition(ctx, code, version, Action.APPROVE, body)
+def _transition_route(action: Action, doc: str) -> None:
+    def view(ctx: TenantContext, code: str, version: str, body: TransitionRequest) -> VersionView:
+        return _transition(ctx, code, version, action, body)
+
+    view.__name__ = view.__qualname__ = f"{action.value}_version"
+    view.__doc__ = doc
+    api.route(f"/v1/products/{{code}}/versions/{{version}}/{action.value}", "POST", roles=ACTION_ROLES[action],
+              body=TransitionRequest, response=VersionView)(view)
 
 
-@api.route("/v1/products/{code}/versions/{version}/reject", "POST", roles=ACTION_ROLES[Action.REJECT],
-           body=TransitionRequest, response=VersionView)
-def reject_version(ctx: TenantContext, code: str, version: str, body: TransitionRequest) -> VersionView:
-    """Send a submitted version back to draft, with the reviewer's reason."""
-    return _transition(ctx, code, version, Action.REJECT, body)
-
-
-@api.route("/v1/products/{code}/versions/{version}/activate", "POST", roles=ACTION_ROLES[Action.ACTIVATE],
-           body=TransitionRequest, response=VersionView)
-def activate_version(ctx: TenantContext, code: str, version: str, body: TransitionRequest) -> VersionView:
-    """Put an approved (or suspended) version on the shelf; the version active until now is retired."""
-    return _transition(ctx, code, version, Action.ACTIVATE, body)
-
-
-@api.route("/v1/products/{code}/versions/{version}/suspend", "POST", roles=ACTION_ROLES[Action.SUSPEND],
-           body=TransitionRequest, response=VersionView)
-def suspend_version(ctx: TenantContext, code: str, version: str, body: TransitionRequest) -> VersionView:
-    """Take the active version off the shelf for now."""
-    return _transition(ctx, code, version, Action.SUSPEND, body)
-
-
-@api.route("/v1/products/{code}/versions/{version}/retire", "POST", roles=ACTION_ROLES[Action.RETIRE],
-           body=TransitionRequest, response=VersionView)
-def retire_version(ctx: TenantContext, code: str, version: str, body: TransitionRequest) -> VersionView:
-    """Retire a version for new business; contracts written on it keep it."""
-    return _transition(ctx, code, version, Action.RETIRE, body)
+for _action, _doc in VERSION_TRANSITIONS.items():
+    _transition_route(_action, _doc)
 
 
 @api.route("/v1/products/{code}/quote", "POST", roles=READERS, body=QuoteTerms, response=ProductQuoteView,

@@ -1,7 +1,7 @@
 """Benchmark rates floating-rate products price over (the 1-year and 5-year LPR).
 
-A small reference table with effective dates, read from ``tenants/reference/benchmarks.yaml`` once
-per process. ``rate_on(code, on)`` is the rate in force on a date: the latest entry effective on or
+A small reference table with effective dates, read from ``benchmarks.yaml`` beside this module (so
+Chalice packages it with the code) once per process. ``rate_on(code, on)`` is the rate in force on a date: the latest entry effective on or
 before it. A new LPR fixing is a new line in that file.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from chalicelib.shared.errors import NotFound, RuleViolation
 from chalicelib.shared.money import decimal_from
 
-BENCHMARKS_FILE = Path(__file__).resolve().parents[2] / "tenants" / "reference" / "benchmarks.yaml"
+BENCHMARKS_FILE = Path(__file__).resolve().with_name("benchmarks.yaml")
 
 
 @dataclass(frozen=True)

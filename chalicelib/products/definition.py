@@ -14,71 +14,27 @@ frequencies; a quote's ``term`` counts periods of its frequency, as ``/v1/quotes
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
 from types import UnionType
 from typing import Annotated, Any, Callable, Iterable, Literal, Union, get_args, get_origin
 
-from pydantic import (
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    TypeAdapter,
-    ValidationError,
-    WithJsonSchema,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
 
 from chalicelib.finance.dates import Frequency
 from chalicelib.shared.errors import RuleViolation
 from chalicelib.shared.money import CURRENCY_SCALES, is_at_scale
-from chalicelib.shared.schema import Schema
+from chalicelib.shared.schema import Schema, decimal_string, decimal_text
 
 SCOPE = "products"
 
 # --- value types ---------------------------------------------------------------------------------
 
-_DECIMAL_TEXT = re.compile(r"^-?\d{1,20}(\.\d{1,20})?$")
-
-
-def exact_decimal(value: Any) -> Decimal:
-    """A Decimal from a decimal string, an int or a Decimal; floats and bools are refused."""
-    if isinstance(value, bool) or value is None:
-        raise PydanticCustomError("decimal_string", 'must be a decimal string such as "100000.00"')
-    if isinstance(value, float):
-        raise PydanticCustomError("decimal_not_float", "must be a decimal string: a binary float is not exact")
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, Decimal) and value.is_finite():
-        return value
-    if isinstance(value, str) and _DECIMAL_TEXT.match(value.strip()):
-        return Decimal(value.strip())
-    raise PydanticCustomError("decimal_string", 'must be a decimal string such as "100000.00"')
-
-
-def decimal_text(value: Decimal) -> str:
-    return format(value.copy_abs() if value.is_zero() else value, "f")
-
-
-_DECIMAL_SCHEMA = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
-Amount = Annotated[
-    Decimal, BeforeValidator(exact_decimal), Field(ge=0),
-    PlainSerializer(decimal_text, return_type=str, when_used="json"),
-    WithJsonSchema({**_DECIMAL_SCHEMA, "examples": ["200000.00"]}),
-]
-Rate = Annotated[
-    Decimal, BeforeValidator(exact_decimal), Field(ge=0, le=1),
-    PlainSerializer(decimal_text, return_type=str, when_used="json"),
-    WithJsonSchema({**_DECIMAL_SCHEMA, "description": 'a decimal fraction: "0.049" is 4.9%', "examples": ["0.049"]}),
-]
-Multiplier = Annotated[
-    Decimal, BeforeValidator(exact_decimal), Field(gt=0, le=10),
-    PlainSerializer(decimal_text, return_type=str, when_used="json"),
-    WithJsonSchema({**_DECIMAL_SCHEMA, "examples": ["1.5"]}),
-]
+Amount = decimal_string(example="200000.00", constraints=Field(ge=0), serialize="json")
+Rate = decimal_string(example="0.049", description='a decimal fraction: "0.049" is 4.9%', constraints=Field(ge=0, le=1),
+                      serialize="json")
+Multiplier = decimal_string(example="1.5", constraints=Field(gt=0, le=10), serialize="json")
 Code = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_-]{0,39}$", examples=["ARRANGEMENT"])]
 AccountCode = Annotated[str, Field(pattern=r"^[0-9]{4}(\.[0-9]{2})?$", examples=["1303", "2241.01"],
                                    description="a code of the tenant's chart of accounts")]

@@ -22,8 +22,7 @@ def group_context(group_id: str, acting_for: str = SYSTEM_USER) -> TenantContext
     info = _lookup(group_id)
     if info is None or info.kind is not TenantKind.GROUP:
         raise NotFound("risk.group.not_found", "holding group not found", {"group_id": group_id})
-    return TenantContext(tenant_id=group_id, kind=TenantKind.GROUP, user_id=acting_for, username=acting_for,
-                         roles=frozenset(), group_id=group_id, isolation=info.isolation)
+    return _acting(group_id, acting_for)
 
 
 def subsidiary_context(subsidiary_id: str, group_id: str) -> TenantContext:
@@ -36,8 +35,16 @@ def subsidiary_context(subsidiary_id: str, group_id: str) -> TenantContext:
     if info is None or not info.kind.is_subsidiary or info.group_id != group_id:
         raise RuleViolation("risk.extract.not_a_subsidiary", "not a subsidiary of this group",
                             {"subsidiary_id": subsidiary_id})
-    return TenantContext(tenant_id=subsidiary_id, kind=info.kind, user_id=SYSTEM_USER, username=SYSTEM_USER,
-                         roles=frozenset(), group_id=group_id, isolation=info.isolation)
+    return _acting(subsidiary_id, SYSTEM_USER)
+
+
+def _acting(tenant_id: str, user: str) -> TenantContext:
+    from chalicelib.tenancy.service import system_context
+
+    ctx = system_context(tenant_id, user)
+    if ctx is None:  # looked up a moment ago: only a tenant removed in between
+        raise NotFound("risk.tenant.not_found", "tenant not found", {"tenant_id": tenant_id})
+    return ctx
 
 
 def group_of(ctx: TenantContext) -> str:

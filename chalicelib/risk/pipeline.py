@@ -16,16 +16,16 @@ A step may run twice (Step Functions retries, a re-driven execution); each write
 """
 from __future__ import annotations
 
+from chalicelib.platform import observability
 from chalicelib.shared import clock
 
 import functools
 import json
-import logging
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from chalicelib.reporting import datasets
-from chalicelib.reporting.files import extract_key, report_key, work_key
+from chalicelib.risk.reporting import datasets
+from chalicelib.risk.reporting.files import extract_key, report_key, work_key
 from chalicelib.risk import wiring
 from chalicelib.risk.consolidation import (
     ClassificationPolicy,
@@ -48,7 +48,6 @@ from chalicelib.risk.limits import LimitCheck, LimitsConfig, RaisedWarning, Seve
 from chalicelib.shared.errors import DomainError
 from chalicelib.shared.tenant import TenantContext
 
-log = logging.getLogger(__name__)
 
 STEPS = ("list_subsidiaries", "extract", "consolidate", "check_limits", "persist", "raise_warnings")
 QUEUED, RUNNING, SUCCEEDED, PARTIAL, FAILED = "QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"
@@ -163,6 +162,7 @@ def begin(event: dict[str, Any]) -> dict[str, Any]:
 
 
 @_bulk
+@observability.traced
 def extract(event: dict[str, Any]) -> dict[str, Any]:
     """Read one subsidiary's exposures in its own scope and write them, with control totals, to S3.
 
@@ -273,6 +273,7 @@ def _previous_points(group: TenantContext, as_of: date, run_id: str) -> list[Tre
 
 
 @_bulk
+@observability.traced
 def consolidate_step(event: dict[str, Any]) -> dict[str, Any]:
     """Read every extract file and consolidate; the subsidiaries without one are named as missing."""
     from chalicelib import bootstrap
@@ -330,6 +331,7 @@ def _facts_from_json(d: dict[str, Any]) -> datasets.ExtractFacts:
 
 
 @_bulk
+@observability.traced
 def check_limits_step(event: dict[str, Any]) -> dict[str, Any]:
     from chalicelib import bootstrap
 
@@ -364,6 +366,7 @@ def check_limits_step(event: dict[str, Any]) -> dict[str, Any]:
 
 
 @_bulk
+@observability.traced
 def persist(event: dict[str, Any]) -> dict[str, Any]:
     """Write the snapshot into the group's partition and the report datasets into S3."""
     run_id, group_id = event["run_id"], event["group_id"]

@@ -31,7 +31,7 @@ from pynamodb.attributes import UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.exceptions import PutError, TransactWriteError
 
 from chalicelib.platform import keys
-from chalicelib.platform.dynamo import DecimalAttribute, TenantModel, bound, transaction
+from chalicelib.platform.dynamo import DecimalAttribute, TenantModel, bound, conditional_failed, transaction
 from chalicelib.risk.contexts import group_context, group_of
 from chalicelib.risk.exposures import HASH_PATTERN
 from chalicelib.shared import clock
@@ -170,7 +170,7 @@ def _ensure_account(group: TenantContext, a: _Account, run: dict[str, Any] | Non
             record.save(condition=model.PK.does_not_exist())
             return record
         except PutError as exc:
-            if exc.cause_response_code != "ConditionalCheckFailedException":
+            if not conditional_failed(exc):
                 raise
             record = model.get(pk, "ACCOUNT", consistent_read=True)
     if record.limit != a.limit or (run and record.snapshot_run_id != run["run_id"]):
@@ -201,7 +201,7 @@ def _rebase(group: TenantContext, record: LimitAccountRecord, limit: Decimal, sn
             record.save()  # conditional on the version read: a hold moving meanwhile makes us read again
             return record
         except PutError as exc:
-            if exc.cause_response_code != "ConditionalCheckFailedException":
+            if not conditional_failed(exc):
                 raise
             record = model.get(record.PK, "ACCOUNT", consistent_read=True)
     raise Conflict("risk.reservation.contention", "the group limit is busy; retry")
@@ -356,7 +356,7 @@ def _decline(group: TenantContext, holds: type[HoldRecord], hold_pk: str, existi
     try:
         record.save()
     except PutError as exc:  # someone else recorded this application meanwhile: theirs stands
-        if exc.cause_response_code != "ConditionalCheckFailedException":
+        if not conditional_failed(exc):
             raise
         current = _get(holds, hold_pk, "ROOT")
         if current is not None:

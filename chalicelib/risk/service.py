@@ -14,10 +14,10 @@ from typing import Any, Iterable
 
 from pydantic import ConfigDict, Field, model_validator
 
-from chalicelib.platform import aws
+from chalicelib.platform import aws, observability
 from chalicelib.platform.settings import get_settings
-from chalicelib.reporting.datasets import JSON_TYPE, REPORT_NAMES
-from chalicelib.reporting.files import report_key
+from chalicelib.risk.reporting.datasets import JSON_TYPE, REPORT_NAMES
+from chalicelib.risk.reporting.files import report_key
 from chalicelib.risk import wiring
 from chalicelib.risk.consolidation import ClassificationPolicy, Override
 from chalicelib.risk.exposures import HASH_PATTERN, FiveCategory
@@ -67,6 +67,7 @@ def _group_today(ctx: TenantContext) -> date:
 # --- runs ---------------------------------------------------------------------------------------------------
 
 
+@observability.traced
 def start_consolidation(ctx: TenantContext, as_of: date) -> dict[str, Any]:
     """Open a run and start the state machine on it (the execution is named after the run)."""
     _require_group(ctx)
@@ -92,6 +93,7 @@ def start_consolidation(ctx: TenantContext, as_of: date) -> dict[str, Any]:
                                                                     "message": "the run could not be started"}})
         raise ServiceUnavailable("risk.consolidation.unavailable", "the consolidation could not be started",
                                  {"run_id": run_id}) from exc
+    observability.count("ConsolidationRunsStarted", ctx.tenant_id)
     return store.update_run(ctx, run_id, {"execution_arn": execution["executionArn"]}) or {}
 
 

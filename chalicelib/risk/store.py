@@ -35,7 +35,7 @@ from pynamodb.attributes import BooleanAttribute, UnicodeAttribute, UnicodeSetAt
 from pynamodb.exceptions import PutError, UpdateError
 
 from chalicelib.platform import keys
-from chalicelib.platform.dynamo import DecimalAttribute, TenantModel, bound, decode_cursor, encode_cursor
+from chalicelib.platform.dynamo import DecimalAttribute, TenantModel, bound, conditional_failed, decode_cursor, encode_cursor
 from chalicelib.risk.exposures import (
     Exposure,
     ExposureInvalid,
@@ -159,7 +159,7 @@ def upsert_exposure(
         # No optimistic version here: the newest business date wins, whoever read what before.
         record.save(condition=condition, add_version_condition=False)
     except PutError as exc:
-        if exc.cause_response_code == "ConditionalCheckFailedException":
+        if conditional_failed(exc):
             return exposure  # a late replay of older figures: the newer ones on file stand
         raise
     return exposure
@@ -276,7 +276,7 @@ class GroupRiskStore:
         try:
             record.save(condition=model.PK.does_not_exist())
         except PutError as exc:
-            if exc.cause_response_code == "ConditionalCheckFailedException":
+            if conditional_failed(exc):
                 raise Conflict("risk.consolidation.exists", "a run with this id exists", {"run_id": run_id}) from exc
             raise
 
@@ -311,7 +311,7 @@ class GroupRiskStore:
                 r.save()
                 return data
             except PutError as exc:
-                if exc.cause_response_code != "ConditionalCheckFailedException":
+                if not conditional_failed(exc):
                     raise
         raise Conflict("risk.consolidation.contention", "the run is being updated by others; retry")
 
@@ -339,7 +339,7 @@ class GroupRiskStore:
                     r.save()
                 return data
             except PutError as exc:
-                if exc.cause_response_code != "ConditionalCheckFailedException":
+                if not conditional_failed(exc):
                     raise
         raise Conflict("risk.consolidation.contention", "progress is being updated by others; retry")
 
@@ -484,7 +484,7 @@ class GroupRiskStore:
         try:
             record.save(condition=condition, add_version_condition=False)
         except PutError as exc:
-            if exc.cause_response_code != "ConditionalCheckFailedException":
+            if not conditional_failed(exc):
                 raise
 
     def latest(self, ctx: TenantContext) -> dict[str, Any] | None:
@@ -523,7 +523,7 @@ class GroupRiskStore:
         try:
             r.save() if r.version else r.save(condition=model.PK.does_not_exist())
         except (PutError, UpdateError) as exc:
-            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+            if conditional_failed(exc):
                 raise Conflict(f"risk.{name.lower()}.version_conflict",
                                "it was changed by someone else; reload and retry") from exc
             raise
@@ -556,7 +556,7 @@ class GroupRiskStore:
         try:
             record.save() if record.version else record.save(condition=type(record).PK.does_not_exist())
         except PutError as exc:
-            if exc.cause_response_code == "ConditionalCheckFailedException":
+            if conditional_failed(exc):
                 raise Conflict("risk.warning.changed",
                                "the warning was changed by someone else; reload and retry") from exc
             raise

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:
-    from chalicelib.reporting.files import RunFiles
+    from chalicelib.risk.reporting.files import RunFiles
     from chalicelib.risk.exposures import ControlTotalsSource, ExposureSource
     from chalicelib.risk.store import GroupRiskStore
 
@@ -67,6 +67,6 @@ def control_totals() -> "ControlTotalsSource":
 
 
 def run_files() -> "RunFiles":
-    from chalicelib.reporting.files import RunFiles
+    from chalicelib.risk.reporting.files import RunFiles
 
     return _overrides.get("run_files") or RunFiles()  # the bucket comes from settings at each call

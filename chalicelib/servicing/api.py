@@ -11,14 +11,14 @@ from pydantic import Field
 from chalicelib.platform.http import ApiBlueprint
 from chalicelib.servicing import service
 from chalicelib.servicing.domain import Contract, Part
-from chalicelib.shared.schema import Schema
+from chalicelib.shared.schema import Schema, decimal_string
 from chalicelib.shared.tenant import Role
 
 api = ApiBlueprint(__name__, "servicing")
 
 STAFF = (Role.TENANT_ADMIN, Role.FINANCE, Role.COLLECTOR, Role.LOAN_OFFICER, Role.FIRST_REVIEWER,
          Role.SECOND_REVIEWER, Role.PRODUCT_MANAGER, Role.VIEWER)
-Amount = Decimal  # decimal strings on the wire (the edge parses numbers as Decimal, never float)
+Amount = decimal_string(example="1000.00", serialize="json")  # the one exact-decimal type of the wire
 
 
 def _idempotency_key() -> str | None:

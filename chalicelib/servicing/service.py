@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 
 import hashlib
 import json
-import logging
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable
 
+from chalicelib.platform import effects
 from chalicelib.ledger.domain import Component, ContractEvent as LedgerEvent, EntryKind, template_for_product
 from chalicelib.servicing import domain
 from chalicelib.servicing.domain import (
@@ -44,8 +44,8 @@ from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
 from chalicelib.shared.money import quantize
 from chalicelib.shared.serial import dumps
 from chalicelib.shared.tenant import TenantContext
+from chalicelib.platform.observability import log
 
-log = logging.getLogger(__name__)
 ZERO = Decimal(0)
 MAX_ATTEMPTS = 8
 DEFAULT_NON_ACCRUAL_DAYS = 90  # PRC practice: interest on loans 90+ days past due is no longer booked as income
@@ -224,13 +224,10 @@ def _disbursement_effects(ctx: TenantContext, c: Contract, order) -> None:
     cash_out = _cash_leg(ctx, c, entry)
     _post_group_limit_hold(ctx, c, min(c.principal, Decimal(order.amount)))
     if cash_out:
-        from chalicelib.payments import clearing
-        from chalicelib.payments.domain import Direction
-
-        clearing.register(ctx, channel=BANK_TRANSFER, counterparty=_counterparty(c),
-                          direction=Direction.OUT if cash_out > 0 else Direction.IN, amount=abs(cash_out),
-                          currency=c.currency, source=f"disbursement:{c.contract_id}", contract_id=c.contract_id,
-                          ledger_entry_id=entry.id, business_date=c.disbursed_on)
+        effects.clearing().register(ctx, channel=BANK_TRANSFER, counterparty=_counterparty(c),
+                                    direction="out" if cash_out > 0 else "in", amount=abs(cash_out),
+                                    currency=c.currency, source=f"disbursement:{c.contract_id}",
+                                    contract_id=c.contract_id, ledger_entry_id=entry.id, business_date=c.disbursed_on)
     _announce(ctx, "loan.disbursed", {
         "contract_id": c.contract_id, "application_id": c.application_id, "kind": c.kind,
         "product_code": c.product_code, "customer_id": c.customer_id, "principal": format(c.principal, "f"),
@@ -282,10 +279,8 @@ def _post_group_limit_hold(ctx: TenantContext, c: Contract, amount: Decimal) -> 
 def _announce(ctx: TenantContext, event_type: str, data: dict[str, Any], *, source_id: str) -> None:
     """A merchant webhook event, once per ``source_id`` (payments' outbox). The books are committed
     already: a failure to queue is logged, and a retried command publishes under the same id."""
-    from chalicelib.payments import webhooks_out
-
     try:
-        webhooks_out.publish(ctx, event_type, data, source_id=source_id)
+        effects.merchant_events().publish(ctx, event_type, data, source_id=source_id)
     except Exception:  # noqa: BLE001 — the money has moved; the notification must not undo that
         log.exception("%s for %s was not published", event_type, source_id)
 
@@ -619,21 +614,21 @@ def close_contracts(ctx: TenantContext, business_date: date,
 
 
 def _project_exposure(ctx: TenantContext, c: Contract, on: date) -> None:
-    """Keep the group-risk projection of this contract current (``risk.store.upsert_exposure``)."""
-    from chalicelib.risk.store import upsert_exposure
+    """Keep the group-risk projection of this contract current (risk's ``project_exposure``)."""
+    from chalicelib.risk.projection import project_exposure
 
     outstanding = c.outstanding_principal if c.status is ContractStatus.ACTIVE else ZERO
     interest = max(ZERO, c.interest_accrued - c.part_total(Part.INTEREST, paid=True))
     profile = c.customer
     # HQ classifies (five categories, its own policy and overrides): the subsidiary reports facts.
-    upsert_exposure(ctx, contract_id=c.contract_id, customer_hash=c.customer_hash, product_kind=c.kind,
-                    outstanding_principal=outstanding, accrued_interest=interest if outstanding else ZERO,
-                    days_past_due=c.days_past_due, classification=None, currency=c.currency,
-                    customer_type=profile.type if profile else ("enterprise" if c.kind != "loan" else "individual"),
-                    customer_label=profile.label if profile else "",
-                    industry=profile.industry if profile else None, region=profile.region if profile else None,
-                    related_parties=profile.related_parties if profile else (),
-                    product_code=c.product_code, figures_on=on)
+    project_exposure(ctx, contract_id=c.contract_id, customer_hash=c.customer_hash, product_kind=c.kind,
+                     outstanding_principal=outstanding, accrued_interest=interest if outstanding else ZERO,
+                     days_past_due=c.days_past_due, classification=None, currency=c.currency,
+                     customer_type=profile.type if profile else ("enterprise" if c.kind != "loan" else "individual"),
+                     customer_label=profile.label if profile else "",
+                     industry=profile.industry if profile else None, region=profile.region if profile else None,
+                     related_parties=profile.related_parties if profile else (),
+                     product_code=c.product_code, figures_on=on)
 
 
 # --- prepayment ---------------------------------------------------------------------------------------
@@ -1012,14 +1007,12 @@ def confirm_offline_repayment(ctx: TenantContext, offline_id: str) -> dict[str, 
                                 date.fromisoformat(record["received_on"]), record.get("reference"),
                                 f"offline:{offline_id}", channel="offline")
     # The bank transfer in, for the day's clearing (before the record is confirmed: a retry registers it).
-    from chalicelib.payments import clearing
-    from chalicelib.payments.domain import Direction
-
-    clearing.register(ctx, channel=BANK_TRANSFER, counterparty=_counterparty(get_contract(ctx, record["contract_id"])),
-                      direction=Direction.IN, amount=Decimal(repayment["amount"]), currency=repayment["currency"],
-                      source=f"offline:{offline_id}", contract_id=record["contract_id"],
-                      ledger_entry_id=repayment.get("entry_id"),
-                      business_date=date.fromisoformat(repayment["booked_on"]))
+    effects.clearing().register(ctx, channel=BANK_TRANSFER,
+                                counterparty=_counterparty(get_contract(ctx, record["contract_id"])),
+                                direction="in", amount=Decimal(repayment["amount"]), currency=repayment["currency"],
+                                source=f"offline:{offline_id}", contract_id=record["contract_id"],
+                                ledger_entry_id=repayment.get("entry_id"),
+                                business_date=date.fromisoformat(repayment["booked_on"]))
     done = {**record, "status": "confirmed", "repayment_id": repayment["id"], "confirmed_by": ctx.username,
             "confirmed_at": utc_now().isoformat()}
     store.save_record(ctx, "offline", done, version)

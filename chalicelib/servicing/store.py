@@ -286,7 +286,6 @@ class ServicingStore(TenantRepository[ServicingRecord]):
         """Offline repayments newest first: the tenant's in one ``status`` (GSI1), or one contract's in
         any status (GSI2). No scan: each list is one index partition."""
         from chalicelib.platform.dynamo import decode_cursor, encode_cursor
-        from chalicelib.shared.errors import MalformedRequest
 
         model = self.model(ctx)
         if contract_id is not None:

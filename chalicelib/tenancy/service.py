@@ -107,6 +107,17 @@ def forget_tenant(tenant_id: str | None = None) -> None:
             _cache.pop(tenant_id, None)
 
 
+def system_context(tenant_id: str, user_id: str, username: str | None = None,
+                   roles: frozenset[Role] = frozenset()) -> TenantContext | None:
+    """The platform itself acting in a registered tenant (close of business, a webhook, HQ's extract),
+    under a named system user; None for an unknown tenant. The one way to build such a context."""
+    info = lookup_tenant(tenant_id)
+    if info is None:
+        return None
+    return TenantContext(tenant_id=info.tenant_id, kind=info.kind, user_id=user_id, username=username or user_id,
+                         roles=roles, group_id=info.group_id, isolation=info.isolation)
+
+
 def acting_in(ctx: TenantContext, tenant_id: str) -> TenantContext:
     """The platform admin acting on one tenant's operational settings (its business date, say):
     the same caller, scoped to that tenant. Any other caller, or an unknown tenant: 404."""

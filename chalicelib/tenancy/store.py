@@ -11,7 +11,7 @@ from pynamodb.attributes import UnicodeAttribute
 from pynamodb.exceptions import PutError
 
 from chalicelib.platform import keys
-from chalicelib.platform.dynamo import TenantModel, bound, decode_cursor, encode_cursor
+from chalicelib.platform.dynamo import TenantModel, bound, conditional_failed, decode_cursor, encode_cursor
 from chalicelib.shared.errors import Conflict
 from chalicelib.shared.tenant import TenantContext
 from chalicelib.tenancy.domain import PLATFORM_TENANT_ID, RegisteredTenant, TenantDefinition
@@ -71,7 +71,7 @@ class TenantRegistry:
         try:
             record.save(condition=self._model().PK.does_not_exist())
         except PutError as exc:
-            if exc.cause_response_code == "ConditionalCheckFailedException":
+            if conditional_failed(exc):
                 raise Conflict("tenancy.tenant.exists", f"tenant {d.id} already exists", {"tenant_id": d.id}) from exc
             raise
         return RegisteredTenant(d, "active")

@@ -7,37 +7,17 @@ The terms of ``OpenApplication`` may come nested under ``terms`` or at the top l
 """
 from __future__ import annotations
 
-import re
 from datetime import date
-from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import ConfigDict, Field, model_validator
 
 from chalicelib.shared.ids import ResourceId
 from chalicelib.origination.applications.domain import Decision
-from chalicelib.shared.schema import Schema
+from chalicelib.shared.schema import Schema, decimal_string
 
-_DECIMAL = re.compile(r"^\d{1,15}(\.\d{1,6})?$")
-
-
-def _money(value: Any) -> Decimal:
-    if isinstance(value, bool) or isinstance(value, float) or value is None:
-        raise PydanticCustomError("decimal_string", 'must be a decimal string such as "100000.00"')
-    if isinstance(value, int):
-        value = str(value)
-    if isinstance(value, Decimal):
-        value = format(value, "f")
-    if isinstance(value, str) and _DECIMAL.match(value.strip()):
-        return Decimal(value.strip())
-    raise PydanticCustomError("decimal_string", 'must be a decimal string such as "100000.00"')
-
-
-Money = Annotated[
-    Decimal, BeforeValidator(_money), PlainSerializer(lambda d: format(d, "f"), return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d+(\.\d+)?$", "examples": ["250000.00"]}),
-]
+# Amounts an officer enters: unsigned, up to 15 digits and 6 places.
+Money = decimal_string(example="250000.00", signed=False, whole_digits=15, places=6)
 
 # The product quote's terms (chalicelib.products.pricing.QuoteTerms), accepted at the top level too.
 TERM_FIELDS = frozenset({

@@ -18,20 +18,19 @@ so one a crashed process left behind is voided by the group's daily run.
 """
 from __future__ import annotations
 
-from chalicelib.shared import clock
-
-import logging
 from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterable
 
+from chalicelib.platform import effects, observability
+from chalicelib.shared import clock
 from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
 from chalicelib.shared.tenant import TenantContext
+from chalicelib.platform.observability import log
 
 if TYPE_CHECKING:
     from chalicelib.origination.applications.domain import Application
 
-log = logging.getLogger(__name__)
 
 DECLINED = "origination.application.group_limit_declined"
 HOLD_DAYS_AFTER_SIGNING_WINDOW = 30
@@ -64,6 +63,7 @@ def hold(ctx: TenantContext, app: "Application", related_parties: Iterable[str] 
             return None
         raise
     if not decision.approved:
+        observability.count("GroupLimitDeclines", ctx.tenant_id)
         raise Conflict(DECLINED, "the holding group declined this amount for this customer",
                        {"application_id": app.application_id, "amount": format(app.amount, "f"),
                         "currency": app.currency})
@@ -88,10 +88,8 @@ def release(ctx: TenantContext, application_id: str, reason: str) -> str | None:
 def publish(ctx: TenantContext, event_type: str, data: dict[str, Any], source_id: str) -> None:
     """A merchant webhook event, once per ``source_id``. The business change is committed already: a
     failure to queue is logged, not raised (a retried command publishes under the same id)."""
-    from chalicelib.payments import webhooks_out
-
     try:
-        webhooks_out.publish(ctx, event_type, data, source_id=source_id)
+        effects.merchant_events().publish(ctx, event_type, data, source_id=source_id)
     except Exception:  # noqa: BLE001 — the decision stands; the event is best effort here
         log.exception("%s for %s was not published", event_type, source_id)
 

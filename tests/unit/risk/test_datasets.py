@@ -7,7 +7,7 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from chalicelib.reporting.datasets import ExtractFacts, build_reports
+from chalicelib.risk.reporting.datasets import ExtractFacts, build_reports
 from chalicelib.risk.consolidation import consolidate
 from chalicelib.risk.exposures import ExtractTotals, LedgerControlTotals
 from tests.unit.risk.builders import AS_OF, exposure, h

@@ -17,15 +17,17 @@ from chalicelib.risk import api as risk_api
 from chalicelib.risk import tasks as risk_tasks
 from chalicelib.servicing import api as servicing_api
 from chalicelib.tenancy import api as tenancy_api
-from chalicelib.tenancy.service import lookup_tenant
+from chalicelib.tenancy.staff import api as staff_api
+from chalicelib.tenancy.service import lookup_tenant, note_sign_in
 
 app = Chalice(app_name="jinkong")
 
-http.configure(tenant_lookup=lookup_tenant)
+http.configure(tenant_lookup=lookup_tenant, on_authenticated=note_sign_in)
 
 for blueprint_module in (
     meta_api,
     tenancy_api,
+    staff_api,
     calculator_api,
     products_api,
     customers_api,

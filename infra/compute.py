@@ -50,6 +50,7 @@ COGNITO_ADMIN_ACTIONS = (
     "cognito-idp:AdminListGroupsForUser",
     "cognito-idp:AdminDisableUser",
     "cognito-idp:AdminEnableUser",
+    "cognito-idp:AdminUserGlobalSignOut",  # disabling a user or taking a role away ends its sessions
     "cognito-idp:ListUsers",
     "cognito-idp:ListUsersInGroup",
 )

@@ -65,12 +65,25 @@ def seed(directory: Path = TENANTS_DIR, user_pool_id: str | None = None, busines
         open_calendars(definitions, business_date)
     people = CognitoDirectory(user_pool_id)
     users = demo_users(definitions)
+    by_id = {d.id: d for d in definitions}
     for u in users:
         if not people.user_exists(u.username):
             people.create_user(u.username, u.tenant_id, [u.role], password=demo_password(), permanent=True)
+        register_staff(people, system_context(by_id[u.tenant_id]), u.username)
     if business_data:
         seed_business_data(progress)
     return users
+
+
+def register_staff(people: CognitoDirectory, ctx: TenantContext, username: str) -> None:
+    """The users page lists a demo user like any invited one (once; a later run finds it there)."""
+    from chalicelib.tenancy.staff import service as staff
+    from chalicelib.tenancy.staff.store import StaffDirectory
+
+    held = people.get_user(username)
+    if held is None or StaffDirectory().get(ctx, held.user_id) is not None:
+        return
+    staff.register(ctx, held.user_id, username, username, held.roles, held.email, enabled=held.enabled)
 
 
 def system_context(d: TenantDefinition, actor: str = "system:seed") -> TenantContext:

@@ -77,12 +77,16 @@ class Reply:
 
 
 _tenant_lookup: auth.TenantLookup | None = None
+_on_authenticated: Callable[[TenantContext, dict[str, Any]], Any] | None = None
 
 
-def configure(tenant_lookup: auth.TenantLookup) -> None:
-    """Wire the tenant registry the auth layer resolves tenants through (called by ``app.py``)."""
-    global _tenant_lookup
+def configure(tenant_lookup: auth.TenantLookup,
+              on_authenticated: Callable[[TenantContext, dict[str, Any]], Any] | None = None) -> None:
+    """Wire the tenant registry the auth layer resolves tenants through (called by ``app.py``), and
+    what to do with each verified caller (recording its last sign-in; it must be cheap and never raise)."""
+    global _tenant_lookup, _on_authenticated
     _tenant_lookup = tenant_lookup
+    _on_authenticated = on_authenticated
 
 
 def authenticate(authorization: str | None) -> TenantContext:
@@ -91,7 +95,11 @@ def authenticate(authorization: str | None) -> TenantContext:
     token = auth.bearer_token(authorization)
     settings = get_settings()
     verifier = auth.verifier_for(settings.jwks_url, settings.token_issuer, settings.user_pool_client_id)
-    return auth.context_from_claims(verifier.verify(token), _tenant_lookup)
+    claims = verifier.verify(token)
+    ctx = auth.context_from_claims(claims, _tenant_lookup)
+    if _on_authenticated is not None:
+        _on_authenticated(ctx, claims)
+    return ctx
 
 
 class ApiBlueprint:

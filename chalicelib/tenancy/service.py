@@ -71,6 +71,12 @@ def onboard_tenant(
         provision_silo_table(definition.id)
     role = Role.GROUP_ADMIN if definition.kind is TenantKind.GROUP else Role.TENANT_ADMIN
     admin = directory.create_user(admin_username, definition.id, [role], email=admin_email)
+    from chalicelib.tenancy.staff.service import register
+
+    in_new_tenant = TenantContext(tenant_id=definition.id, kind=definition.kind, user_id=ctx.user_id,
+                                  username=ctx.username, roles=ctx.roles, group_id=definition.group_id,
+                                  isolation=definition.isolation)
+    register(in_new_tenant, admin.user_id or "", admin_username, admin_username, [role.value], admin_email)
     forget_tenant(definition.id)
     return Onboarded(tenant, admin)
 
@@ -116,6 +122,13 @@ def system_context(tenant_id: str, user_id: str, username: str | None = None,
         return None
     return TenantContext(tenant_id=info.tenant_id, kind=info.kind, user_id=user_id, username=username or user_id,
                          roles=roles, group_id=info.group_id, isolation=info.isolation)
+
+
+def note_sign_in(ctx: TenantContext, claims: dict) -> None:
+    """The verified caller's last sign-in (its token's ``auth_time``), kept for the users page."""
+    from chalicelib.tenancy.staff.service import note_sign_in as note
+
+    note(ctx, claims.get("auth_time"))
 
 
 def acting_in(ctx: TenantContext, tenant_id: str) -> TenantContext:

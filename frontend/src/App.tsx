@@ -16,6 +16,7 @@ import { allows, homePath, NAV, type NavItem, type PageKind } from "./nav/menu";
 import { ApplicationsSection } from "./pages/ApplicationsSection";
 import { CalculatorPage } from "./pages/CalculatorPage";
 import { AdminSection } from "./pages/admin/AdminSection";
+import { UsersPage } from "./pages/admin/UsersPage";
 import { CollectionsSection } from "./pages/contracts/CollectionsSection";
 import { ContractsSection } from "./pages/ContractsSection";
 import { CustomersSection } from "./pages/CustomersSection";
@@ -52,6 +53,7 @@ const PAGES: Record<PageKind, (item: NavItem) => ReactNode> = {
   ledger: (item) => <LedgerSection item={item} />,
   webhooks: (item) => <WebhooksSection item={item} />,
   admin: (item) => <AdminSection item={item} />,
+  users: () => <UsersPage />,
 };
 
 function Guarded({ item }: { item: NavItem }) {

@@ -18,11 +18,11 @@ SHELF = ["products", "customers"]
 
 # What each demo role sees in the side navigation, in menu order (one user per role).
 NAVIGATION = {
-    "admin@platform": ["calculator", "tenants"],
-    "group-admin@demo-group": ["calculator", *HQ, "onboarding", "tenants"],
+    "admin@platform": ["calculator", "users", "tenants"],
+    "group-admin@demo-group": ["calculator", *HQ, "onboarding", "users", "tenants"],
     "group-risk@demo-group": ["calculator", *HQ],
     "tenant-admin@demo-lending": [
-        "calculator", *SHELF, "applications", "contracts", "collections", "ledger", "webhooks", "admin",
+        "calculator", *SHELF, "applications", "contracts", "collections", "ledger", "webhooks", "admin", "users",
     ],
     "product-manager@demo-leasing": ["calculator", *SHELF],
     "loan-officer@demo-lending": ["calculator", *SHELF, "applications"],

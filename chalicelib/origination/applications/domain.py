@@ -65,6 +65,10 @@ class Actor:
 
 SYSTEM = Actor("system", "system")
 
+# Segregation of duties: what makes someone a maker of an application (see ``Application.makers``).
+MAKER_ACTIONS = frozenset({"create", A.MODIFY.value, A.SUBMIT.value})
+MAKER_STATUSES = frozenset({S.DRAFT.value, S.RETURNED.value})
+
 
 @dataclass(frozen=True)
 class CustomerRef:
@@ -288,8 +292,17 @@ class Application:
         return next((r for r in reversed(self.reviews) if r.stage is stage and r.round == self.round), None)
 
     def makers(self) -> set[str]:
-        """Who made this application: its officer and whoever submitted it."""
-        return {a.user_id for a in (self.officer, self.submitted_by) if a is not None}
+        """Who made this application, by user id: its officer, whoever changed or submitted it in any
+        round (an editor of a returned application is a maker too), and whoever attached a document
+        while it was a draft or returned. None of them may review it."""
+        makers = {a.user_id for a in (self.officer, self.submitted_by) if a is not None}
+        for event in (*self.timeline, *self.pending):
+            if event.kind == "transition" and event.action in MAKER_ACTIONS:
+                makers.add(event.actor.user_id)
+            elif event.kind == "document" and event.from_status in MAKER_STATUSES:
+                makers.add(event.actor.user_id)
+        makers.discard(SYSTEM.user_id)
+        return makers
 
     def needs_second_review(self) -> bool:
         pin = self.pin
@@ -371,7 +384,7 @@ class Application:
 
     def _check_not_maker(self, reviewer: Actor, stage: Stage) -> None:
         if reviewer.user_id in self.makers():
-            raise segregation("the officer who made an application cannot review it",
+            raise segregation("whoever made, changed or submitted an application cannot review it",
                               stage=stage.value, officer=self.officer.username)
 
     def _first_action(self, decision: Decision) -> Action:

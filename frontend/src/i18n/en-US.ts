@@ -1,5 +1,6 @@
 import { hqEnUS } from "./areas/hq";
 import { servicingEnUS } from "./areas/servicing";
+import { staffEnUS } from "./areas/staff";
 import { systemEnUS } from "./areas/system";
 import type { Messages } from "./zh-CN";
 
@@ -930,4 +931,5 @@ export const enUS: Messages = {
   ...hqEnUS,
   ...servicingEnUS,
   ...systemEnUS,
+  ...staffEnUS,
 };

@@ -1,5 +1,6 @@
 import { hqZhCN } from "./areas/hq";
 import { servicingZhCN } from "./areas/servicing";
+import { staffZhCN } from "./areas/staff";
 import { systemZhCN } from "./areas/system";
 
 /** Simplified Chinese: the console's default language and the reference every other locale matches. */
@@ -929,6 +930,7 @@ export const zhCN = {
   ...hqZhCN,
   ...servicingZhCN,
   ...systemZhCN,
+  ...staffZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

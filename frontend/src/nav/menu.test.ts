@@ -29,14 +29,22 @@ describe("role → navigation", () => {
   it("shows a tenant admin every subsidiary page but no HQ or tenant registry", () => {
     expect(keys(["tenant-admin"])).toEqual([
       "calculator", "products", "customers", "applications", "contracts", "collections", "ledger", "webhooks", "admin",
+      "users",
     ]);
   });
 
   it("shows HQ pages to group roles, onboarding and tenants to the group admin only", () => {
     expect(keys(["group-risk"])).toEqual(["calculator", "hq-dashboard", "warnings", "limits", "consolidation", "reports"]);
     expect(keys(["group-admin"])).toEqual([
-      "calculator", "hq-dashboard", "warnings", "limits", "consolidation", "reports", "onboarding", "tenants",
+      "calculator", "hq-dashboard", "warnings", "limits", "consolidation", "reports", "onboarding", "users", "tenants",
     ]);
+  });
+
+  it("shows users and roles to each kind of tenant's admin only", () => {
+    for (const role of ["tenant-admin", "group-admin", "platform-admin"]) expect(keys([role])).toContain("users");
+    for (const role of ["group-risk", "loan-officer", "first-reviewer", "finance", "viewer", "debtor"]) {
+      expect(keys([role])).not.toContain("users");
+    }
   });
 
   it("unions the pages of several roles", () => {

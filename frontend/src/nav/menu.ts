@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n";
 export type Section = "tools" | "business" | "finance" | "hq" | "system";
 export type PageKind =
   | "calculator" | "tenants" | "products" | "customers" | "applications" | "contracts" | "collections"
-  | "invoices" | "hq" | "ledger" | "webhooks" | "admin";
+  | "invoices" | "hq" | "ledger" | "webhooks" | "admin" | "users";
 
 export interface NavItem {
   key: string;
@@ -74,6 +74,9 @@ export const NAV: readonly NavItem[] = [
     page: "webhooks", nested: true },
   { key: "admin", path: "/admin", label: "nav.admin", section: "system", roles: ["tenant-admin"],
     page: "admin", nested: true },
+  // Each tenant's admin administers its staff: a subsidiary's tenant admin, HQ's group admin, the platform admin.
+  { key: "users", path: "/users", label: "nav.users", section: "system",
+    roles: ["tenant-admin", "group-admin", "platform-admin"], page: "users" },
   { key: "tenants", path: "/tenants", label: "nav.tenants", section: "system",
     roles: ["platform-admin", "group-admin"], page: "tenants" },
 ];

@@ -167,3 +167,17 @@ def test_checkers_find_proposals_in_the_pending_queue_until_decided(client):
         seen = {p["id"] for p in other.get(f"/v1/ledger/journal-proposals?status={status}&limit=200").body["items"]}
         assert not seen & {first, second}
     assert other.get(f"/v1/ledger/journal-proposals?next={page.body['next']}").code == "request.cursor.invalid"
+
+
+def test_one_person_holding_proposer_and_approver_roles_never_approves_its_own_journal(client):
+    # Given a user who is finance and tenant admin at once (both may approve; finance proposes)
+    from tests.builders import cognito_user
+
+    both = client.as_(cognito_user("demo-lending", ["finance", "tenant-admin"], prefix="finance-admin"))
+    others = client.as_(FINANCE).post("/v1/ledger/journal-proposals", expense("2.00", "sod: others"), headers=key())
+    assert both.post(f"/v1/ledger/journal-proposals/{others.body['id']}/approve").status == 201  # roles allow it
+    own = both.post("/v1/ledger/journal-proposals", expense("3.00", "sod: own"), headers=key())
+    assert own.status == 201, own.body
+    r = both.post(f"/v1/ledger/journal-proposals/{own.body['id']}/approve")
+    assert (r.status, r.code) == (403, "ledger.maker_checker")
+    assert client.as_(VIEWER).get(f"/v1/ledger/journal-proposals/{own.body['id']}").body["status"] == "pending"

@@ -138,3 +138,72 @@ def test_the_first_reviewer_cannot_also_be_the_second(shared_api):
     claim = shared_api.as_(both).post(desk.path(app_id, "claim"))
     assert (claim.status, claim.code) == (403, "origination.segregation_of_duties")
     assert ok(desk.review(app_id, "second"))["status"] == "approved"
+
+
+# --- segregation of duties holds on the person (the token's sub), whatever roles it holds ------------
+#
+# Each user below holds the maker's role and the checker's role at once, so the role check passes
+# and only the segregation rule can refuse. Each test also shows the same user checking someone
+# else's application, which the roles allow.
+
+
+def _made_by(api, user: str) -> str:
+    """A risk-checked demo-lending loan, opened, documented and submitted by ``user``."""
+    desk = Desk(api, "demo-lending")
+    customer = desk.customer(adult_individual())
+    app_id = ok(api.as_(user).post("/v1/applications", loan_application(customer)), 201)["id"]
+    attach_checklist(api.as_(user), app_id, LOAN_PRODUCT)
+    assert ok(api.as_(user).post(desk.path(app_id, "submit")))["status"] == "risk_checked"
+    return app_id
+
+
+def test_one_person_with_officer_and_reviewer_roles_reviews_others_work_but_never_its_own(shared_api):
+    both = cognito_user("demo-lending", ["loan-officer", "first-reviewer"], prefix="officer-reviewer")
+    desk = Desk(shared_api, "demo-lending")
+    someone_elses = desk.loan_risk_checked()
+    assert ok(desk.review(someone_elses, "first", user=both))["status"] == "approved"  # the roles allow it
+    own = _made_by(shared_api, both)
+    r = desk.review(own, "first", user=both)
+    assert (r.status, r.code) == (403, "origination.segregation_of_duties")
+    assert desk.get(own)["status"] == "risk_checked"
+
+
+def test_an_editor_of_a_returned_application_is_a_maker_and_cannot_review_it(shared_api):
+    # Given an application made by the demo officer, returned, then changed and resubmitted by a
+    # user who is both loan officer and first reviewer
+    editor = cognito_user("demo-lending", ["loan-officer", "first-reviewer", "second-reviewer"], prefix="editor")
+    desk = Desk(shared_api, "demo-lending")
+    app_id = desk.loan_risk_checked()
+    ok(desk.review(app_id, "first", "return", "reduce the amount"))
+    ok(shared_api.as_(editor).call("PATCH", desk.path(app_id), {"principal": "25000.00"}))
+    ok(desk.officer.post(desk.path(app_id, "submit")))  # the officer resubmits: the editor is still a maker
+    # When the editor reviews it, at either stage, the segregation rule refuses
+    for action, body in (("claim", {}), ("first-review", {"decision": "approve"})):
+        r = shared_api.as_(editor).post(desk.path(app_id, action), body)
+        assert (r.status, r.code) == (403, "origination.segregation_of_duties"), action
+    assert desk.get(app_id)["status"] == "risk_checked"
+
+
+def test_a_submitter_who_did_not_open_the_application_cannot_review_it(shared_api):
+    submitter = cognito_user("demo-lending", ["loan-officer", "first-reviewer"], prefix="submitter")
+    desk = Desk(shared_api, "demo-lending")
+    app_id = desk.loan_draft()
+    attach_checklist(desk.officer, app_id, LOAN_PRODUCT)
+    ok(shared_api.as_(submitter).post(desk.path(app_id, "submit")))
+    r = desk.review(app_id, "first", user=submitter)
+    assert (r.status, r.code) == (403, "origination.segregation_of_duties")
+
+
+def test_the_officer_cannot_be_the_second_reviewer_either(shared_api):
+    officer_second = cognito_user("demo-lending", ["loan-officer", "second-reviewer"], prefix="officer-second")
+    desk = Desk(shared_api, "demo-lending")
+    customer = desk.customer(adult_individual())
+    maker = shared_api.as_(officer_second)
+    app_id = ok(maker.post("/v1/applications", loan_application(customer, principal="80000.00")), 201)["id"]
+    attach_checklist(maker, app_id, LOAN_PRODUCT)
+    ok(maker.post(desk.path(app_id, "submit")))
+    assert ok(desk.review(app_id, "first"))["status"] == "second_review"
+    for action, body in (("claim", {}), ("second-review", {"decision": "approve"})):
+        r = maker.post(desk.path(app_id, action), body)
+        assert (r.status, r.code) == (403, "origination.segregation_of_duties"), action
+    assert desk.get(app_id)["status"] == "second_review"

@@ -445,3 +445,19 @@ def test_two_activations_at_once_leave_exactly_one_version_active(api, http_serv
     assert statuses in ([200, 409], [200, 200])
     if statuses == [200, 200]:
         assert sorted(product["version_statuses"].values()) == ["active", "retired"]
+
+
+def test_one_person_holding_author_and_approver_roles_approves_others_versions_never_its_own(api):
+    # Given a user who is product manager and tenant admin at once: the roles allow both halves
+    from tests.builders import cognito_user
+
+    both = cognito_user("demo-lending", ["product-manager", "tenant-admin"], prefix="pm-admin")
+    others = create(api, user=PM)
+    act(api, PM, others, 1, "submit")
+    assert act(api, both, others, 1, "approve").status == 200
+    # When it approves a version it authored, the segregation rule refuses, not the role check
+    own = create(api, user=both)
+    assert act(api, both, own, 1, "submit").status == 200
+    r = act(api, both, own, 1, "approve")
+    assert (r.status, r.code) == (403, "products.maker_checker")
+    assert api.as_(VIEWER).get(f"/v1/products/{own}/versions/1").body["status"] == "submitted"

@@ -121,3 +121,19 @@ def test_another_subsidiary_sees_none_of_this_ones_offline_repayments(desk, api)
     assert stranger.get(f"/v1/offline-repayments/{recorded['id']}").status == 404
     page = ok(api.as_("finance@demo-lending").get("/v1/offline-repayments?limit=1"))
     assert stranger.get(f"/v1/offline-repayments?next={page['next']}").code == "request.cursor.invalid"
+
+
+def test_one_person_holding_several_roles_confirms_others_offline_repayments_never_its_own(desk, api):
+    # Given a finance user who is also collector and tenant admin
+    both = api.as_(cognito_user("demo-lending", ["finance", "collector", "tenant-admin"], prefix="finance-multi"))
+    made = disbursed_loan(desk)
+    path = f"/v1/contracts/{made['id']}/offline-repayments"
+    others = ok(desk.as_("finance").post(path, {"amount": "10.00", "voucher": voucher()}, headers=key()), 201)
+    put_presigned(others["upload"], VOUCHER)
+    assert ok(both.post(f"/v1/offline-repayments/{others['id']}/confirm"))["status"] == "confirmed"  # roles allow it
+    # When it confirms what it recorded itself, the segregation rule refuses
+    own = ok(both.post(path, {"amount": "11.00", "voucher": voucher()}, headers=key()), 201)
+    put_presigned(own["upload"], VOUCHER)
+    r = both.post(f"/v1/offline-repayments/{own['id']}/confirm")
+    assert (r.status, r.code) == (403, "servicing.maker_checker")
+    assert ok(desk.as_("viewer").get(f"/v1/offline-repayments/{own['id']}"))["status"] == "awaiting_confirmation"

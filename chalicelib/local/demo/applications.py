@@ -365,8 +365,9 @@ def _seed_tenant(part: str, group: DemoGroup, chosen: list[Scenario]) -> list[Se
     out = []
     for s in chosen:
         existing = marks.find(roles[Role.LOAN_OFFICER], s.key)
-        if existing:
-            out.append(SeededApplication(tenant_id, s.key, existing, None, False))
+        if existing:  # run before (this stack, or another caller): reported as it stands now
+            status = service.get_application(roles[Role.VIEWER], existing).status.value
+            out.append(SeededApplication(tenant_id, s.key, existing, status, False))
             continue
         opened: list[str] = []
 

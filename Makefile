@@ -43,7 +43,7 @@ test-deps: install dynamodb-local
 dynamodb-local:
 	bash scripts/dynamodb-local.sh install
 
-# Front-end unit tests first, then the date-sensitive suites at three wall-clock dates (time-machine), so
+# Front-end unit tests first, then the date-sensitive suites at three faked dates (libfaketime), so
 # that pytest's summary of the whole suite is the run's closing line.
 test: test-deps
 	cd frontend && npm test --silent

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the browser tests drive: Debian's Chromium (Playwright's own browser download does not
 # work on these machines) and a CJK font so the zh-CN console renders Chinese, not empty boxes.
+# Also libfaketime (Debian's faketime), which runs the date-sensitive suites at chosen dates.
 # Idempotent: when all are present it only checks and exits.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ need=()
 [[ -x "$CHROMIUM" ]] || need+=(chromium)
 # Noto Sans CJK is the face the console's font stack falls back to on Linux.
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+command -v faketime >/dev/null || need+=(faketime)
 
 if ((${#need[@]} == 0)); then
     exit 0

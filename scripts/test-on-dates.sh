@@ -1,33 +1,35 @@
 #!/usr/bin/env bash
 # The date-sensitive suites (close of business, servicing, ledger API, payments, origination's
-# journeys and expiry, consolidation) with the wall clock started at a month end, a leap day and a
-# year end: they must pass whatever the machine's clock says. `JINKONG_TEST_AT` makes
-# tests/conftest.py start the process's clock at that instant (time-machine, ticking on from there;
-# monotonic time, sleeps and timed waits stay real). The three dates run side by side, each its own
-# embedded AWS on loopback; each run's log is kept in .run/dates-<date>.log.
+# journeys and expiry, consolidation) under libfaketime at a month end, a leap day and a year end:
+# they must pass whatever the machine's clock says. The wall clock is faked from that instant on and
+# ticks; the monotonic clock stays real (timeouts and backoff keep working). The three dates run side
+# by side, each its own embedded AWS on loopback; each run's log is kept in .run/dates-<date>.log.
 #
 #   scripts/test-on-dates.sh                          # the three dates
-#   scripts/test-on-dates.sh '2031-07-31T23:50:00'    # any instants (UTC) you name
+#   scripts/test-on-dates.sh '2031-07-31 23:50:00'    # any dates you name
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 PY=${PY:-.venv/bin/python}
 DATES=("$@")
-((${#DATES[@]})) || DATES=("2027-04-30T23:40:00" "2028-02-29T12:00:00" "2026-12-31T23:55:00")
+((${#DATES[@]})) || DATES=("2027-04-30 23:40:00" "2028-02-29 12:00:00" "2026-12-31 23:55:00")
 SUITES=(tests/integration/closing tests/integration/servicing tests/integration/payments
         tests/integration/ledger/test_ledger_api.py tests/integration/origination/test_application_journeys.py
         tests/integration/risk --deselect tests/integration/risk/test_demo_history.py)
 
+command -v faketime >/dev/null || { echo "test-on-dates: faketime is not installed (scripts/setup-browser.sh)"; exit 1; }
 mkdir -p .run
 pids=()
 for at in "${DATES[@]}"; do
-    JINKONG_TEST_AT="$at" "$PY" -m pytest -q -p no:logging "${SUITES[@]}" >".run/dates-${at%%T*}.log" 2>&1 &
+    # '@' starts the fake clock at that instant and lets it run.
+    FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$at" "$PY" -m pytest -q -p no:logging "${SUITES[@]}" \
+        >".run/dates-${at%% *}.log" 2>&1 &
     pids+=($!)
 done
 failed=0
 for i in "${!DATES[@]}"; do
     if wait "${pids[$i]}"; then status=ok; else status=FAILED; failed=1; fi
-    log=".run/dates-${DATES[$i]%%T*}.log"
+    log=".run/dates-${DATES[$i]%% *}.log"
     echo "test-on-dates: at ${DATES[$i]} — $status — $(grep -E '[0-9]+ (passed|failed)' "$log" | tail -n 1)"
     [[ $status == ok ]] || grep -E '^(FAILED|ERROR)' "$log" | head -n 20
 done

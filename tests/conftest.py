@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import threading
 import uuid
-from datetime import datetime, timezone
 from typing import Iterator
 
 import pytest
@@ -18,18 +17,19 @@ from tests.support import EXTERNAL_AWS, TEST_BUSINESS_DATE, Api, LocalHttpServer
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """``JINKONG_TEST_AT=2028-02-29T12:00:00`` starts this process's wall clock at that instant (UTC)
-    and lets it tick on (scripts/test-on-dates.sh). time-machine replaces Python's wall-clock reads
-    only; monotonic time, sleeps and timed waits stay real."""
-    at = os.environ.get("JINKONG_TEST_AT")
-    if not at:
+    """Under libfaketime (scripts/test-on-dates.sh runs the date-sensitive suites at chosen dates),
+    Python's ``time.sleep`` fails: it sleeps with ``clock_nanosleep`` to an absolute deadline on the
+    monotonic clock, which libfaketime 0.9.10 answers with EINVAL even when told to leave the
+    monotonic clock alone. A timed wait on an ``Event`` sleeps just as long without that call, so the
+    session sleeps that way. Nothing else about time changes: the faked wall clock is the point."""
+    if "faketime" not in os.environ.get("LD_PRELOAD", ""):
         return
-    import time_machine
+    import time
 
-    instant = datetime.fromisoformat(at)
-    traveller = time_machine.travel(instant if instant.tzinfo else instant.replace(tzinfo=timezone.utc), tick=True)
-    traveller.start()
-    config.add_cleanup(traveller.stop)
+    def sleep(seconds: float) -> None:
+        threading.Event().wait(max(0.0, float(seconds)))
+
+    time.sleep = sleep
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from chalicelib.platform.http import ApiBlueprint
 from chalicelib.servicing import service
@@ -113,11 +113,26 @@ class ContractQuery(Schema):
     next: str | None = None
 
 
+# Money received offline (a bank transfer, cash) is recorded only through the offline flow, with its
+# voucher and a second finance user's confirmation; Stripe's through its verified webhook.
+OFFLINE_CHANNELS = ("offline", "bank_transfer", "cash")
+
+
 class RepaymentIn(Schema):
     amount: Amount = Field(gt=0, description="decimal string")
     received_on: date | None = Field(default=None, description="default: the tenant's business date")
     reference: str | None = Field(default=None, max_length=200)
-    channel: Literal["bank_transfer", "cash", "api", "stripe", "offline"] = "api"
+    channel: Literal["api"] = Field(
+        default="api", description="only api: offline money (offline, bank_transfer, cash) is recorded through "
+                                   "/v1/contracts/{id}/offline-repayments, and is 422 servicing.channel.invalid here")
+
+    @field_validator("channel", mode="before")
+    @classmethod
+    def _not_offline(cls, v: object) -> object:
+        if v in OFFLINE_CHANNELS:
+            raise ValueError("offline money is recorded through /v1/contracts/{id}/offline-repayments "
+                             "(its bank voucher and a second finance user's confirmation)")
+        return v
 
 
 class RepaymentOut(Schema):

@@ -133,7 +133,7 @@ def test_finance_records_a_repayment_and_the_simulator_pays_the_next_instalment(
     expect(page.get_by_test_id("repayment-result")).to_be_visible()
     expect(_row(page, 1)).to_have_attribute("data-status", "paid")
     expect(_row(page, 2)).to_have_attribute("data-status", "overdue")
-    expect(page.locator("[data-testid='repayments-table'] tr[data-channel='bank_transfer']")).to_have_count(1)
+    expect(page.locator("[data-testid='repayments-table'] tr[data-channel='api']")).to_have_count(1)
 
     # A payment link for the next instalment, paid through the local simulator (Stripe's signed event)
     page.get_by_test_id("tab-link").click()

@@ -51,3 +51,17 @@ def test_contracts_list_by_status_with_a_cursor(desk):
     nxt = ok(viewer.get(f"/v1/contracts?status=active&limit=1&next={page['next']}"))
     assert nxt["items"][0]["id"] != page["items"][0]["id"]
     assert ok(viewer.get("/v1/contracts?bucket=M2"))["items"] == []
+
+
+def test_offline_money_is_refused_on_the_repayment_route_and_nothing_is_recorded(desk):
+    made = disbursed_loan(desk)
+    finance = desk.as_("finance")
+    path = f"/v1/contracts/{made['id']}/repayments"
+    before = contract(desk, made["id"])
+    for channel in ("offline", "cash", "bank_transfer", "stripe"):
+        refused = finance.post(path, {"amount": "80.00", "channel": channel}, headers=key())
+        assert (refused.status, refused.code) == (422, "servicing.channel.invalid"), channel
+    after = contract(desk, made["id"])
+    assert (after["history"], after["balances"], after["suspense"]) == (
+        before["history"], before["balances"], before["suspense"])
+    assert ok(finance.post(path, {"amount": "80.00", "channel": "api"}, headers=key()), 201)["amount"] == "80.00"

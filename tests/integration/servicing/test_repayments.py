@@ -34,9 +34,15 @@ def test_a_reversed_repayment_leaves_the_ledger_and_the_bills_as_before(desk):
     made = disbursed_loan(desk)
     finance = desk.as_("finance")
     paid = ok(finance.post(f"/v1/contracts/{made['id']}/repayments", {"amount": "80.00"}, headers=key()), 201)
-    reversed_ = ok(finance.post(f"/v1/repayments/{paid['id']}/reverse", {"reason": "bounced"}))
-    assert reversed_["status"] == "reversed" and reversed_["reversal_entry_id"]
-    assert ok(finance.post(f"/v1/repayments/{paid['id']}/reverse", {"reason": "again"}))["status"] == "reversed"
+    asked = ok(finance.post(f"/v1/repayments/{paid['id']}/reverse", {"reason": "bounced"}, headers=key()), 202)
+    assert (asked["action"], asked["subject_id"], asked["amount"]) == ("repayment_reversal", paid["id"], "80.00")
+    assert ok(desk.as_("viewer").get(f"/v1/repayments/{paid['id']}"))["status"] == "posted"  # not before approval
+    done = ok(desk.as_("tenant-admin").post(f"/v1/approval-requests/{asked['id']}/approve"))["result"]
+    reversed_ = ok(desk.as_("viewer").get(f"/v1/repayments/{paid['id']}"))
+    assert reversed_["status"] == done["status"] == "reversed"
+    assert reversed_["reversal_entry_id"] == done["reversal_entry_id"] and done["reversal_entry_id"]
+    again = finance.post(f"/v1/repayments/{paid['id']}/reverse", {"reason": "again"}, headers=key())
+    assert (again.status, again.code) == (409, "servicing.repayment.reversed")
     detail = contract(desk, made["id"])
     assert Decimal(detail["suspense"]) == Decimal(detail["balances"]["suspense"]) == 0
     assert total(detail["schedule"], "paid", "principal") == 0

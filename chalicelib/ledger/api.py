@@ -1,4 +1,9 @@
-"""Ledger routes: chart of accounts, statements, trial balance, manual journal entries and reversals."""
+"""Ledger routes: chart of accounts, statements, trial balance, and manual journals and their reversals.
+
+Money moved by hand needs two people: a manual journal or the reversal of one is only ever proposed
+here and posted when another user approves it. There is no route that posts an entry directly — the
+system's own postings (servicing, payments) call ``ledger.service`` and are reversed through the
+context that owns them."""
 from __future__ import annotations
 
 from chalicelib.shared.ids import ResourceId
@@ -190,6 +195,8 @@ class ReverseRequest(Schema):
 
 class ProposalView(Schema):
     id: str
+    kind: Literal["journal", "reversal"] = Field(description="a manual journal, or the reversal of one")
+    reverses: str | None = Field(default=None, description="the manual entry a reversal proposal undoes")
     status: str
     booked_on: date
     memo: str
@@ -202,7 +209,9 @@ class ProposalView(Schema):
 
     @classmethod
     def of(cls, p: JournalProposal) -> "ProposalView":
-        return cls(id=p.id, status=p.status.value, booked_on=p.draft.booked_on, memo=p.draft.memo,
+        kind = "reversal" if p.draft.kind is EntryKind.REVERSAL else "journal"
+        return cls(id=p.id, kind=kind, reverses=p.draft.reverses, status=p.status.value, booked_on=p.draft.booked_on,
+                   memo=p.draft.memo,
                    lines=[LineView(account_id=ln.account_id, side=ln.side, amount=ln.amount, currency=ln.currency)
                           for ln in p.draft.lines],
                    maker_id=p.maker_id, decided_by=p.decided_by, entry_id=p.entry_id, reason=p.reason,
@@ -286,15 +295,6 @@ def _manual_draft(ctx: TenantContext, body: ManualEntryRequest, key: str) -> Ent
                       idempotency_key=key, memo=body.memo, created_by=ctx.user_id)
 
 
-@api.route("/v1/ledger/entries", "POST", roles=POSTERS, body=ManualEntryRequest, response=EntryView, status=201)
-def post_manual_entry(ctx: TenantContext, body: ManualEntryRequest) -> Reply:
-    """Post a manual journal entry (Idempotency-Key header required; a retry returns the same entry)."""
-    key = _idempotency_key("manual")
-    wiring.ensure_books(ctx)
-    result = service.post_entry(ctx, _manual_draft(ctx, body, key), store=wiring.ledger_store())
-    return Reply(EntryView.of(result.entry), 200 if result.replayed else 201)
-
-
 @api.route("/v1/ledger/journal-proposals", "POST", roles=POSTERS, body=ManualEntryRequest, response=ProposalView,
            status=201)
 def propose_journal_entry(ctx: TenantContext, body: ManualEntryRequest) -> Reply:
@@ -342,12 +342,16 @@ def get_journal_entry(ctx: TenantContext, entry_id: str) -> EntryView:
     return EntryView.of(entry, reversed_by)
 
 
-@api.route("/v1/ledger/entries/{entry_id}/reverse", "POST", roles=POSTERS, body=ReverseRequest, response=EntryView,
-           status=201)
-def reverse_journal_entry(ctx: TenantContext, entry_id: str, body: ReverseRequest) -> Reply:
-    """Reverse an entry with a new, opposite entry (at most once; Idempotency-Key header required)."""
+@api.route("/v1/ledger/entries/{entry_id}/reverse", "POST", roles=POSTERS, body=ReverseRequest,
+           response=ProposalView, status=202)
+def propose_journal_reversal(ctx: TenantContext, entry_id: str, body: ReverseRequest) -> Reply:
+    """Propose reversing a manual journal entry (Idempotency-Key header required): 202 with a pending
+    proposal (``kind: reversal``) that another user approves through
+    ``/v1/ledger/journal-proposals/{id}/approve``, which posts the reversal — at most once per entry.
+    Entries other contexts posted (disbursements, repayments, accruals, …) are reversed only there:
+    409 ``ledger.entry.owned``."""
     key = _idempotency_key(f"reverse:{entry_id}")
-    result = service.reverse_entry(ctx, entry_id, idempotency_key=key,
-                                   booked_on=body.booked_on or clock.business_date(ctx), memo=body.memo,
-                                   store=wiring.ledger_store())
-    return Reply(EntryView.of(result.entry), 200 if result.replayed else 201)
+    proposal = service.propose_reversal(ctx, entry_id, idempotency_key=key,
+                                        booked_on=body.booked_on or clock.business_date(ctx), memo=body.memo,
+                                        store=wiring.ledger_store())
+    return Reply(ProposalView.of(proposal), 202)

@@ -818,12 +818,36 @@ def proposal_id_for(idempotency_key: str) -> str:
 
 
 def new_proposal(draft: EntryDraft, *, maker_id: str, idempotency_key: str) -> JournalProposal:
-    """A pending proposal for ``draft`` (a manual entry; checked to balance now, posted on approval)."""
-    if draft.kind is not EntryKind.MANUAL:
-        raise ValueError("only manual entries go through proposals")
+    """A pending proposal for ``draft`` (checked to balance now, posted on approval): a manual entry,
+    or the reversal of one (``reversal_proposal``)."""
+    if draft.kind is EntryKind.REVERSAL:
+        if draft.reverses is None:
+            raise ValueError("a reversal proposal names the entry it reverses")
+    elif draft.kind is not EntryKind.MANUAL:
+        raise ValueError("only manual entries and their reversals go through proposals")
     pid = proposal_id_for(idempotency_key)
     checked = replace(draft, idempotency_key=f"proposal:{pid}", created_by=maker_id).normalised()
     return JournalProposal(pid, checked, maker_id, ProposalStatus.PENDING, idempotency_key)
+
+
+def entry_owned(entry: "JournalEntry") -> Conflict:
+    return Conflict("ledger.entry.owned",
+                    f"a {entry.kind.value} entry belongs to the context that posted it; reverse it there "
+                    "(a repayment reversal, a disbursement cancellation), which keeps both books in step",
+                    {"entry_id": entry.id, "kind": entry.kind.value, "contract_id": entry.contract_id})
+
+
+def reversal_proposal(entry: "JournalEntry", *, maker_id: str, idempotency_key: str, booked_on: date,
+                      memo: str = "") -> JournalProposal:
+    """A pending proposal to reverse ``entry`` — money moved by hand, so another user approves it.
+
+    Only manual journals are reversed by hand: any other entry is owned by the context that posted
+    it (servicing's disbursements, repayments, accruals…; payments'), which reverses it itself so its
+    own books follow (409 ``ledger.entry.owned``)."""
+    if entry.kind is not EntryKind.MANUAL:
+        raise entry_owned(entry)
+    draft = reversal_of(entry, idempotency_key=idempotency_key, booked_on=booked_on, memo=memo, created_by=maker_id)
+    return new_proposal(draft, maker_id=maker_id, idempotency_key=idempotency_key)
 
 
 # --- accounting templates --------------------------------------------------------------------------

@@ -19,7 +19,8 @@ Public API (stable for other contexts):
   accrual, fee, penalty, provision, write-off, recovery, refund, built from the template
 * ``reverse_entry(ctx, entry_id, idempotency_key=, booked_on=, store=)``
 * ``place_hold`` / ``post_hold`` / ``void_hold``
-* ``propose_entry`` / ``approve_proposal`` / ``reject_proposal`` — manual entries under maker-checker
+* ``propose_entry`` / ``propose_reversal`` / ``approve_proposal`` / ``reject_proposal`` — manual entries
+  and their reversals under maker-checker (money moved by hand always needs a second person)
 * ``get_account``, ``list_accounts``, ``get_entry``, ``statement``, ``trial_balance``,
   ``balance_as_of``, ``customer_events``
 """
@@ -331,6 +332,31 @@ def propose_entry(ctx: TenantContext, draft: EntryDraft, *, idempotency_key: str
     lines = proposal.draft.lines
     accounts = _accounts_for(ctx, store, [ln.account_id for ln in lines], {ln.account_id: ln.currency for ln in lines})
     domain.check_currencies(lines, accounts)
+    return _create_proposal(ctx, proposal, idempotency_key, store)
+
+
+def propose_reversal(ctx: TenantContext, entry_id: str, *, idempotency_key: str, booked_on: date, memo: str,
+                     store: LedgerRepository) -> JournalProposal:
+    """Propose reversing a manual journal entry; another user's approval posts the reversal (at most
+    once: the reversal marker is written with it). Only manual journals are reversed by hand — an
+    entry another context posted is reversed through that context (409 ``ledger.entry.owned``).
+    Idempotent under the key; an entry already reversed is 409 ``ledger.entry.already_reversed``."""
+    clock.not_after_business_date(ctx, booked_on, "ledger.entry.future_date", "a reversal")
+    original = store.get_entry(ctx, entry_id) if domain.valid_id(entry_id) else None
+    if original is None:
+        raise domain.entry_not_found(entry_id)
+    proposal = domain.reversal_proposal(original, maker_id=ctx.user_id, idempotency_key=idempotency_key,
+                                        booked_on=booked_on, memo=memo)
+    existing = store.get_proposal(ctx, proposal.id)
+    if existing is None:
+        reversed_by = store.reversal_of(ctx, entry_id)
+        if reversed_by is not None:
+            raise _already_reversed(entry_id, reversed_by)
+    return _create_proposal(ctx, proposal, idempotency_key, store)
+
+
+def _create_proposal(ctx: TenantContext, proposal: JournalProposal, idempotency_key: str,
+                     store: LedgerRepository) -> JournalProposal:
     try:
         return store.create_proposal(ctx, proposal)
     except ProposalExists:
@@ -525,5 +551,6 @@ __all__ = [
     "PostingResult", "StatementPage", "open_chart_of_accounts", "open_contract_accounts", "get_account",
     "list_accounts", "post_entry", "post_contract_event", "reverse_entry", "place_hold", "post_hold", "void_hold",
     "get_entry", "statement", "balance_as_of", "trial_balance", "customer_events", "propose_entry", "get_proposal",
+    "propose_reversal",
     "approve_proposal", "reject_proposal",
 ]

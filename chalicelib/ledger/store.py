@@ -185,6 +185,8 @@ class JournalProposalRecord(TenantModel):
     decided_by = UnicodeAttribute(null=True)
     entry_id = UnicodeAttribute(null=True)
     reason = UnicodeAttribute(default="")
+    kind = UnicodeAttribute(null=True)  # manual (absent on older records) or reversal
+    reverses = UnicodeAttribute(null=True)  # a reversal proposal's manual entry
 
 
 class LedgerEventRecord(TenantModel):
@@ -286,8 +288,9 @@ def to_hold(r: HoldRecord) -> Hold:
 
 def to_proposal(r: JournalProposalRecord) -> JournalProposal:
     lines = tuple(JournalLine.from_json(x) for x in json.loads(r.lines))
-    draft = EntryDraft(kind=EntryKind.MANUAL, booked_on=date.fromisoformat(r.booked_on), lines=lines,
-                       idempotency_key=f"proposal:{r.proposal_id}", memo=r.memo or "", created_by=r.maker_id)
+    draft = EntryDraft(kind=EntryKind(r.kind or EntryKind.MANUAL.value), booked_on=date.fromisoformat(r.booked_on),
+                       lines=lines, idempotency_key=f"proposal:{r.proposal_id}", memo=r.memo or "",
+                       reverses=r.reverses, created_by=r.maker_id)
     return JournalProposal(id=r.proposal_id, draft=draft, maker_id=r.maker_id, status=ProposalStatus(r.status),
                            idempotency_key=r.idempotency_key, created_at=r.created_at, decided_by=r.decided_by,
                            entry_id=r.entry_id, reason=r.reason or "", version=r.version)
@@ -471,6 +474,7 @@ class LedgerStore:
             PK=proposal_pk(ctx, proposal.id), SK=ROOT, entity="ledger_proposal", proposal_id=proposal.id,
             status=proposal.status.value, maker_id=proposal.maker_id, idempotency_key=proposal.idempotency_key,
             booked_on=d.booked_on.isoformat(), memo=d.memo, lines=json.dumps([ln.to_json() for ln in d.lines]),
+            kind=d.kind.value, reverses=d.reverses,
             GSI1PK=proposals_list_pk(ctx, proposal.status), GSI1SK=f"{now.isoformat()}#{proposal.id}",
             created_at=now, updated_at=now,
         )

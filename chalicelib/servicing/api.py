@@ -1,15 +1,16 @@
 """Servicing's HTTP routes: disbursement, contracts in force, repayments, end of day, prepayment,
-collections, write-off and recovery, offline repayments (maker-checker)."""
+collections, offline repayments (maker-checker), and write-off, repayment reversal and recovery —
+each asked for by one user and run when another approves it (``four_eyes``)."""
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from chalicelib.platform.http import ApiBlueprint
-from chalicelib.servicing import service
+from chalicelib.platform.http import ApiBlueprint, Reply
+from chalicelib.servicing import four_eyes, service
 from chalicelib.servicing.domain import Contract, Part
 from chalicelib.shared.schema import Schema, decimal_string
 from chalicelib.shared.tenant import Role
@@ -113,11 +114,26 @@ class ContractQuery(Schema):
     next: str | None = None
 
 
+# Money received offline (a bank transfer, cash) is recorded only through the offline flow, with its
+# voucher and a second finance user's confirmation; Stripe's through its verified webhook.
+OFFLINE_CHANNELS = ("offline", "bank_transfer", "cash")
+
+
 class RepaymentIn(Schema):
     amount: Amount = Field(gt=0, description="decimal string")
     received_on: date | None = Field(default=None, description="default: the tenant's business date")
     reference: str | None = Field(default=None, max_length=200)
-    channel: Literal["bank_transfer", "cash", "api", "stripe", "offline"] = "api"
+    channel: Literal["api"] = Field(
+        default="api", description="only api: offline money (offline, bank_transfer, cash) is recorded through "
+                                   "/v1/contracts/{id}/offline-repayments, and is 422 servicing.channel.invalid here")
+
+    @field_validator("channel", mode="before")
+    @classmethod
+    def _not_offline(cls, v: object) -> object:
+        if v in OFFLINE_CHANNELS:
+            raise ValueError("offline money is recorded through /v1/contracts/{id}/offline-repayments "
+                             "(its bank voucher and a second finance user's confirmation)")
+        return v
 
 
 class RepaymentOut(Schema):
@@ -143,6 +159,37 @@ class RepaymentOut(Schema):
 
 class ReverseIn(Schema):
     reason: str = Field(min_length=1, max_length=500)
+
+
+class ApprovalRequestOut(Schema):
+    id: str
+    action: Literal["write_off", "repayment_reversal", "recovery"]
+    subject_id: str = Field(description="what it acts on: the contract, or the repayment to reverse")
+    contract_id: str | None = None
+    amount: Decimal = Field(description="weighed against the tenant's four_eyes_below for the action")
+    currency: str
+    params: dict[str, Any]
+    status: Literal["pending", "approved", "rejected"]
+    requested_by: str = Field(description="the maker's user id (token sub)")
+    requested_by_name: str
+    requested_at: datetime
+    decided_by: str | None = None
+    decided_by_name: str | None = None
+    decided_at: datetime | None = None
+    reason: str = ""
+    one_person: bool = Field(description="approved by its maker alone, below the tenant's limit")
+    result: dict[str, Any] | None = Field(default=None, description="what the action did, once approved")
+
+    @classmethod
+    def of(cls, r: Any) -> "ApprovalRequestOut":
+        from chalicelib.approvals.domain import to_json
+
+        return cls.model_validate(to_json(r))
+
+
+def _requested(r: Any) -> Reply:
+    """A request that waits for its second person is 202; one done at once (below the limit) is 201."""
+    return Reply(ApprovalRequestOut.of(r), 202 if r.status.value == "pending" else 201)
 
 
 # --- routes -------------------------------------------------------------------------------------------
@@ -191,10 +238,13 @@ def get_repayment(ctx, repayment_id: str):
 
 
 @api.route("/v1/repayments/{repayment_id}/reverse", "POST", roles=(Role.FINANCE,), body=ReverseIn,
-           response=RepaymentOut)
+           response=ApprovalRequestOut, status=202)
 def reverse_repayment(ctx, repayment_id: str, body: ReverseIn):
-    """Reverse a repayment with a reversing ledger entry; its bills owe again what it paid."""
-    return RepaymentOut.of(service.reverse_repayment(ctx, repayment_id, body.reason))
+    """Ask to reverse a repayment (Idempotency-Key required): 202 with a pending approval request that
+    another finance user or the tenant admin approves (``/v1/approval-requests/{id}/approve``), which
+    posts the reversing entry and makes the bills owe again what it paid; 201, done at once, below the
+    tenant's ``four_eyes_below.repayment_reversal``."""
+    return _requested(four_eyes.request_repayment_reversal(ctx, repayment_id, body.reason, api.idempotency_key("servicing")))
 
 
 # --- prepayment -------------------------------------------------------------------------------------
@@ -313,42 +363,88 @@ class WriteOffIn(Schema):
     reason: str = Field(min_length=1, max_length=500)
 
 
-class WriteOffOut(ContractSummary):
-    written_off: Decimal
-    recovered: Decimal
-
-
 class RecoveryIn(Schema):
     amount: Amount = Field(gt=0, description="decimal string")
     received_on: date | None = None
     reference: str | None = Field(default=None, max_length=200)
 
 
-class RecoveryOut(Schema):
-    id: str
-    contract_id: str
-    amount: Decimal
-    currency: str
-    received_on: date
-    status: str
-    entry_id: str | None = None
-
-
 @api.route("/v1/contracts/{contract_id}/write-off", "POST", roles=(Role.TENANT_ADMIN,), body=WriteOffIn,
-           response=WriteOffOut)
+           response=ApprovalRequestOut, status=202)
 def write_off_contract(ctx, contract_id: str, body: WriteOffIn):
-    """Write a contract off with a reason, through the product template's write-off legs."""
-    c = service.write_off(ctx, contract_id, body.reason)
-    return WriteOffOut(**ContractSummary.of(c).model_dump(), written_off=c.written_off, recovered=c.recovered)
+    """Ask to write a contract off (Idempotency-Key required): 202 with a pending approval request that
+    another user (tenant admin or finance) approves, which writes it off through the product template's
+    legs; 201, done at once, below the tenant's ``four_eyes_below.write_off``."""
+    return _requested(four_eyes.request_write_off(ctx, contract_id, body.reason, api.idempotency_key("servicing")))
 
 
 @api.route("/v1/contracts/{contract_id}/recoveries", "POST", roles=(Role.FINANCE,), body=RecoveryIn,
-           response=RecoveryOut, status=201)
+           response=ApprovalRequestOut, status=202)
 def record_recovery(ctx, contract_id: str, body: RecoveryIn):
-    """Money recovered after write-off (Idempotency-Key required)."""
-    key = api.idempotency_key("servicing")
-    return RecoveryOut.model_validate(service.record_recovery(ctx, contract_id, body.amount, body.received_on,
-                                                              body.reference, key))
+    """Ask to record money recovered after write-off (Idempotency-Key required): 202 pending another
+    user's approval, which posts it; 201, done at once, below the tenant's ``four_eyes_below.recovery``."""
+    return _requested(four_eyes.request_recovery(ctx, contract_id, body.amount, body.received_on, body.reference,
+                                                 api.idempotency_key("servicing")))
+
+
+# --- approval requests (four eyes) -------------------------------------------------------------------
+
+
+class ApprovalsQuery(Schema):
+    status: Literal["pending", "approved", "rejected"] = Field(default="pending",
+                                                                description="pending: the checkers' queue")
+    limit: int = Field(default=50, ge=1, le=200)
+    next: str | None = None
+
+
+class ContractApprovalsQuery(Schema):
+    limit: int = Field(default=50, ge=1, le=200)
+    next: str | None = None
+
+
+class ApprovalPage(Schema):
+    items: list[ApprovalRequestOut]
+    next: str | None = None
+
+
+class ApprovalRejectIn(Schema):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+@api.route("/v1/approval-requests", roles=STAFF, query=ApprovalsQuery, response=ApprovalPage)
+def list_approval_requests(ctx, query: ApprovalsQuery):
+    """The tenant's approval requests in one status, newest first — by default those awaiting a checker."""
+    items, nxt = four_eyes.list_requests(ctx, query.status, query.next, query.limit)
+    return ApprovalPage(items=[ApprovalRequestOut.of(r) for r in items], next=nxt)
+
+
+@api.route("/v1/contracts/{contract_id}/approval-requests", roles=STAFF, query=ContractApprovalsQuery,
+           response=ApprovalPage)
+def list_contract_approval_requests(ctx, contract_id: str, query: PageQuery):
+    """The contract's approval requests (write-off, repayment reversals, recoveries) in any status, newest first."""
+    items, nxt = four_eyes.contract_requests(ctx, contract_id, query.next, query.limit)
+    return ApprovalPage(items=[ApprovalRequestOut.of(r) for r in items], next=nxt)
+
+
+@api.route("/v1/approval-requests/{request_id}", roles=STAFF, response=ApprovalRequestOut)
+def get_approval_request(ctx, request_id: str):
+    """One approval request and, once approved, what its action did."""
+    return ApprovalRequestOut.of(four_eyes.get_request(ctx, request_id))
+
+
+@api.route("/v1/approval-requests/{request_id}/approve", "POST", roles=four_eyes.APPROVER_ROLES,
+           response=ApprovalRequestOut)
+def approve_approval_request(ctx, request_id: str):
+    """Approve a request and run its action — never by whoever asked for it (403 approvals.maker_checker),
+    only with a role that approves that action (403 approvals.role.forbidden). Approving again returns it."""
+    return ApprovalRequestOut.of(four_eyes.approve(ctx, request_id))
+
+
+@api.route("/v1/approval-requests/{request_id}/reject", "POST", roles=four_eyes.APPROVER_ROLES,
+           body=ApprovalRejectIn, response=ApprovalRequestOut)
+def reject_approval_request(ctx, request_id: str, body: ApprovalRejectIn):
+    """Refuse a pending request (its maker may withdraw it this way); nothing runs."""
+    return ApprovalRequestOut.of(four_eyes.reject(ctx, request_id, body.reason))
 
 
 # --- offline repayment (maker-checker) -----------------------------------------------------------------

@@ -10,6 +10,8 @@ Partitions (all tenant-prefixed through ``TenantRepository``):
   (``OFFLINE-REPAYMENTS#<status>``, the tenant's queue) and GSI2 (``CONTRACT-OFFLINE#<contract>``),
   both sorted ``<recorded_at>#<id>``; a status change is one put of the whole item, so it moves
   between the queues in the same write. ``RECOVERY#<id>``: money recovered after write-off.
+* ``APPROVAL#<id>``: a request for a second approver (write-off, repayment reversal, recovery);
+  listed the same way on GSI1 (``APPROVALS#<status>``) and GSI2 (``CONTRACT-APPROVALS#<contract>``).
 * ``SVCKEY#<scope>:<key>``: a client's idempotency key and the request it named.
 """
 from __future__ import annotations
@@ -257,6 +259,11 @@ class ServicingStore(TenantRepository[ServicingRecord]):
     def _record_index(self, ctx: TenantContext, kind: str, data: dict[str, Any]) -> dict[str, str]:
         """Index keys of a record that is listed: an offline repayment is in its status's queue
         (GSI1) and its contract's list (GSI2), both newest last by when it was recorded."""
+        if kind == "approval":
+            listed_as = f"{data['requested_at']}#{data['id']}"
+            return {"GSI1PK": self._pk(ctx, "APPROVALS", data["status"]), "GSI1SK": listed_as,
+                    "GSI2PK": self._pk(ctx, "CONTRACT-APPROVALS", data["contract_id"] or data["subject_id"]),
+                    "GSI2SK": listed_as}
         if kind != "offline":
             return {}
         listed_as = f"{data['recorded_at']}#{data['id']}"
@@ -295,6 +302,22 @@ class ServicingStore(TenantRepository[ServicingRecord]):
         start = decode_cursor(cursor, ctx, list_key=pk)
         result = index.query(pk, limit=max(1, min(limit, 200)), last_evaluated_key=start, scan_index_forward=False)
         items = [json.loads(r.data) for r in result]
+        return items, encode_cursor(result.last_evaluated_key, list_key=pk)
+
+    def approval_page(self, ctx: TenantContext, *, status: str | None = None, contract_id: str | None = None,
+                      cursor: str | None = None, limit: int = 50) -> tuple[list[tuple[dict[str, Any], int]], str | None]:
+        """Approval requests newest first: the tenant's in one ``status`` (GSI1), or one contract's in
+        any status (GSI2)."""
+        from chalicelib.platform.dynamo import decode_cursor, encode_cursor
+
+        model = self.model(ctx)
+        if contract_id is not None:
+            index, pk = model.gsi2, self._pk(ctx, "CONTRACT-APPROVALS", contract_id)
+        else:
+            index, pk = model.gsi1, self._pk(ctx, "APPROVALS", status or "pending")
+        start = decode_cursor(cursor, ctx, list_key=pk)
+        result = index.query(pk, limit=max(1, min(limit, 200)), last_evaluated_key=start, scan_index_forward=False)
+        items = [(json.loads(r.data), r.version) for r in result]
         return items, encode_cursor(result.last_evaluated_key, list_key=pk)
 
     def add_to_contract(self, ctx: TenantContext, contract_id: str, rows: list[tuple[str, str, dict[str, Any]]]) -> None:

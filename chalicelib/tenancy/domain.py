@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
@@ -31,6 +32,23 @@ class StripeConfig(Schema):
     secret_key_ref: str | None = Field(default=None, description="Secrets Manager name holding the API key")
 
 
+class FourEyesBelow(Schema):
+    """Amounts (in the tenant's currency) below which one person may do what otherwise needs a
+    second approver. 0, the default, means always two people."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    write_off: Decimal = Field(default=Decimal("0"), ge=0, description="a write-off's total receivable")
+    repayment_reversal: Decimal = Field(default=Decimal("0"), ge=0, description="the reversed repayment's amount")
+    recovery: Decimal = Field(default=Decimal("0"), ge=0, description="the amount recovered after write-off")
+
+    @field_validator("write_off", "repayment_reversal", "recovery", mode="before")
+    @classmethod
+    def _exact(cls, v: object) -> object:
+        # YAML reads 1000.50 as a float: take its shortest decimal form, never the binary value.
+        return str(v) if isinstance(v, float) else v
+
+
 class TenantDefinition(Schema):
     """A tenant as declared in ``tenants/<id>.yaml`` or sent to ``POST /v1/tenants``."""
 
@@ -45,6 +63,9 @@ class TenantDefinition(Schema):
     timezone: str = "Asia/Shanghai"
     unified_social_credit_code: str | None = Field(default=None, description="统一社会信用代码 of the legal entity")
     stripe: StripeConfig = Field(default_factory=StripeConfig)
+    four_eyes_below: FourEyesBelow = Field(
+        default_factory=FourEyesBelow,
+        description="per action, the amount below which one person suffices (default 0: always two)")
 
     @field_validator("timezone")
     @classmethod

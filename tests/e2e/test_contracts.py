@@ -133,7 +133,7 @@ def test_finance_records_a_repayment_and_the_simulator_pays_the_next_instalment(
     expect(page.get_by_test_id("repayment-result")).to_be_visible()
     expect(_row(page, 1)).to_have_attribute("data-status", "paid")
     expect(_row(page, 2)).to_have_attribute("data-status", "overdue")
-    expect(page.locator("[data-testid='repayments-table'] tr[data-channel='bank_transfer']")).to_have_count(1)
+    expect(page.locator("[data-testid='repayments-table'] tr[data-channel='api']")).to_have_count(1)
 
     # A payment link for the next instalment, paid through the local simulator (Stripe's signed event)
     page.get_by_test_id("tab-link").click()
@@ -250,3 +250,31 @@ def test_the_contract_page_and_queue_work_on_a_phone(phone_ui, contracts):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, width
     phone_ui.shot("contract-phone")
+
+
+def test_a_write_off_waits_on_the_contract_page_until_another_user_approves_it(ui, http_server, demo_products):
+    page = ui.page
+    contract_id = _disbursed_loan(http_server, "6000.00", 41)["id"]
+    ui.login(f"tenant-admin@{TENANT}")
+    ui.open(f"/contracts/{contract_id}")
+    expect(page.get_by_test_id("approval-requests-empty")).to_be_visible()
+    page.locator("#write-off-reason").fill("债务人失联 (debtor absconded)")
+    page.get_by_test_id("write-off-submit").click()
+    page.get_by_test_id("write-off-confirm").click()
+    pending = page.locator("[data-testid^='approval-request-'][data-action='write_off']")
+    expect(pending).to_have_count(1)
+    request_id = pending.get_attribute("data-testid").removeprefix("approval-request-")
+    # Whoever asked sees that it waits for someone else, and is offered no approval
+    expect(page.get_by_test_id(f"approval-own-{request_id}")).to_be_visible()
+    expect(page.get_by_test_id(f"approval-approve-{request_id}")).to_have_count(0)
+    expect(page.get_by_test_id("contract-status")).to_have_attribute("data-status", "active")
+    ui.shot("contract-write-off-pending")
+
+    # Another user with an approving role approves it on the same page: only now is it written off
+    _switch_user(ui, FINANCE, f"/contracts/{contract_id}")
+    expect(page.get_by_test_id(f"approval-request-{request_id}")).to_contain_text("债务人失联")
+    page.get_by_test_id(f"approval-approve-{request_id}").click()
+    expect(page.get_by_test_id(f"approval-request-{request_id}")).to_have_count(0)
+    expect(page.get_by_test_id("contract-status")).to_have_attribute("data-status", "written_off")
+    decided = _As(http_server, FINANCE).get(f"/v1/approval-requests/{request_id}").body
+    assert decided["status"] == "approved" and decided["requested_by"] != decided["decided_by"]

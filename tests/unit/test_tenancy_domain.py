@@ -54,3 +54,21 @@ def test_every_demo_subsidiary_has_a_stripe_webhook_secret():
     for d in load_definitions():
         if d.kind.is_subsidiary:
             assert d.stripe.webhook_secret and d.stripe.webhook_secret.startswith("whsec_")
+
+
+def test_four_eyes_limits_default_to_always_two_people_and_read_yaml_numbers_exactly():
+    import yaml
+    from decimal import Decimal
+
+    from chalicelib.tenancy.domain import TenantDefinition
+
+    base = {"id": "t-one", "kind": "lending", "group": "g-one", "name": {"zh-CN": "甲", "en-US": "A"}}
+    assert TenantDefinition.model_validate(base).four_eyes_below.write_off == Decimal("0")
+    limits = yaml.safe_load("four_eyes_below: {write_off: 1000.10, recovery: 500}")
+    d = TenantDefinition.model_validate({**base, **limits})
+    assert (d.four_eyes_below.write_off, d.four_eyes_below.recovery) == (Decimal("1000.10"), Decimal("500"))
+    assert d.four_eyes_below.repayment_reversal == Decimal("0")
+    with pytest.raises(ValueError):
+        TenantDefinition.model_validate({**base, "four_eyes_below": {"write_off": "-1"}})
+    with pytest.raises(ValueError):
+        TenantDefinition.model_validate({**base, "four_eyes_below": {"waiver": "1"}})

@@ -167,6 +167,7 @@ def _customers_pay(people: Staff, group: DemoGroup, part: str, day: date, end: d
                    contracts: dict[str, str]) -> None:
     """Each history contract's customer acts on ``day`` as their scenario says."""
     from chalicelib.servicing import service as servicing
+    from chalicelib.servicing import four_eyes
     from chalicelib.servicing.domain import ContractStatus
 
     for key, s in books.items():
@@ -182,11 +183,17 @@ def _customers_pay(people: Staff, group: DemoGroup, part: str, day: date, end: d
                 _pay(people, c, b, key, day, end)
             if b.write_off_before_end is not None and day == end - timedelta(days=b.write_off_before_end) \
                     and c.status is ContractStatus.ACTIVE:
-                servicing.write_off(people.admin, contract_id, "逾期超过90天，催收无果，经审批核销 (uncollectable after 90+ days)")
+                # four eyes: the tenant admin asks, finance approves, and only then is it written off
+                asked = four_eyes.request_write_off(
+                    people.admin, contract_id, "逾期超过90天，催收无果，经审批核销 (uncollectable after 90+ days)",
+                    f"demo:{key}:write-off")
+                four_eyes.approve(people.finance, asked.id)
             if b.recover_before_end is not None and day == end - timedelta(days=b.recover_before_end):
                 written = servicing.get_contract(people.finance, contract_id).written_off
-                servicing.record_recovery(people.finance, contract_id, quantize(written * Decimal("0.3"), c.currency),
-                                          day, f"RECOVERY-{key.upper()}", f"demo:{key}:recovery")
+                asked = four_eyes.request_recovery(people.finance, contract_id,
+                                                   quantize(written * Decimal("0.3"), c.currency), day,
+                                                   f"RECOVERY-{key.upper()}", f"demo:{key}:recovery")
+                four_eyes.approve(people.checker, asked.id)  # a second finance user
         except DomainError as err:  # the demo must start even if one customer's story cannot go on
             log.warning("demo history: %s on %s: %s %s", key, day, err.code, err.message)
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { canSeeCollections, canSeePayments, contractActions } from "./permissions";
+import { canApprove, canSeeCollections, canSeePayments, contractActions } from "./permissions";
 
 const sorted = (s: Set<string>) => [...s].sort();
 
@@ -27,5 +27,14 @@ describe("what a role may do on a contract", () => {
     expect(canSeePayments(["viewer"])).toBe(true);
     expect(canSeeCollections(["finance"])).toBe(false);
     expect(canSeeCollections(["collector"])).toBe(true);
+  });
+});
+
+describe("canApprove", () => {
+  it("lets another user with an approving role decide, never the one who asked", () => {
+    expect(canApprove(["tenant-admin"], "sub-b", "sub-a")).toBe(true);
+    expect(canApprove(["finance", "tenant-admin"], "sub-a", "sub-a")).toBe(false);
+    expect(canApprove(["collector", "viewer"], "sub-b", "sub-a")).toBe(false);
+    expect(canApprove(["finance"], undefined, "sub-a")).toBe(false);
   });
 });

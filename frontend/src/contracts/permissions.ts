@@ -11,10 +11,17 @@ export type ContractAction =
   | "quote" // POST /prepayment-quote (all staff)
   | "prepay" // POST /prepayments (finance)
   | "payLink" // POST /payment-intents and /simulate (finance, collector, tenant-admin)
-  | "reverse" // POST /repayments/{id}/reverse (finance)
+  | "reverse" // POST /repayments/{id}/reverse (finance; runs once another user approves)
   | "collect" // POST /collection-actions (collector, tenant-admin)
-  | "writeOff" // POST /write-off (tenant-admin)
-  | "recover"; // POST /recoveries (finance)
+  | "writeOff" // POST /write-off (tenant-admin; runs once another user approves)
+  | "recover"; // POST /recoveries (finance; runs once another user approves)
+
+/** Who approves an approval request (servicing/four_eyes.py ACTIONS) — never the user who asked. */
+export const APPROVERS: Role[] = ["finance", "tenant-admin"];
+
+export function canApprove(roles: Role[], userId: string | undefined, requestedBy: string): boolean {
+  return roles.some((r) => APPROVERS.includes(r)) && userId !== undefined && userId !== requestedBy;
+}
 
 const FINANCE: Role[] = ["finance"];
 const COLLECTING: Role[] = ["finance", "collector", "tenant-admin"];

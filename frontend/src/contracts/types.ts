@@ -58,6 +58,29 @@ export interface ContractDetail extends ContractSummary {
   history: HistoryEntry[];
 }
 
+export type ApprovalAction = "write_off" | "repayment_reversal" | "recovery";
+
+/** A write-off, repayment reversal or recovery one user asked for: it runs once another user approves. */
+export interface ApprovalRequest {
+  id: string;
+  action: ApprovalAction;
+  subject_id: string;
+  contract_id: string | null;
+  amount: string;
+  currency: string;
+  params: { reason?: string; reference?: string | null; received_on?: string };
+  status: "pending" | "approved" | "rejected";
+  requested_by: string;
+  requested_by_name: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  reason: string;
+  one_person: boolean;
+  result: Record<string, string | null> | null;
+}
+
 export interface Repayment {
   id: string;
   contract_id: string;

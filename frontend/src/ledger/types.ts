@@ -87,6 +87,8 @@ export type ProposalStatus = "pending" | "approved" | "rejected";
 
 export interface JournalProposal {
   id: string;
+  kind: "journal" | "reversal";
+  reverses: string | null;
   status: ProposalStatus;
   booked_on: string;
   memo: string;

@@ -100,7 +100,6 @@ def test_nothing_is_closed_booked_or_received_after_the_business_date(api, fresh
     journal = {"booked_on": tomorrow, "memo": "dated in the future",
                "lines": [{"account_id": "6602", "side": "debit", "amount": "1.00"},
                          {"account_id": "1002", "side": "credit", "amount": "1.00"}]}
-    for path in ("/v1/ledger/journal-proposals", "/v1/ledger/entries"):
-        refused = admin.post(path, journal, headers={"Idempotency-Key": uuid.uuid4().hex})
-        assert (refused.status, refused.code) == (422, "ledger.entry.future_date"), path
+    refused = admin.post("/v1/ledger/journal-proposals", journal, headers={"Idempotency-Key": uuid.uuid4().hex})
+    assert (refused.status, refused.code) == (422, "ledger.entry.future_date")
     assert ok(admin.get("/v1/ledger/journal-proposals"))["items"] == []

@@ -9,6 +9,7 @@ USES_TENANT_CALENDAR = True  # through the API on a demo tenant: its real busine
 
 FINANCE, VIEWER, OFFICER = "finance@demo-lending", "viewer@demo-lending", "loan-officer@demo-lending"
 OTHER_FINANCE = "finance@demo-leasing"
+ADMIN = "tenant-admin@demo-lending"
 
 
 @pytest.fixture()
@@ -35,26 +36,41 @@ def test_finance_and_viewers_read_the_chart_of_accounts(client):
     assert client.as_(OFFICER).get("/v1/ledger/accounts").code == "auth.role.forbidden"
 
 
-def test_a_manual_entry_posts_once_per_idempotency_key(client):
-    finance, headers = client.as_(FINANCE), key()
+def journal(client, body: dict, maker: str = FINANCE, checker: str = ADMIN) -> dict:
+    """A manual journal posted the only way there is: one user proposes it, another approves it."""
+    proposed = client.as_(maker).post("/v1/ledger/journal-proposals", body, headers=key())
+    assert proposed.status == 201, proposed.body
+    approved = client.as_(checker).post(f"/v1/ledger/journal-proposals/{proposed.body['id']}/approve")
+    assert approved.status == 201, approved.body
+    return approved.body
+
+
+def test_no_route_posts_a_manual_journal_alone(client):
+    finance = client.as_(FINANCE)
     before = finance.get("/v1/ledger/accounts/6602").body["balance"]
-    created = finance.post("/v1/ledger/entries", expense("12.50"), headers=headers)
-    assert created.status == 201, created.body
-    assert created.body["kind"] == "manual" and created.body["lines"][0]["amount"] == "12.50"
-    replay = finance.post("/v1/ledger/entries", expense("12.50"), headers=headers)
-    assert (replay.status, replay.body["id"]) == (200, created.body["id"])
+    alone = finance.post("/v1/ledger/entries", expense("12.50"), headers=key())
+    assert alone.status in (403, 404), alone.body  # no such route (API Gateway answers 403 for one)
+    assert finance.get("/v1/ledger/accounts/6602").body["balance"] == before
+    documented = client.get("/v1/openapi.json").body["paths"]
+    assert "post" not in documented.get("/v1/ledger/entries", {})
+
+
+def test_an_approved_journal_posts_once(client):
+    finance = client.as_(FINANCE)
+    before = finance.get("/v1/ledger/accounts/6602").body["balance"]
+    posted = journal(client, expense("12.50"))
+    assert posted["kind"] == "manual" and posted["lines"][0]["amount"] == "12.50"
+    assert posted["created_by"] != ""
     after = finance.get("/v1/ledger/accounts/6602").body["balance"]
     from decimal import Decimal
 
     assert Decimal(after) - Decimal(before) == Decimal("12.50")
-    clash = finance.post("/v1/ledger/entries", expense("99.00"), headers=headers)
-    assert (clash.status, clash.code) == (409, "ledger.idempotency.mismatch")
 
 
-def test_posting_needs_an_idempotency_key_and_the_finance_role(client):
-    missing = client.as_(FINANCE).post("/v1/ledger/entries", expense())
+def test_proposing_needs_an_idempotency_key_and_the_finance_role(client):
+    missing = client.as_(FINANCE).post("/v1/ledger/journal-proposals", expense())
     assert (missing.status, missing.code) == (400, "ledger.idempotency_key.required")
-    assert client.as_(VIEWER).post("/v1/ledger/entries", expense(), headers=key()).status == 403
+    assert client.as_(VIEWER).post("/v1/ledger/journal-proposals", expense(), headers=key()).status == 403
 
 
 @pytest.mark.parametrize("body,status,code", [
@@ -66,28 +82,75 @@ def test_posting_needs_an_idempotency_key_and_the_finance_role(client):
                              {"account_id": "1002", "side": "credit", "amount": "1.00"}]},
      404, "ledger.account.not_found"),
 ])
-def test_a_bad_journal_entry_is_refused_with_a_stable_code(client, body, status, code):
-    res = client.as_(FINANCE).post("/v1/ledger/entries", body, headers=key())
+def test_a_bad_journal_is_refused_with_a_stable_code(client, body, status, code):
+    res = client.as_(FINANCE).post("/v1/ledger/journal-proposals", body, headers=key())
     assert (res.status, res.code) == (status, code)
 
 
-def test_an_entry_is_reversed_once(client):
-    finance = client.as_(FINANCE)
-    posted = finance.post("/v1/ledger/entries", expense("3.00"), headers=key()).body
+def test_reversing_a_manual_journal_is_proposed_and_posts_once_another_user_approves(client):
+    finance, admin = client.as_(FINANCE), client.as_(ADMIN)
+    posted = journal(client, expense("3.00"))
     headers = key()
-    reversal = finance.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "posted twice"}, headers=headers)
-    assert reversal.status == 201 and reversal.body["reverses"] == posted["id"]
-    assert finance.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "posted twice"},
-                        headers=headers).status == 200
+    proposed = finance.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "posted twice"}, headers=headers)
+    assert proposed.status == 202, proposed.body
+    assert (proposed.body["kind"], proposed.body["status"], proposed.body["reverses"]) == (
+        "reversal", "pending", posted["id"])
+    assert [ln["side"] for ln in proposed.body["lines"]] != [ln["side"] for ln in posted["lines"]]
+    # Nothing is reversed yet, and a retry under the key is the same proposal
+    assert finance.get(f"/v1/ledger/entries/{posted['id']}").body["reversed_by"] is None
+    retry = finance.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "posted twice"}, headers=headers)
+    assert (retry.status, retry.body["id"]) == (202, proposed.body["id"])
+    pid = proposed.body["id"]
+    own = finance.post(f"/v1/ledger/journal-proposals/{pid}/approve")
+    assert (own.status, own.code) == (403, "ledger.maker_checker")
+    reversal = admin.post(f"/v1/ledger/journal-proposals/{pid}/approve")
+    assert reversal.status == 201 and reversal.body["kind"] == "reversal"
+    assert reversal.body["reverses"] == posted["id"]
+    assert admin.post(f"/v1/ledger/journal-proposals/{pid}/approve").body["id"] == reversal.body["id"]
+    assert finance.get(f"/v1/ledger/entries/{posted['id']}").body["reversed_by"] == reversal.body["id"]
     again = finance.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "again"}, headers=key())
     assert (again.status, again.code) == (409, "ledger.entry.already_reversed")
-    assert finance.get(f"/v1/ledger/entries/{posted['id']}").body["reversed_by"] == reversal.body["id"]
+
+
+def test_a_journal_is_reversed_at_most_once_even_with_two_proposals(client):
+    finance, admin = client.as_(FINANCE), client.as_(ADMIN)
+    posted = journal(client, expense("2.00"))
+    first = finance.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "one"}, headers=key()).body
+    second = finance.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "two"}, headers=key()).body
+    assert admin.post(f"/v1/ledger/journal-proposals/{first['id']}/approve").status == 201
+    before = finance.get("/v1/ledger/accounts/6602").body["balance"]
+    late = admin.post(f"/v1/ledger/journal-proposals/{second['id']}/approve")
+    assert (late.status, late.code) == (409, "ledger.entry.already_reversed")
+    assert finance.get("/v1/ledger/accounts/6602").body["balance"] == before
+    assert client.as_(VIEWER).get(f"/v1/ledger/journal-proposals/{second['id']}").body["status"] == "pending"
+
+
+def test_an_entry_another_context_posted_is_not_reversed_through_the_ledger(client):
+    from chalicelib.ledger import domain, service, wiring
+    from chalicelib.shared import clock
+    from chalicelib.shared.tenant import Role, TenantContext, TenantKind
+
+    ctx = TenantContext("demo-lending", TenantKind.LENDING, "servicing-test", "servicing-test",
+                        frozenset({Role.FINANCE}))
+    on = clock.business_date(ctx)
+    owned = service.post_entry(ctx, domain.EntryDraft(
+        kind=domain.EntryKind.ACCRUAL, booked_on=on, idempotency_key=f"owned:{uuid.uuid4().hex}",
+        memo="an accrual servicing posted", lines=(domain.line("6602", domain.Side.DEBIT, "5.00", "CNY"),
+                                                    domain.line("1002", domain.Side.CREDIT, "5.00", "CNY"))),
+        store=wiring.ledger_store()).entry
+    finance = client.as_(FINANCE)
+    before = finance.get("/v1/ledger/journal-proposals?limit=200").body["items"]
+    refused = finance.post(f"/v1/ledger/entries/{owned.id}/reverse", {"memo": "undo it"}, headers=key())
+    assert (refused.status, refused.code) == (409, "ledger.entry.owned")
+    assert refused.body["error"]["details"]["kind"] == "accrual"
+    assert finance.get(f"/v1/ledger/entries/{owned.id}").body["reversed_by"] is None
+    assert finance.get("/v1/ledger/journal-proposals?limit=200").body["items"] == before
 
 
 def test_the_statement_pages_with_a_running_balance(client):
     finance = client.as_(FINANCE)
     for amount in ("1.00", "2.00", "3.00"):
-        assert finance.post("/v1/ledger/entries", expense(amount), headers=key()).status == 201
+        journal(client, expense(amount))
     first = finance.get("/v1/ledger/accounts/6602/entries?limit=2")
     assert first.status == 200 and len(first.body["items"]) == 2 and first.body["next"]
     rest = finance.get(f"/v1/ledger/accounts/6602/entries?limit=200&next={first.body['next']}")
@@ -107,7 +170,7 @@ def test_the_trial_balance_balances_for_a_date(client):
 
 
 def test_another_subsidiary_cannot_see_or_reverse_this_ones_entries(client):
-    posted = client.as_(FINANCE).post("/v1/ledger/entries", expense("4.00"), headers=key()).body
+    posted = journal(client, expense("4.00"))
     other = client.as_(OTHER_FINANCE)
     assert other.get(f"/v1/ledger/entries/{posted['id']}").code == "ledger.entry.not_found"
     assert other.post(f"/v1/ledger/entries/{posted['id']}/reverse", {"memo": "x"},

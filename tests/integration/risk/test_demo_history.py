@@ -53,3 +53,18 @@ def test_hq_consolidates_only_the_books_and_its_validation_passes_with_every_led
     assert report["status"] in ("passed", "passed_with_warnings"), report["status"]
     shenjiang = risk_api.as_(hq).get(f"/v1/group/customers/{demo_hash('上海申江精密机械有限公司', history_group.hq)}").body
     assert {c["subsidiary_id"] for c in shenjiang["contracts"]} == {history_group.lending, history_group.factoring}
+
+
+def test_the_demo_writes_off_and_recovers_only_with_a_second_persons_approval(risk_api, history_group):
+    actions = set()
+    for sub in history_group.subsidiaries:
+        written = _all(risk_api, f"viewer@{sub}", "/v1/contracts?status=written_off")
+        assert written, sub
+        for c in written:
+            requests = _all(risk_api, f"viewer@{sub}", f"/v1/contracts/{c['id']}/approval-requests")
+            approved = [r for r in requests if r["status"] == "approved"]
+            assert "write_off" in {r["action"] for r in approved}, (sub, c["id"], requests)
+            for r in approved:
+                assert r["requested_by"] != r["decided_by"] and not r["one_person"] and r["result"], r
+                actions.add(r["action"])
+    assert actions >= {"write_off", "recovery"}, actions  # recoveries: lending's and factoring's stories

@@ -84,7 +84,7 @@ def test_a_partial_prepayment_is_quoted_then_applied_and_the_bills_ahead_recalcu
     assert D(current["due"]["principal"]) == D(q["installments"][0]["principal"])
     assert_books_agree(after)
     assert "prepayment" in [h["action"] for h in after["history"]]
-    not_reversible = finance.post(f"/v1/repayments/{applied['id']}/reverse", {"reason": "no"})
+    not_reversible = finance.post(f"/v1/repayments/{applied['id']}/reverse", {"reason": "no"}, headers=key())
     assert (not_reversible.status, not_reversible.code) == (409, "servicing.repayment.prepayment_not_reversible")
 
 

@@ -34,9 +34,15 @@ def test_a_reversed_repayment_leaves_the_ledger_and_the_bills_as_before(desk):
     made = disbursed_loan(desk)
     finance = desk.as_("finance")
     paid = ok(finance.post(f"/v1/contracts/{made['id']}/repayments", {"amount": "80.00"}, headers=key()), 201)
-    reversed_ = ok(finance.post(f"/v1/repayments/{paid['id']}/reverse", {"reason": "bounced"}))
-    assert reversed_["status"] == "reversed" and reversed_["reversal_entry_id"]
-    assert ok(finance.post(f"/v1/repayments/{paid['id']}/reverse", {"reason": "again"}))["status"] == "reversed"
+    asked = ok(finance.post(f"/v1/repayments/{paid['id']}/reverse", {"reason": "bounced"}, headers=key()), 202)
+    assert (asked["action"], asked["subject_id"], asked["amount"]) == ("repayment_reversal", paid["id"], "80.00")
+    assert ok(desk.as_("viewer").get(f"/v1/repayments/{paid['id']}"))["status"] == "posted"  # not before approval
+    done = ok(desk.as_("tenant-admin").post(f"/v1/approval-requests/{asked['id']}/approve"))["result"]
+    reversed_ = ok(desk.as_("viewer").get(f"/v1/repayments/{paid['id']}"))
+    assert reversed_["status"] == done["status"] == "reversed"
+    assert reversed_["reversal_entry_id"] == done["reversal_entry_id"] and done["reversal_entry_id"]
+    again = finance.post(f"/v1/repayments/{paid['id']}/reverse", {"reason": "again"}, headers=key())
+    assert (again.status, again.code) == (409, "servicing.repayment.reversed")
     detail = contract(desk, made["id"])
     assert Decimal(detail["suspense"]) == Decimal(detail["balances"]["suspense"]) == 0
     assert total(detail["schedule"], "paid", "principal") == 0
@@ -51,3 +57,17 @@ def test_contracts_list_by_status_with_a_cursor(desk):
     nxt = ok(viewer.get(f"/v1/contracts?status=active&limit=1&next={page['next']}"))
     assert nxt["items"][0]["id"] != page["items"][0]["id"]
     assert ok(viewer.get("/v1/contracts?bucket=M2"))["items"] == []
+
+
+def test_offline_money_is_refused_on_the_repayment_route_and_nothing_is_recorded(desk):
+    made = disbursed_loan(desk)
+    finance = desk.as_("finance")
+    path = f"/v1/contracts/{made['id']}/repayments"
+    before = contract(desk, made["id"])
+    for channel in ("offline", "cash", "bank_transfer", "stripe"):
+        refused = finance.post(path, {"amount": "80.00", "channel": channel}, headers=key())
+        assert (refused.status, refused.code) == (422, "servicing.channel.invalid"), channel
+    after = contract(desk, made["id"])
+    assert (after["history"], after["balances"], after["suspense"]) == (
+        before["history"], before["balances"], before["suspense"])
+    assert ok(finance.post(path, {"amount": "80.00", "channel": "api"}, headers=key()), 201)["amount"] == "80.00"

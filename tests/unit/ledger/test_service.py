@@ -185,3 +185,38 @@ def test_a_proposal_naming_an_unknown_account_is_refused_at_once(books):
     with pytest.raises(NotFound):
         service.propose_entry(maker, manual(("9999", "debit", "1.00"), ("1002", "credit", "1.00")),
                               idempotency_key="p4", store=store)
+
+
+def test_reversing_a_manual_entry_is_a_proposal_that_posts_once_when_someone_else_approves(books):
+    maker, store = books
+    posted = service.post_entry(maker, manual(("6602", "debit", "8.00"), ("1002", "credit", "8.00")), store=store)
+    proposal = service.propose_reversal(maker, posted.entry.id, idempotency_key="r1", booked_on=DAY1, memo="typo",
+                                        store=store)
+    assert proposal.draft.kind is EntryKind.REVERSAL and proposal.draft.reverses == posted.entry.id
+    assert store.get_accounts(maker, ["6602"])["6602"].balance == D("8.00")
+    assert service.propose_reversal(maker, posted.entry.id, idempotency_key="r1", booked_on=DAY1, memo="typo",
+                                    store=store) == proposal
+    other = service.propose_reversal(maker, posted.entry.id, idempotency_key="r2", booked_on=DAY1, memo="again",
+                                     store=store)
+    with pytest.raises(Exception) as own:
+        service.approve_proposal(maker, proposal.id, store=store)
+    assert getattr(own.value, "code", None) == "ledger.maker_checker"
+    reversal = service.approve_proposal(_checker(maker), proposal.id, store=store)
+    assert reversal.entry.reverses == posted.entry.id
+    assert store.get_accounts(maker, ["6602"])["6602"].balance == D("0.00")
+    with pytest.raises(Conflict) as twice:
+        service.approve_proposal(_checker(maker), other.id, store=store)
+    assert twice.value.code == "ledger.entry.already_reversed"
+    assert store.get_accounts(maker, ["6602"])["6602"].balance == D("0.00")
+
+
+def test_an_entry_another_context_posted_is_not_proposed_for_reversal(books):
+    maker, store = books
+    service.open_contract_accounts(maker, "c-1", template=LENDING, currency="CNY", store=store)
+    paid_out = service.post_contract_event(maker, disbursement("c-1"), template=LENDING, idempotency_key="d1",
+                                           store=store)
+    with pytest.raises(Conflict) as owned:
+        service.propose_reversal(maker, paid_out.entry.id, idempotency_key="r3", booked_on=DAY1, memo="undo",
+                                 store=store)
+    assert (owned.value.code, owned.value.details["kind"]) == ("ledger.entry.owned", "disbursement")
+    assert service.list_proposals(maker, store=store)[0] == []

@@ -17,6 +17,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { ErrorState, LoadingState } from "../../components/States";
 import { lookup, useI18n } from "../../i18n";
 import { formatMoney } from "../../money/decimal";
+import { ApprovalRequestsCard } from "./ApprovalRequestsCard";
 import { CollectionsCard } from "./CollectionActions";
 import { BucketTag, ContractStatusTag } from "./labels";
 import { OfflineConfirmCard, OfflineRepaymentForm } from "./OfflineRepayment";
@@ -41,10 +42,15 @@ export function ContractPage() {
   const { reload: reloadContract } = contract;
   const { reload: reloadPayments } = payments;
   const [offlineRecorded, setOfflineRecorded] = useState(0);
+  const [requested, setRequested] = useState(0);
   const refresh = useCallback(() => {
     reloadContract();
     reloadPayments();
   }, [reloadContract, reloadPayments]);
+  const afterRequest = useCallback(() => {
+    setRequested((n) => n + 1);
+    refresh();
+  }, [refresh]);
 
   if (contract.error !== null) return <ErrorState error={contract.error} onRetry={contract.reload} />;
   const c = contract.data?.id === id ? contract.data : null;
@@ -103,7 +109,7 @@ export function ContractPage() {
               />
             </Card>
             <ScheduleCard contract={c} />
-            <PaymentsCard contract={c} payments={paymentsOrNull} canReverse={can.has("reverse")} onReversed={refresh} />
+            <PaymentsCard contract={c} payments={paymentsOrNull} canReverse={can.has("reverse")} onReversed={afterRequest} />
             <HistoryCard contract={c} />
           </Space>
         </Col>
@@ -118,8 +124,9 @@ export function ContractPage() {
               <OfflineConfirmCard contract={c} canConfirm={roles.includes("finance")} onConfirmed={refresh}
                 refreshKey={offlineRecorded} />
             ) : null}
+            <ApprovalRequestsCard contract={c} refreshKey={requested} onDecided={refresh} />
             <CollectionsCard contractId={c.id} currency={c.currency} canLog={can.has("collect")} />
-            <WriteOffCard contract={c} canWriteOff={can.has("writeOff")} canRecover={can.has("recover")} onDone={refresh} />
+            <WriteOffCard contract={c} canWriteOff={can.has("writeOff")} canRecover={can.has("recover")} onDone={afterRequest} />
           </Space>
         </Col>
       </Row>

@@ -1,6 +1,6 @@
 /**
- * What came in on the contract: repayments (read from its history; finance may reverse one, with a
- * reason) and payment intents (payment links, Stripe or local) with their state.
+ * What came in on the contract: repayments (read from its history; finance may ask to reverse one,
+ * with a reason — another user approves it) and payment intents (payment links, Stripe or local) with their state.
  */
 import { Alert, App, Button, Card, Form, Input, Modal, Table, Tabs, Tag, Typography } from "antd";
 import dayjs from "dayjs";
@@ -9,11 +9,13 @@ import { useState } from "react";
 import type { Resource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthProvider";
 import { repaymentsFromHistory, type ReceivedRepayment } from "../../contracts/schedule";
-import type { ContractDetail, ContractPayments, PaymentIntent, Repayment } from "../../contracts/types";
+import { useIntentKey } from "../../contracts/intentKey";
+import type { ApprovalRequest, ContractDetail, ContractPayments, PaymentIntent } from "../../contracts/types";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { lookup, useI18n } from "../../i18n";
 import { formatMoney } from "../../money/decimal";
 import { useSubmit } from "./useSubmit";
+import { requestedMessage } from "./WriteOffCard";
 
 const when = (v: string | null | undefined) => (v ? dayjs(v).format("YYYY-MM-DD HH:mm") : "—");
 
@@ -122,14 +124,18 @@ function ReverseModal({ repayment, currency, onClose, onDone }: {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const { run, busy, failure, setFailure } = useSubmit(form);
+  const intent = useIntentKey();
 
   async function submit(v: { reason: string }) {
     if (!repayment) return;
-    const done = await run(() =>
-      api.post<Repayment>(`/v1/repayments/${encodeURIComponent(repayment.id)}/reverse`, { reason: v.reason.trim() }));
+    const body = { reason: v.reason.trim() };
+    const key = intent.keyFor(JSON.stringify({ repayment: repayment.id, ...body }));
+    const done = await run(() => api.postWithHeaders<ApprovalRequest>(
+      `/v1/repayments/${encodeURIComponent(repayment.id)}/reverse`, body, { "Idempotency-Key": key }));
     if (!done) return;
+    intent.renew();
     form.resetFields();
-    message.success(t("svc.payments.reverseDone"));
+    message.success(t(requestedMessage(done)));
     onDone();
   }
 

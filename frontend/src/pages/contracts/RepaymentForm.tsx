@@ -1,11 +1,13 @@
-/** Finance records a repayment received (bank transfer, cash…): allocated by the product's waterfall. */
-import { Alert, App, Button, Form, Input, Select } from "antd";
+/** Finance records a repayment received through the API channel: allocated by the product's waterfall.
+ * Offline money (a bank transfer, cash) goes through the offline tab: its voucher and a second finance
+ * user's confirmation; the API refuses it here (422 servicing.channel.invalid). */
+import { Alert, App, Button, Form, Input } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 
 import { useAuth } from "../../auth/AuthProvider";
 import { useIntentKey } from "../../contracts/intentKey";
-import type { ContractDetail, Repayment, RepaymentChannel } from "../../contracts/types";
+import type { ContractDetail, Repayment } from "../../contracts/types";
 import { lookup, useI18n } from "../../i18n";
 import { formatMoney } from "../../money/decimal";
 import { AmountField, DateField, isoDate, normaliseAmount, optional } from "./fields";
@@ -15,10 +17,7 @@ interface Values {
   amount: string;
   received_on?: Dayjs | null;
   reference?: string;
-  channel: RepaymentChannel;
 }
-
-const CHANNELS: RepaymentChannel[] = ["bank_transfer", "cash", "api"];
 
 export function RepaymentForm({ contract, suggested, onDone }: {
   contract: ContractDetail;
@@ -43,7 +42,7 @@ export function RepaymentForm({ contract, suggested, onDone }: {
       amount: normaliseAmount(v.amount),
       received_on: isoDate(v.received_on),
       reference: optional(v.reference),
-      channel: v.channel,
+      channel: "api",
     };
     const key = intent.keyFor(JSON.stringify(body));
     const done = await run(() =>
@@ -61,16 +60,14 @@ export function RepaymentForm({ contract, suggested, onDone }: {
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={{ channel: "bank_transfer", amount: suggested ?? "" }}
+      initialValues={{ amount: suggested ?? "" }}
       onFinish={(v) => void submit(v)}
       data-testid="repayment-form"
     >
+      <Alert type="info" showIcon title={t("svc.repay.offlineHint")} style={{ marginBottom: 12 }} data-testid="repayment-offline-hint" />
       <AmountField name="amount" id="repayment-amount" label={t("svc.form.amount")} currency={contract.currency}
         extra={suggested ? t("svc.repay.suggested", { amount: formatMoney(suggested, contract.currency) }) : undefined} />
       <DateField name="received_on" id="repayment-received-on" label={t("svc.form.receivedOn")} extra={t("svc.form.dateDefault")} />
-      <Form.Item name="channel" label={t("svc.form.channel")}>
-        <Select id="repayment-channel" options={CHANNELS.map((c) => ({ value: c, label: lookup(locale, `svc.channel.${c}`) ?? c }))} />
-      </Form.Item>
       <Form.Item name="reference" label={t("svc.form.reference")}>
         <Input id="repayment-reference" maxLength={200} autoComplete="off" />
       </Form.Item>

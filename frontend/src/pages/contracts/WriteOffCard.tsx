@@ -1,10 +1,11 @@
-/** Write-off (tenant admin, with a reason) and recoveries after it (finance). */
+/** Write-off (tenant admin, with a reason) and recoveries after it (finance): each is a request that
+ * runs once another user approves it (ApprovalRequestsCard), or at once below the tenant's limit. */
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 
 import { useAuth } from "../../auth/AuthProvider";
 import { useIntentKey } from "../../contracts/intentKey";
-import type { ContractDetail } from "../../contracts/types";
+import type { ApprovalRequest, ContractDetail } from "../../contracts/types";
 import { useI18n } from "../../i18n";
 import { formatMoney } from "../../money/decimal";
 import { AmountField, DateField, isoDate, normaliseAmount, optional } from "./fields";
@@ -26,18 +27,29 @@ export function WriteOffCard({ contract, canWriteOff, canRecover, onDone }: {
   );
 }
 
+/** What the user hears once a request is made: waiting for a second person, or done at once. */
+export function requestedMessage(r: ApprovalRequest): "svc.approvals.submitted" | "svc.approvals.doneAlone" {
+  return r.status === "pending" ? "svc.approvals.submitted" : "svc.approvals.doneAlone";
+}
+
 function WriteOffForm({ contract, onDone }: { contract: ContractDetail; onDone: () => void }) {
   const { api } = useAuth();
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const { run, busy, failure } = useSubmit(form);
+  const intent = useIntentKey();
 
   async function submit() {
     const { reason } = await form.validateFields();
-    const done = await run(() => api.post(`/v1/contracts/${encodeURIComponent(contract.id)}/write-off`, { reason: reason.trim() }));
+    const body = { reason: reason.trim() };
+    const key = intent.keyFor(JSON.stringify(body));
+    const done = await run(() => api.postWithHeaders<ApprovalRequest>(
+      `/v1/contracts/${encodeURIComponent(contract.id)}/write-off`, body, { "Idempotency-Key": key }));
     if (done === undefined) return;
-    message.success(t("svc.writeOff.done"));
+    intent.renew();
+    form.resetFields();
+    message.success(t(requestedMessage(done)));
     onDone();
   }
 
@@ -76,12 +88,12 @@ function RecoveryForm({ contract, onDone }: { contract: ContractDetail; onDone: 
   async function submit(v: RecoveryValues) {
     const body = { amount: normaliseAmount(v.amount), received_on: isoDate(v.received_on), reference: optional(v.reference) };
     const key = intent.keyFor(JSON.stringify(body));
-    const done = await run(() =>
-      api.postWithHeaders(`/v1/contracts/${encodeURIComponent(contract.id)}/recoveries`, body, { "Idempotency-Key": key }));
+    const done = await run(() => api.postWithHeaders<ApprovalRequest>(
+      `/v1/contracts/${encodeURIComponent(contract.id)}/recoveries`, body, { "Idempotency-Key": key }));
     if (done === undefined) return;
     intent.renew();
     form.resetFields();
-    message.success(t("svc.recovery.done"));
+    message.success(t(requestedMessage(done)));
     onDone();
   }
 

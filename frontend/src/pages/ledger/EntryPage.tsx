@@ -13,7 +13,7 @@ import { useI18n } from "../../i18n";
 import { Amount, KindTag } from "../../ledger/labels";
 import { canPost } from "../../ledger/permissions";
 import { draftTotals } from "../../ledger/journal";
-import type { EntryLine, JournalEntry } from "../../ledger/types";
+import type { EntryLine, JournalEntry, JournalProposal } from "../../ledger/types";
 import { formatInstant } from "../../products/format";
 import { newIdempotencyKey } from "../../api/idempotency";
 import { BackButton } from "./AccountPage";
@@ -97,7 +97,9 @@ export function EntryPage() {
   }
   if (entry.loading || !entry.data) return <LoadingState />;
   const e = entry.data;
-  const reversible = canPost(me?.roles ?? []) && !e.reversed_by && !e.reverses;
+  // Only manual journals are reversed here (as a proposal another user approves); an entry another
+  // context posted is reversed there (a repayment reversal, say), so both books stay in step.
+  const reversible = canPost(me?.roles ?? []) && e.kind === "manual" && !e.reversed_by;
 
   return (
     <>
@@ -174,14 +176,14 @@ function ReverseDialog({ entry, onClose }: { entry: JournalEntry; onClose: () =>
     setBusy(true);
     setFailure(null);
     try {
-      const reversal = await api.postWithHeaders<JournalEntry>(
+      const proposal = await api.postWithHeaders<JournalProposal>(
         `/v1/ledger/entries/${encodeURIComponent(entry.id)}/reverse`,
         { memo: memo.trim() },
         { "Idempotency-Key": key.current },
       );
       message.success(t("ledger.entry.reversed"));
       onClose();
-      navigate(`/ledger/entries/${encodeURIComponent(reversal.id)}`);
+      navigate(`/ledger/proposals/${encodeURIComponent(proposal.id)}`);
     } catch (error) {
       setFailure(errorMessage(error, locale));
     } finally {

@@ -90,6 +90,13 @@ export function ProposalPage() {
                 {t(`ledger.proposal.status.${p.status}` as MessageKey)}
               </Tag>
             </Descriptions.Item>
+            {p.reverses && (
+              <Descriptions.Item label={t("ledger.proposal.reverses")}>
+                <Link to={`/ledger/entries/${encodeURIComponent(p.reverses)}`} className="sys-code" data-testid="proposal-reverses">
+                  {p.reverses}
+                </Link>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t("ledger.proposal.bookedOn")}>{p.booked_on}</Descriptions.Item>
             <Descriptions.Item label={t("ledger.proposal.memo")}>{p.memo}</Descriptions.Item>
             <Descriptions.Item label={t("ledger.proposal.maker")}>

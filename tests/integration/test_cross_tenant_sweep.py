@@ -252,6 +252,11 @@ def fillings(world: dict[str, Any], path: str, query: Any = None) -> list[str]:
 _PRESIGNED = re.compile(r"https?://[^\"\s]*X-Amz-[^\"\s]*")
 
 
+def normalised(body: Any) -> Any:
+    """The body with presigned URLs (new signature on every call) blanked."""
+    return json.loads(_PRESIGNED.sub("<presigned>", json.dumps(body, sort_keys=True)))
+
+
 def snapshot(api: Api, world: dict[str, Any]) -> dict[str, Any]:
     """Every GET route of the sweep (and the lists) as A's reader sees them, presigned URLs blanked."""
     reader = api.as_(world["a_reader"])
@@ -263,7 +268,7 @@ def snapshot(api: Api, world: dict[str, Any]) -> dict[str, Any]:
               "/v1/offline-repayments", "/v1/ledger/journal-proposals", "/v1/collections"]
     for path in paths:
         r = reader.get(path)
-        seen[path] = (r.status, json.loads(_PRESIGNED.sub("<presigned>", json.dumps(r.body, sort_keys=True))))
+        seen[path] = (r.status, normalised(r.body))
     for path in ("/v1/webhook-subscriptions", "/v1/webhook-deliveries"):
         r = admin.get(path)
         seen[path] = (r.status, r.body)
@@ -313,3 +318,52 @@ def test_a_sister_subsidiary_with_every_staff_role_gets_404_on_every_id_route_an
     after = snapshot(api_client, world)
     changed = sorted(p for p in before if before[p] != after[p])
     assert not changed, changed
+
+
+# HQ routes with an id that another group's HQ could aim at this group's objects.
+GROUP_EXCLUDED: dict[tuple[str, str], str] = {}
+
+
+@pytest.fixture(scope="module")
+def hq_world(world, risk_stack, api_client) -> dict[str, Any]:  # noqa: F811 — risk_stack is a fixture
+    """A consolidation of the sweep's group (A's disbursed loan in it), with a limit low enough to warn."""
+    grp = world["group"]
+    hq = api_client.as_(grp.risk_user)
+    ok(hq.put("/v1/group/limits", {"net_capital": "5000000", "single_customer": {"amount": "1000"}}))
+    run = run_to_end(api_client, grp.risk_user)
+    assert run["status"] == "SUCCEEDED", run
+    warning = ok(hq.get("/v1/group/warnings?status=open"))["items"][0]["warning_id"]
+    customer = ok(hq.get("/v1/group/exposures"))["items"][0]
+    ids = {"run_id": [run["run_id"]], "name": sorted(run["reports"]), "warning_id": [warning],
+           "key": [customer["identity_hash"]],
+           "tenant_id": [grp.sub("a"), grp.group_id]}
+    return {"ids": ids, "by_prefix": {}, "hq": grp.risk_user,
+            "other_hq": cognito_user("demo-group", ["group-admin", "group-risk"], prefix="other-hq")}
+
+
+def test_another_groups_hq_gets_404_on_this_groups_runs_reports_warnings_customers_and_tenants(
+        hq_world, api_client, http_server):
+    import app  # noqa: F401
+    from chalicelib.platform.http import ROUTES
+
+    routes = [r for r in ROUTES if PARAM.search(r.path) and r.roles and (r.method, r.path) not in GROUP_EXCLUDED
+              and {"group-admin", "group-risk"} & {x.value for x in r.roles}]
+    uncovered = sorted(f"{r.method} {r.path}" for r in routes
+                       if not all(values_for(hq_world, r.path, n) for n in PARAM.findall(r.path)))
+    assert not uncovered, f"new id-bearing HQ routes: give them the group's ids in the sweep: {uncovered}"
+    hq = api_client.as_(hq_world["hq"])
+    gets = {p: hq.get(p) for r in routes if r.method == "GET" for p in fillings(hq_world, r.path, r.query)}
+    assert all(res.status == 200 for res in gets.values()), {p: (r.status, r.body) for p, r in gets.items()}
+
+    token = api_client.as_(hq_world["other_hq"])._token
+    answers = []
+    for r in routes:
+        body = VALID_BODIES[r.body.__name__] if r.body is not None else None
+        for path in fillings(hq_world, r.path, r.query):
+            got = http_server.request(r.method, path, token=token, body=body, headers=key())
+            answers.append((r.method, path, got.status, got.code))
+    leaks = [a for a in answers if a[2] != 404 or a[3] == "request.route.not_found"]
+    assert not leaks, leaks
+    after = {p: hq.get(p) for p in gets}
+    assert {p: (r.status, normalised(r.body)) for p, r in after.items()} == {
+        p: (r.status, normalised(r.body)) for p, r in gets.items()}

@@ -67,11 +67,10 @@ def api(chalice_app, logins) -> Iterator[Api]:
 
 @pytest.fixture(scope="session")
 def http_server(chalice_app) -> Iterator[LocalHttpServer]:
-    """The real local HTTP server (Chalice's dev server) on an ephemeral loopback port."""
-    from chalice.config import Config
-    from chalice.local import create_local_server
+    """The real local HTTP server (Chalice's dev server, as ``make run`` serves it) on an ephemeral loopback port."""
+    from chalicelib.local.http_server import create_server
 
-    server = create_local_server(chalice_app, Config.create(chalice_stage="local", app_name="jinkong"), "127.0.0.1", 0)
+    server = create_server(chalice_app, "127.0.0.1", 0)
     thread = threading.Thread(target=server.server.serve_forever, daemon=True)
     thread.start()
     yield LocalHttpServer(f"http://127.0.0.1:{server.server.server_address[1]}")

@@ -68,10 +68,15 @@ def move_business_date(state: ClosingState, to: date, current: date, time_travel
 
 def dates_to_close(state: ClosingState, target: date, business_date: date) -> list[date]:
     """The dates one call closes to reach ``target``, in order: every date after the last one closed
-    (from the tenant's first business date if none was), up to ``target``. Empty if already closed."""
+    (from the tenant's first business date if none was), up to ``target``. Empty if already closed.
+    A date before the books opened is refused: closing it would set the last closed date decades back,
+    and the next close would then catch up every day since."""
     if target > business_date:
         raise RuleViolation("servicing.eod.future_date", "a date after the business date cannot be closed",
                             {"business_date": business_date.isoformat(), "requested": target.isoformat()})
+    if state.opened_on is not None and target < state.opened_on:
+        raise RuleViolation("servicing.eod.before_opening", "a date before the books opened cannot be closed",
+                            {"opened_on": state.opened_on.isoformat(), "requested": target.isoformat()})
     if state.last_closed_on is not None:
         if target <= state.last_closed_on:
             return []

@@ -63,12 +63,10 @@ def main() -> int:
     users = seed.seed(progress=lambda what: print(f"    {what}", flush=True))
     print(f"  Seeded in {time.monotonic() - seeding:.0f}s", flush=True)
 
-    from chalice.config import Config
-    from chalice.local import create_local_server
-
     import app as chalice_app
+    from chalicelib.local.http_server import create_server
 
-    server = create_local_server(chalice_app.app, Config.create(chalice_stage="local", app_name="jinkong"), "127.0.0.1", port)
+    server = create_server(chalice_app.app, "127.0.0.1", port)
     api_url = f"http://127.0.0.1:{port}"
     console_server = console.start(api_url)
     # The merchant-webhook worker, fed by its queue as Lambda's event source mapping feeds it in AWS.

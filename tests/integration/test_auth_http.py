@@ -109,3 +109,11 @@ def test_given_malformed_json_then_400_and_nothing_changes(http_server, logins):
     token = logins.token("admin@platform")
     r = http_server.request("POST", "/v1/tenants", token=token, body=b"{not json")
     assert (r.status, r.body["error"]["code"]) == (400, "request.body.malformed")
+
+
+@pytest.mark.parametrize("method", ["TRACE", "CONNECT", "FOO"])
+def test_a_method_no_route_has_answers_403_json_like_api_gateway_not_a_501_page(http_server, method):
+    r = http_server.request(method, "/v1/tenants/me")
+    assert (r.status, r.body) == (403, {"message": "Missing Authentication Token"})
+    assert r.headers["Content-Type"] == "application/json"
+    assert http_server.request("GET", "/v1/health").status == 200  # the server carries on

@@ -171,6 +171,7 @@ def event_facts(event: Mapping[str, Any]) -> StripeEventFacts:
 MERCHANT_EVENT_TYPES = ("application.approved", "contract.signed", "loan.disbursed", "repayment.received",
                         "instalment.overdue", "contract.settled")
 MAX_DELIVERY_ATTEMPTS = 6  # the queue's maxReceiveCount: after the last try SQS moves it to the DLQ
+MAX_SUBSCRIPTIONS = 25  # per tenant: every event fans out to each, so the fan-out is bounded too
 BASE_BACKOFF_S = 2
 MAX_BACKOFF_S = 900  # SQS caps a message's visibility timeout change well above this
 

@@ -84,11 +84,25 @@ def create_subscription(ctx: TenantContext, url: str, event_types: list[str], de
                             {"unknown": unknown, "allowed": list(domain.MERCHANT_EVENT_TYPES)})
     _destination(url)
     store = wiring.payments_store()
+    active = _count_subscriptions(ctx, store)
+    if active >= domain.MAX_SUBSCRIPTIONS:
+        raise Conflict("payments.subscription.limit",
+                       f"a tenant keeps at most {domain.MAX_SUBSCRIPTIONS} webhook subscriptions; delete one first",
+                       {"limit": domain.MAX_SUBSCRIPTIONS})
     sub = {"id": new_id("whs"), "url": url, "event_types": sorted(set(event_types)), "description": description,
            "status": "active", "secret": "whsec_" + _random.token_urlsafe(32), "created_at": _now().isoformat(),
            "created_by": ctx.username}
     store.save_document(ctx, store.subscriptions, sub["id"], sub, None, list_sk=sub["id"])
     return sub
+
+
+def _count_subscriptions(ctx: TenantContext, store: Any) -> int:
+    count, cursor = 0, None
+    while True:
+        page, cursor = store.page_documents(ctx, store.subscriptions, cursor, 200)
+        count += sum(1 for s in page if s.get("status") == "active")
+        if not cursor:
+            return count
 
 
 def _public(sub: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from chalicelib.shared import clock
 
 import json
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 
 from pydantic import ConfigDict, Field, model_validator
@@ -30,7 +30,7 @@ from chalicelib.risk.limits import (
     reconcile,
 )
 from chalicelib.risk.pipeline import ACTIVE_STATUSES, FAILED, PARTIAL, QUEUED
-from chalicelib.shared.errors import Conflict, DomainError, Forbidden, NotFound, RuleViolation
+from chalicelib.shared.errors import Conflict, DomainError, Forbidden, NotFound, RuleViolation, TooManyRequests
 from chalicelib.shared.ids import new_id
 from chalicelib.shared.schema import Schema
 from chalicelib.shared.tenant import TenantContext, TenantKind
@@ -77,8 +77,9 @@ def start_consolidation(ctx: TenantContext, as_of: date) -> dict[str, Any]:
     arn = get_settings().consolidation_state_machine_arn
     if not arn:
         raise ServiceUnavailable("risk.consolidation.unavailable", "the consolidation state machine is not configured")
-    run_id = new_id("csr")
     store = wiring.group_store()
+    _within_hourly_runs(ctx, store)
+    run_id = new_id("csr")
     store.create_run(ctx, run_id, as_of, {
         "run_id": run_id, "group_id": ctx.tenant_id, "as_of": as_of.isoformat(), "status": QUEUED, "trigger": "api",
         "requested_by": ctx.username, "created_at": _now().isoformat(timespec="milliseconds")})
@@ -95,6 +96,28 @@ def start_consolidation(ctx: TenantContext, as_of: date) -> dict[str, Any]:
                                  {"run_id": run_id}) from exc
     observability.count("ConsolidationRunsStarted", ctx.tenant_id)
     return store.update_run(ctx, run_id, {"execution_arn": execution["executionArn"]}) or {}
+
+
+# Each run extracts every subsidiary's book: HQ may start this many in any hour (schedules aside).
+MAX_RUNS_PER_HOUR = 30
+
+
+def _within_hourly_runs(ctx: TenantContext, store: Any) -> None:
+    since = _now() - timedelta(hours=1)
+    recent, cursor, seen = [], None, 0
+    while True:  # the latest runs (a bounded read: an hour's limit is far below what is read)
+        page, cursor = store.page_runs(ctx, cursor, 100)
+        seen += len(page)
+        recent += [r for r in page if r.get("trigger") == "api" and r.get("created_at")
+                   and datetime.fromisoformat(r["created_at"]) > since]
+        if not cursor or seen >= 300:
+            break
+    if len(recent) >= MAX_RUNS_PER_HOUR:
+        oldest = min(datetime.fromisoformat(r["created_at"]) for r in recent)
+        raise TooManyRequests("risk.consolidation.rate_limited",
+                              f"at most {MAX_RUNS_PER_HOUR} consolidation runs an hour; try again later",
+                              {"limit": MAX_RUNS_PER_HOUR,
+                               "retry_after_s": max(1, int((oldest + timedelta(hours=1) - _now()).total_seconds()))})
 
 
 def get_run(ctx: TenantContext, run_id: str) -> dict[str, Any]:

@@ -328,6 +328,7 @@ class CollectionActionOut(Schema):
     at: datetime
     days_past_due: int
     bucket: str
+    business_date: date | None = None
 
 
 class CollectionActionList(Schema):

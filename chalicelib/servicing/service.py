@@ -758,6 +758,8 @@ def apply_prepayment(ctx: TenantContext, contract_id: str, on: date | None, amou
 # --- collections ------------------------------------------------------------------------------------
 
 COLLECTION_ACTIONS = ("call", "sms", "visit", "promise_to_pay", "legal")
+# A contract's actions are one list read whole with the contract: bounded per business day.
+MAX_COLLECTION_ACTIONS_PER_DAY = 20
 
 
 def collections_queue(ctx: TenantContext, bucket: str, cursor: str | None = None,
@@ -776,10 +778,18 @@ def log_collection_action(ctx: TenantContext, contract_id: str, action: str, not
                             "a promise to pay needs promised_on and a positive promised_amount")
     contract = get_contract(ctx, contract_id)
     at = utc_now()
+    today = clock.business_date(ctx)
+    logged_today = sum(1 for a in _store().history(ctx, contract_id, "COLLECT#")
+                       if a.get("business_date") == today.isoformat())
+    if logged_today >= MAX_COLLECTION_ACTIONS_PER_DAY:
+        raise Conflict("servicing.collection.limit",
+                       f"at most {MAX_COLLECTION_ACTIONS_PER_DAY} collection actions per contract a day",
+                       {"limit": MAX_COLLECTION_ACTIONS_PER_DAY, "business_date": today.isoformat()})
     record = _plain({"id": "col_" + _digest(contract_id, at.isoformat(), ctx.user_id), "contract_id": contract_id,
                      "type": action, "note": note, "promised_on": promised_on,
                      "promised_amount": promised_amount, "by": ctx.username, "at": at,
-                     "days_past_due": contract.days_past_due, "bucket": contract.bucket})
+                     "days_past_due": contract.days_past_due, "bucket": contract.bucket,
+                     "business_date": today})
     history = _plain({"at": at, **_history("collection_action", ctx, **{k: record[k] for k in (
         "id", "type", "note", "promised_on", "promised_amount", "bucket")})})
     stamp = f"{at.isoformat()}#{record['id'][-6:]}"

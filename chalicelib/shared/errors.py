@@ -51,6 +51,12 @@ class Conflict(DomainError):
     status = 409
 
 
+class TooManyRequests(DomainError):
+    """A per-tenant limit on how often something may be started (consolidation runs per hour)."""
+
+    status = 429
+
+
 class RuleViolation(DomainError):
     """Well-formed input that breaks a business rule or a field constraint."""
 

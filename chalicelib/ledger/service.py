@@ -28,8 +28,6 @@ from __future__ import annotations
 
 from chalicelib.shared import clock
 
-import random
-import time
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -62,6 +60,7 @@ from chalicelib.ledger.ports import (
 from chalicelib.shared.errors import Conflict, DomainError, NotFound, RuleViolation
 from chalicelib.shared.tenant import TenantContext
 from chalicelib.platform import observability
+from chalicelib.shared import retry
 from chalicelib.platform.observability import log
 
 
@@ -92,8 +91,7 @@ class StatementPage:
 
 
 def _backoff(attempt: int) -> None:
-    # Full jitter: contending writers spread out instead of colliding again in lockstep.
-    time.sleep(random.uniform(0, min(_BACKOFF_CAP_S, _BACKOFF_BASE_S * (2 ** attempt))))
+    retry.backoff(attempt, base_s=_BACKOFF_BASE_S, cap_s=_BACKOFF_CAP_S)
 
 
 def _contention(what: str, attempts: int) -> Conflict:

@@ -38,6 +38,7 @@ from chalicelib.shared import clock
 from chalicelib.shared.errors import Conflict, FieldInvalid, NotFound, RuleViolation
 from chalicelib.shared.money import decimal_from, is_at_scale
 from chalicelib.shared.tenant import TenantContext
+from chalicelib.shared import retry
 
 ZERO = Decimal(0)
 DEFAULT_HOLD_DAYS = 30
@@ -183,7 +184,7 @@ def _rebase(group: TenantContext, record: LimitAccountRecord, limit: Decimal, sn
     """Exposure := the snapshot's plus holds posted after its date; reserved := pending holds."""
     model = bound(LimitAccountRecord, group)
     markers = bound(HoldRecord, group)
-    for _ in range(8):
+    for _ in retry.attempts(8):
         as_of = run["as_of"] if run else record.snapshot_as_of
         pending = posted_since = ZERO
         for m in markers.query(record.PK, markers.SK.startswith("HOLD#"), consistent_read=True):
@@ -285,7 +286,7 @@ def reserve_group_limit(ctx: TenantContext, identity_hash: str, amount: Decimal 
     holds = bound(HoldRecord, group)
     hold_pk = _hold_pk(group_id, ctx.tenant_id, application_id)
 
-    for _ in range(4):
+    for _ in retry.attempts(4):
         existing = _get(holds, hold_pk, "ROOT")
         if existing is not None and existing.status in (PENDING, POSTED):
             if existing.amount != value:
@@ -385,7 +386,7 @@ def _settle(ctx: TenantContext, application_id: str, to: str, *, amount: Decimal
     holds = bound(HoldRecord, group)
     accounts_model = bound(LimitAccountRecord, group)
     hold_pk = _hold_pk(group_id, sub, application_id)
-    for _ in range(4):
+    for _ in retry.attempts(4):
         hold = _get(holds, hold_pk, "ROOT")
         if hold is None or hold.status == DECLINED:
             raise NotFound("risk.reservation.not_found", "no group limit reservation for this application",

@@ -48,6 +48,7 @@ from chalicelib.risk.exposures import (
 from chalicelib.shared.errors import Conflict, FieldInvalid, NotFound
 from chalicelib.shared.money import decimal_from
 from chalicelib.shared.tenant import TenantContext
+from chalicelib.shared import retry
 
 MAX_CUSTOMER_CONTRACTS = 200  # per customer record; the full list is in exposures.csv
 SUMMARY_INLINE_LIMIT = 300_000  # bytes; a larger dashboard summary lives in S3 with a pointer here
@@ -292,7 +293,7 @@ class GroupRiskStore:
                    only_if_status_in: tuple[str, ...] | None = None, completed: bool = False) -> dict[str, Any] | None:
         """Merge ``changes`` into the run (optimistic, retried). None if its status is not one allowed."""
         model = self._model(ctx)
-        for _ in range(8):
+        for _ in retry.attempts(8):
             try:
                 r = model.get(self._run_pk(ctx, run_id), "ROOT", consistent_read=True)
             except model.DoesNotExist as exc:
@@ -319,7 +320,7 @@ class GroupRiskStore:
                         changes: dict[str, Any]) -> dict[str, Any]:
         """Merge ``changes`` into a step's or a subsidiary's progress item (``attempts`` adds up)."""
         model = self._model(ctx)
-        for _ in range(8):
+        for _ in retry.attempts(8):
             try:
                 r = model.get(self._run_pk(ctx, run_id), sk, consistent_read=True)
                 data = json.loads(r.data)
@@ -445,7 +446,7 @@ class GroupRiskStore:
         list_key = keys.partition(ctx.tenant_id, "RUN_CUSTOMERS", run_id)
         start = decode_cursor(cursor, ctx, list_key=list_key)
         items: list[dict[str, Any]] = []
-        for _ in range(20):
+        for _ in range(20):  # at most this many pages of a filtered query
             result = model.gsi1.query(list_key, filter_condition=condition, limit=limit - len(items),
                                       last_evaluated_key=start)
             items += [json.loads(r.data) for r in result]
@@ -569,7 +570,7 @@ class GroupRiskStore:
         condition = (model.kind == kind) if kind else None
         start = decode_cursor(cursor, ctx, list_key=pk)
         items: list[WarningRecord] = []
-        for _ in range(20):
+        for _ in range(20):  # at most this many pages of a filtered query
             result = index.query(pk, filter_condition=condition, scan_index_forward=False, limit=limit - len(items),
                                  last_evaluated_key=start)
             items += list(result)

@@ -45,6 +45,7 @@ from chalicelib.shared.money import quantize
 from chalicelib.shared.serial import dumps
 from chalicelib.shared.tenant import TenantContext
 from chalicelib.platform.observability import log
+from chalicelib.shared import retry
 
 ZERO = Decimal(0)
 MAX_ATTEMPTS = 8
@@ -362,7 +363,7 @@ def apply_repayment(ctx: TenantContext, contract_id: str, amount: Decimal | str,
                                                 "a repayment")
     rid = _repayment_id(contract_id, idempotency_key)
     fingerprint = _fingerprint(contract_id, amount, received_on)
-    for _ in range(MAX_ATTEMPTS):
+    for _ in retry.attempts(MAX_ATTEMPTS):
         found = store.get_repayment(ctx, rid)
         if found is not None:
             repayment, version = found
@@ -449,7 +450,7 @@ def reverse_repayment(ctx: TenantContext, repayment_id: str, reason: str) -> dic
     from chalicelib.ledger import service as ledger
 
     store = _store()
-    for _ in range(MAX_ATTEMPTS):
+    for _ in retry.attempts(MAX_ATTEMPTS):
         repayment, version = store.get_repayment(ctx, repayment_id) or (None, None)
         if repayment is None:
             raise NotFound("servicing.repayment.not_found", "no such repayment", {"repayment_id": repayment_id})
@@ -554,7 +555,7 @@ def close_day(ctx: TenantContext, c: Contract, on: date) -> tuple[Contract, dict
 
 def _close_contract_day(ctx: TenantContext, contract_id: str, on: date) -> str:
     store = _store()
-    for _ in range(MAX_ATTEMPTS):
+    for _ in retry.attempts(MAX_ATTEMPTS):
         c = store.get_contract(ctx, contract_id)
         if c is None or c.status is not ContractStatus.ACTIVE or (c.last_eod_on and c.last_eod_on >= on):
             return "skipped"
@@ -711,7 +712,7 @@ def apply_prepayment(ctx: TenantContext, contract_id: str, on: date | None, amou
     rid = "ppy_" + _digest("prepayment", contract_id, idempotency_key)
     fingerprint = _digest(contract_id, "prepayment", on.isoformat(), strategy,
                           format(amount, "f") if amount is not None else "full")
-    for _ in range(MAX_ATTEMPTS):
+    for _ in retry.attempts(MAX_ATTEMPTS):
         found = store.get_repayment(ctx, rid)
         if found is not None:
             repayment, version = found
@@ -827,7 +828,7 @@ def write_off(ctx: TenantContext, contract_id: str, reason: str) -> Contract:
     against the allowance, the interest, penalty and fee receivables to impairment — all through the
     product template's legs. The contract leaves the collections queue; recoveries may follow."""
     store = _store()
-    for _ in range(MAX_ATTEMPTS):
+    for _ in retry.attempts(MAX_ATTEMPTS):
         c = get_contract(ctx, contract_id)
         after = c.moved(ContractEvent.WRITE_OFF)  # 409 unless active
         on = max(_today(ctx), c.last_eod_on or _today(ctx))
@@ -858,7 +859,7 @@ def record_recovery(ctx: TenantContext, contract_id: str, amount: Decimal | str,
     store = _store()
     amount = Decimal(amount)
     rid = "rcv_" + _digest("recovery", contract_id, idempotency_key)
-    for _ in range(MAX_ATTEMPTS):
+    for _ in retry.attempts(MAX_ATTEMPTS):
         c = get_contract(ctx, contract_id)
         amount = quantize(amount, c.currency)
         if amount <= 0:

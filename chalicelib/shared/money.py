@@ -1,4 +1,4 @@
-"""Money: ISO 4217 currency scales, named rounding modes and a small exact ``Money`` value.
+"""Money: ISO 4217 currency scales, named rounding modes, exact ``Decimal`` amounts.
 
 Amounts are ``Decimal`` everywhere. A ``float`` cannot hold most decimal fractions exactly
 (``0.1 + 0.2 != 0.3``), so every entry point here refuses one instead of converting it.
@@ -8,7 +8,6 @@ banker's rounding); ``rounding_mode`` maps a name onto the ``decimal`` module's 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import (
     ROUND_CEILING,
     ROUND_DOWN,
@@ -75,10 +74,6 @@ class UnknownCurrency(ValueError):
 
 class UnknownRounding(ValueError):
     """The name is not one of ``ROUNDING_MODES``."""
-
-
-class CurrencyMismatch(ValueError):
-    """Arithmetic or comparison between amounts of different currencies."""
 
 
 def currency_code(currency: str) -> str:
@@ -156,81 +151,3 @@ def is_at_scale(amount: Decimal, currency: str) -> bool:
     """True when ``amount`` has no more decimal places than the currency's minor unit."""
     amount = decimal_from(amount)
     return amount == amount.quantize(minor_unit(currency), rounding=ROUND_DOWN)
-
-
-@dataclass(frozen=True, slots=True)
-class Money:
-    """An exact amount in one currency.
-
-    The amount keeps whatever precision it is given (an accrual can carry more places than the
-    currency); ``rounded()`` brings it to the currency's scale. Arithmetic with another currency
-    raises ``CurrencyMismatch``; a float anywhere raises ``TypeError``.
-    """
-
-    amount: Decimal
-    currency: str = DEFAULT_CURRENCY
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "amount", decimal_from(self.amount))
-        object.__setattr__(self, "currency", currency_code(self.currency))
-
-    @classmethod
-    def of(cls, amount: Number, currency: str = DEFAULT_CURRENCY) -> Money:
-        """Money from a decimal string, int or Decimal (``Money.of("100.00", "CNY")``)."""
-        return cls(decimal_from(amount), currency)
-
-    @classmethod
-    def zero(cls, currency: str = DEFAULT_CURRENCY) -> Money:
-        return cls(Decimal(0).quantize(minor_unit(currency)), currency)
-
-    @property
-    def scale(self) -> int:
-        return CURRENCY_SCALES[self.currency]
-
-    def rounded(self, rounding: str = DEFAULT_ROUNDING) -> Money:
-        """This amount at the currency's scale."""
-        return Money(quantize(self.amount, self.currency, rounding), self.currency)
-
-    def is_zero(self) -> bool:
-        return self.amount.is_zero()
-
-    def _same_currency(self, other: object) -> Money:
-        if not isinstance(other, Money):
-            raise TypeError(f"cannot combine Money with {type(other).__name__}")
-        if other.currency != self.currency:
-            raise CurrencyMismatch(f"{self.currency} and {other.currency} cannot be combined")
-        return other
-
-    def __add__(self, other: Money) -> Money:
-        return Money(self.amount + self._same_currency(other).amount, self.currency)
-
-    def __sub__(self, other: Money) -> Money:
-        return Money(self.amount - self._same_currency(other).amount, self.currency)
-
-    def __neg__(self) -> Money:
-        return Money(-self.amount, self.currency)
-
-    def __abs__(self) -> Money:
-        return Money(abs(self.amount), self.currency)
-
-    def __mul__(self, factor: Decimal | int) -> Money:
-        if isinstance(factor, Money):
-            raise TypeError("money times money has no meaning")
-        return Money(self.amount * decimal_from(factor), self.currency)
-
-    __rmul__ = __mul__
-
-    def __lt__(self, other: Money) -> bool:
-        return self.amount < self._same_currency(other).amount
-
-    def __le__(self, other: Money) -> bool:
-        return self.amount <= self._same_currency(other).amount
-
-    def __gt__(self, other: Money) -> bool:
-        return self.amount > self._same_currency(other).amount
-
-    def __ge__(self, other: Money) -> bool:
-        return self.amount >= self._same_currency(other).amount
-
-    def __str__(self) -> str:
-        return f"{format(self.amount, 'f')} {self.currency}"

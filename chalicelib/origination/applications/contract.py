@@ -1,8 +1,9 @@
 """The contract document: HTML from the kind's template with the parties, terms and full schedule.
 
-Pure (no AWS). ``string.Template`` with every value HTML-escaped — no template engine is a runtime
-dependency. The output depends only on its inputs, so the same application and contract id always
-render the same bytes, and the SHA-256 the signatures bind to can be recomputed.
+Pure (no AWS). A Jinja2 template with autoescape (``templates/contract.html.j2``): Python hands it
+plain values, and the markup lives in the template. The output depends only on its inputs, so the
+same application and contract id always render the same bytes, and the SHA-256 the signatures bind
+to can be recomputed.
 """
 from __future__ import annotations
 
@@ -11,9 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from html import escape
 from pathlib import Path
-from string import Template
 from typing import Any
 
 from chalicelib.origination.applications.domain import Application, Kind
@@ -43,27 +42,29 @@ class Party:
     code: str  # USCC for the lender, the masked identity for the customer
 
 
-@lru_cache(maxsize=4)
-def _template(name: str) -> Template:
-    return Template((TEMPLATES / name).read_text(encoding="utf-8"))
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      keep_trailing_newline=True)
+    return env.get_template("contract.html.j2")
 
 
-def _e(value: Any) -> str:
+def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        value = format(value, "f")
-    return escape(str(value), quote=True)
+        return format(value, "f")
+    return str(value)
 
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
-def _row(*cells: Any, num_from: int = 1) -> str:
-    """A table row; cells from ``num_from`` on that hold numbers are right-aligned."""
-    return "<tr>" + "".join(
-        f'<td class="num">{_e(c)}</td>' if i >= num_from and _NUMBER.match(_e(c)) else f"<td>{_e(c)}</td>"
-        for i, c in enumerate(cells)) + "</tr>"
+def _cells(*values: Any, num_from: int = 1) -> list[tuple[str, bool]]:
+    """A table row's cells: (text, numeric); cells from ``num_from`` on that hold numbers align right."""
+    return [(t, i >= num_from and bool(_NUMBER.match(t))) for i, t in enumerate(_text(v) for v in values)]
 
 
 def render_contract(app: Application, contract_id: str, issued_on: date, lender: Party, product_name: str) -> str:
@@ -71,41 +72,40 @@ def render_contract(app: Application, contract_id: str, issued_on: date, lender:
     assert app.quote is not None and app.priced_terms is not None and app.pin is not None
     title, title_en, lender_role, customer_role = TITLES[app.kind]
     terms = app.priced_terms
-    rows = [_row(label, terms[k]) for k, label in _TERM_LABELS.items()
+    rows = [_cells(label, terms[k]) for k, label in _TERM_LABELS.items()
             if k in terms and not isinstance(terms[k], (list, dict))]
     if app.rate:
-        rows.append(_row("定价 Pricing", ", ".join(f"{k}={v}" for k, v in app.rate.items() if v is not None)))
-    rows.append(_row("签约期限 Sign by", app.sign_by))
-    return _template("contract.html").substitute(
-        title=_e(title), title_en=_e(title_en), contract_id=_e(contract_id), application_id=_e(app.application_id),
-        lender_role=_e(lender_role), customer_role=_e(customer_role), lender_name=_e(lender.name),
-        lender_code=_e(lender.code), customer_name=_e(app.customer.name),
-        customer_identity=_e(app.customer.identity_masked),
-        product_name=_e(product_name), product_code=_e(app.product_code), product_version=_e(app.pin.version),
-        terms_rows="\n".join(rows), kind_section=_kind_section(app), issued_on=_e(issued_on.isoformat()),
-        **_schedule(app),
+        rows.append(_cells("定价 Pricing", ", ".join(f"{k}={v}" for k, v in app.rate.items() if v is not None)))
+    rows.append(_cells("签约期限 Sign by", app.sign_by))
+    return _template().render(
+        title=title, title_en=title_en, contract_id=contract_id, application_id=app.application_id,
+        lender_role=lender_role, customer_role=customer_role, lender_name=lender.name, lender_code=lender.code,
+        customer_name=app.customer.name, customer_identity=app.customer.identity_masked,
+        product_name=product_name, product_code=app.product_code, product_version=_text(app.pin.version),
+        terms_rows=rows, section=_kind_section(app), issued_on=issued_on.isoformat(), schedule=_schedule(app),
     )
 
 
-def _kind_section(app: Application) -> str:
+def _kind_section(app: Application) -> dict[str, Any] | None:
+    """Section three: the leased assets, or the receivables assigned (a loan has none)."""
     if app.kind is Kind.LEASE and app.assets:
         structure = {"direct": "直租 Direct lease", "sale_and_leaseback": "售后回租 Sale and leaseback"}.get(
             app.lease_structure or "", app.lease_structure or "")
-        rows = "\n".join(_row(a.description, a.supplier, a.serial or "", a.quantity, a.price, num_from=3)
-                         for a in app.assets)
-        return ("<h2>三、租赁物 Leased assets（" + _e(structure) + "）</h2>\n<table><thead><tr><th>描述 Description</th>"
-                "<th>供应商 Supplier</th><th>序列号 Serial</th><th class=\"num\">数量 Qty</th>"
-                "<th class=\"num\">价款 Price</th></tr></thead><tbody>\n" + rows + "\n</tbody></table>")
+        return {"heading": f"租赁物 Leased assets（{structure}）",
+                "head": [("描述 Description", False), ("供应商 Supplier", False), ("序列号 Serial", False),
+                         ("数量 Qty", True), ("价款 Price", True)],
+                "rows": [_cells(a.description, a.supplier, a.serial or "", a.quantity, a.price, num_from=3)
+                         for a in app.assets]}
     if app.kind is Kind.FACTORING and app.invoices:
-        rows = "\n".join(_row(i.number, i.debtor_name, i.issue_date.isoformat(), i.due_date.isoformat(), i.face_amount,
-                              num_from=4) for i in app.invoices)
-        return ("<h2>三、转让的应收账款 Receivables assigned</h2>\n<table><thead><tr><th>发票号 Invoice</th>"
-                "<th>债务人 Debtor</th><th>开票日 Issued</th><th>到期日 Due</th><th class=\"num\">票面金额 Face</th>"
-                "</tr></thead><tbody>\n" + rows + "\n</tbody></table>")
-    return ""
+        return {"heading": "转让的应收账款 Receivables assigned",
+                "head": [("发票号 Invoice", False), ("债务人 Debtor", False), ("开票日 Issued", False),
+                         ("到期日 Due", False), ("票面金额 Face", True)],
+                "rows": [_cells(i.number, i.debtor_name, i.issue_date.isoformat(), i.due_date.isoformat(),
+                                i.face_amount, num_from=4) for i in app.invoices]}
+    return None
 
 
-def _schedule(app: Application) -> dict[str, str]:
+def _schedule(app: Application) -> dict[str, Any]:
     quote = app.quote or {}
     installments = quote.get("installments", [])
     totals = quote.get("totals", {})
@@ -115,7 +115,7 @@ def _schedule(app: Application) -> dict[str, str]:
         cols = ["seq", "invoice_number", "due_date", "principal", "interest", "fee", "payment"]
         head = ["序号 No.", "发票 Invoice", "到期日 Due", "融资款 Advance", "利息 Interest", "费用 Fee", "应付 Payment"]
     first_num = 2 if app.kind is not Kind.FACTORING else 3
-    rows = "\n".join(_row(*(row.get(c) for c in cols), num_from=first_num) for row in installments)
+    rows = [_cells(*(row.get(c) for c in cols), num_from=first_num) for row in installments]
     number = "四" if (app.assets or app.invoices) else "三"
     heading = {Kind.LOAN: "还款计划 Repayment schedule", Kind.LEASE: "租金支付表 Rent schedule",
                Kind.FACTORING: "回款与结算 Settlement schedule"}[app.kind]
@@ -124,9 +124,4 @@ def _schedule(app: Application) -> dict[str, str]:
     total_cells = (["合计 Total"] + [""] * (at - 1)
                    + [totals.get("principal"), totals.get("interest"), totals.get("fees"), totals.get("payment")]
                    + [""] * (len(cols) - at - 4))
-    return {
-        "schedule_heading": _e(heading),
-        "schedule_head": "".join(f"<th>{_e(h)}</th>" for h in head),
-        "schedule_rows": rows,
-        "schedule_totals": "".join(f"<td>{_e(c)}</td>" for c in total_cells),
-    }
+    return {"heading": heading, "head": head, "rows": rows, "totals": [_text(c) for c in total_cells]}

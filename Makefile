@@ -43,12 +43,14 @@ test-deps: install dynamodb-local
 dynamodb-local:
 	bash scripts/dynamodb-local.sh install
 
-# Front-end unit tests first, then the date-sensitive suites at three faked dates (libfaketime), so
-# that pytest's summary of the whole suite is the run's closing line.
+# Front-end unit tests first, then the date-sensitive suites at three faked dates (libfaketime), then
+# the whole suite; a failure of the dated runs does not hide the whole suite's, and fails the target.
 test: test-deps
 	cd frontend && npm test --silent
-	scripts/test-on-dates.sh
-	$(PY) -m pytest
+	@dates=0; scripts/test-on-dates.sh || dates=$$?; \
+	$(PY) -m pytest; suite=$$?; \
+	if [ $$dates -ne 0 ]; then echo "make test: the date-sensitive suites failed at a faked date (see above)"; fi; \
+	exit $$(( suite || dates ))
 
 test-dates: test-deps
 	scripts/test-on-dates.sh

@@ -76,7 +76,7 @@ def test_the_first_due_date_bills_and_accrues_exactly_and_rerunning_it_changes_n
     assert contract(desk, a)["balances"] == before["balances"]
     assert ok(eod(desk, "2026-12-20"))["business_date"] == "2026-12-20"  # caught up: its run, unchanged
     never = eod(desk, "2026-11-20")  # before the tenant's books started: never closed, never will be
-    assert (never.status, never.code) == (409, "servicing.eod.out_of_order")
+    assert (never.status, never.code) == (422, "servicing.eod.before_opening")
     assert eod(desk, "2026-12-24", "loan-officer").status == 403
 
 

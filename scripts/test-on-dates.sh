@@ -13,9 +13,17 @@ cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 DATES=("$@")
 ((${#DATES[@]})) || DATES=("2027-04-30 23:40:00" "2028-02-29 12:00:00" "2026-12-31 23:55:00")
-SUITES=(tests/integration/closing tests/integration/servicing tests/integration/payments
+# What dates money or reads the clock: business dates and closes, bills and accruals, repayments and
+# their clearing day, signed webhooks' timestamps, postings, signing windows and expiry, limit holds
+# and HQ's as-of dates. (Access rules, egress, fan-out limits and spreadsheets run in the whole suite.)
+SUITES=(tests/integration/closing
+        tests/integration/servicing --deselect tests/integration/servicing/test_fanout_limits.py
+        --deselect tests/integration/servicing/test_spreadsheet_downloads.py
+        tests/integration/payments/test_clearing.py tests/integration/payments/test_stripe_webhooks.py
+        tests/integration/payments/test_merchant_webhooks.py
         tests/integration/ledger/test_ledger_api.py tests/integration/origination/test_application_journeys.py
-        tests/integration/risk --deselect tests/integration/risk/test_demo_history.py)
+        tests/integration/risk/test_demo_consolidation.py tests/integration/risk/test_exposure_projection.py
+        tests/integration/risk/test_limit_reservation.py)
 
 command -v faketime >/dev/null || { echo "test-on-dates: faketime is not installed (scripts/setup-browser.sh)"; exit 1; }
 mkdir -p .run

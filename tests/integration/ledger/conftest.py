@@ -73,9 +73,12 @@ class _DynamoDbLocal:
         self.error: str | None = None
         try:
             with open(log_path, "wb") as log:
+                # On the real clock even when the suite runs under libfaketime (scripts/test-on-dates.sh):
+                # the JVM's timed waits spin under a faked clock, and the emulator dates nothing.
+                env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
                 self.proc = subprocess.Popen(["bash", str(SCRIPT), "run", "--port", str(self.port)], stdout=log,
                                              stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                             start_new_session=True)
+                                             start_new_session=True, env=env)
         except OSError as exc:
             self.error = f"cannot run {SCRIPT}: {exc}"
 

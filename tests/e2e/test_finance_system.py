@@ -230,7 +230,8 @@ def _pick_date(page, on: date) -> None:
 
 
 def _a_date_never_closed(api, before: date) -> date:
-    """The latest date before `before` that no end of day has run for (the API answers 404)."""
+    """The latest date before `before` that no end of day has run for (the API answers 404): one
+    before the tenant's books opened, since every date after it is closed in order."""
     admin = api.as_(f"tenant-admin@{FACTORING}")
     for back in range(1, 60):
         on = before - timedelta(days=back)
@@ -241,8 +242,8 @@ def _a_date_never_closed(api, before: date) -> date:
 
 def test_tenant_admin_runs_end_of_day_and_sees_it_complete_then_an_earlier_date_refused(ui, api):
     page = ui.page
-    # The progress poll may ask before the run record exists (404); the earlier date is refused (409).
-    ui.allowed_http_errors.update({404, 409})
+    # The progress poll may ask before the run record exists (404); the earlier date is refused (422).
+    ui.allowed_http_errors.update({404, 422})
     current = _business_date(api, FACTORING)
     today = date.fromisoformat(current["business_date"])
     ui.login(f"tenant-admin@{FACTORING}")
@@ -278,8 +279,9 @@ def test_tenant_admin_runs_end_of_day_and_sees_it_complete_then_an_earlier_date_
     _pick_date(page, earlier)
     page.get_by_test_id("eod-run").click()
     page.locator(".ant-popconfirm:visible .ant-btn-primary").click()
-    expect(page.get_by_test_id("eod-error")).to_have_text("该营业日早于或等于已关闭的营业日，日终须按日期顺序执行")
-    expect(page.get_by_test_id("eod-last-closed")).to_contain_text(today.isoformat())
+    # Every date since the books opened has its run: the latest never closed lies before the opening.
+    expect(page.get_by_test_id("eod-error")).to_have_text("该营业日早于本公司账簿启用日，不能执行日终")
+    expect(page.get_by_test_id("eod-last-closed-on")).to_have_text(today.isoformat())  # nothing changed
     ui.shot("admin-end-of-day-out-of-order")
 
 

@@ -61,6 +61,8 @@ VALID_BODIES: dict[str, dict[str, Any]] = {
     "ConfirmInvoice": {"decision": "confirm"},
     "NewDebtorUser": {"username": "debtor-sweep@example.com"},
     "RejectRequest": {"reason": "not ours"},
+    "ApprovalRejectIn": {"reason": "not ours"},
+    "RolesRequest": {"roles": ["viewer"]},
     "ReverseRequest": {"memo": "reverse it"},
     "PaymentIntentIn": {"amount": "10.00"},
     "SimulateIn": {"outcome": "succeeded"},
@@ -184,6 +186,9 @@ def world(api_client, local_env) -> Iterator[dict[str, Any]]:
                                  headers=key()), 201)
         ok(desk.as_("collector").post(f"/v1/contracts/{contract_id}/collection-actions",
                                       {"type": "call", "note": "reminded"}), 201)
+        approval = ok(admin.post(f"/v1/contracts/{contract_id}/write-off", {"reason": "sweep"}, headers=key()), 202)
+        staff = ok(admin.post("/v1/users", {"username": f"clerk-{a}", "display_name": "Clerk",
+                                            "roles": ["viewer"]}), 201)["user"]["id"]
 
         code = product_code("ONLYA")
         ok(desk.as_("product-manager").post("/v1/products", {"code": code, "kind": "loan",
@@ -215,6 +220,8 @@ def world(api_client, local_env) -> Iterator[dict[str, Any]]:
             "proposal_id": [proposal["id"]],
             "subscription_id": [sub["id"]],
             "delivery_id": [delivery],
+            "request_id": [approval["id"]],
+            "user_id": [staff],
         }
         # Two contexts call their own ids ``entry_id``.
         by_prefix = {"/v1/blacklist/": {"entry_id": [blacklist["id"]]},
@@ -334,10 +341,13 @@ def hq_world(world, risk_stack, api_client) -> dict[str, Any]:  # noqa: F811 —
     assert run["status"] == "SUCCEEDED", run
     warning = ok(hq.get("/v1/group/warnings?status=open"))["items"][0]["warning_id"]
     customer = ok(hq.get("/v1/group/exposures"))["items"][0]
+    hq_staff = ok(api_client.as_(f"group-admin@{grp.group_id}").post("/v1/users", {
+        "username": f"analyst-{grp.group_id}", "display_name": "Analyst", "roles": ["group-risk"]}), 201)["user"]["id"]
     ids = {"run_id": [run["run_id"]], "name": sorted(run["reports"]), "warning_id": [warning],
            "key": [customer["identity_hash"]],
-           "tenant_id": [grp.sub("a"), grp.group_id]}
-    return {"ids": ids, "by_prefix": {}, "hq": grp.risk_user,
+           "tenant_id": [grp.sub("a"), grp.group_id], "user_id": [hq_staff]}
+    # This group's own HQ reads everything before and after (both HQ roles: the users pages are the admin's).
+    return {"ids": ids, "by_prefix": {}, "hq": cognito_user(grp.group_id, ["group-admin", "group-risk"], prefix="hq-reader"),
             "other_hq": cognito_user("demo-group", ["group-admin", "group-risk"], prefix="other-hq")}
 
 

@@ -313,6 +313,7 @@ export const systemZhCN = {
 
   // --- API errors of these pages ---
   "error.servicing.eod.out_of_order": "该营业日早于或等于已关闭的营业日，日终须按日期顺序执行",
+  "error.servicing.eod.before_opening": "该营业日早于本公司账簿启用日，不能执行日终",
   "error.servicing.eod.running": "日终正在执行中，请待其完成后再试",
   "error.servicing.eod.future_date": "该日期晚于营业日期，不能提前执行日终",
   "error.closing.business_date.backwards": "新的营业日期须晚于当前营业日期（营业日期只能向后推进）",
@@ -649,6 +650,7 @@ export const systemEnUS: Record<keyof typeof systemZhCN, string> = {
   "admin.bizDate.failed": "The business date did not change",
 
   "error.servicing.eod.out_of_order": "That date is on or before the last closed business date: end of day runs in date order",
+  "error.servicing.eod.before_opening": "That date is before the company's books opened: it cannot be closed",
   "error.servicing.eod.running": "A close of business is running; try again once it has finished",
   "error.servicing.eod.future_date": "That date is after the business date: end of day cannot close a day early",
   "error.closing.business_date.backwards": "The new business date must be after the current one (it only moves forward)",

@@ -29,8 +29,10 @@ command -v faketime >/dev/null || { echo "test-on-dates: faketime is not install
 mkdir -p .run
 pids=()
 for at in "${DATES[@]}"; do
-    # '@' starts the fake clock at that instant and lets it run.
-    FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$at" "$PY" -m pytest -q -p no:logging "${SUITES[@]}" \
+    # '@' starts the fake clock at that instant and lets it run. libfaketime re-reads its settings
+    # from the environment when its cache lapses (10 s by default), and a getenv racing the suite's own
+    # os.environ writes in another thread can crash the process: it reads them once here.
+    FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_CACHE_DURATION=864000 faketime -f "@$at" "$PY" -m pytest -q -p no:logging "${SUITES[@]}" \
         >".run/dates-${at%% *}.log" 2>&1 &
     pids+=($!)
 done

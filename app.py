@@ -6,7 +6,7 @@ from chalicelib.origination.blacklist import api as blacklist_api
 from chalicelib.origination.customers import api as customers_api
 from chalicelib.origination.debtors import api as debtors_api
 from chalicelib.closing import api as closing_api
-from chalicelib.closing.tasks import end_of_day_batch
+from chalicelib.closing import tasks as closing_tasks
 from chalicelib.ledger import api as ledger_api
 from chalicelib.payments import api as payments_api
 from chalicelib.payments.tasks import deliver_webhooks
@@ -44,5 +44,6 @@ for blueprint_module in (
 
 # Functions outside API Gateway: Step Functions tasks and scheduled batches.
 app.register_blueprint(risk_tasks.blueprint)  # group-consolidation's state machine tasks
-app.lambda_function(name="end_of_day_batch")(end_of_day_batch)
+app.register_blueprint(closing_tasks.blueprint)  # close-of-business's state machine tasks
+app.lambda_function(name="end_of_day_batch")(closing_tasks.end_of_day_batch)
 app.lambda_function(name="deliver_webhooks")(deliver_webhooks)  # merchant webhook queue worker

@@ -16,7 +16,9 @@ from datetime import date, datetime, timedelta
 
 from chalicelib.shared.errors import Conflict, RuleViolation
 
-CLOSE_LEASE = timedelta(minutes=15)  # a run renews it at every date it closes
+# A close is held by one state-machine execution; each of its steps renews the lease. An execution
+# that fails releases it (its Catch); one aborted outright leaves it to lapse.
+CLOSE_LEASE = timedelta(hours=2)
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,18 @@ class ClosingState:
         return self.closing_on is not None and self.lease_until is not None and self.lease_until > now
 
 
-def effective_business_date(state: ClosingState, calendar_day: date, time_travel: bool) -> date:
-    """The business date in force: the explicit one where time travel is on, else the calendar day."""
-    return state.business_date if time_travel and state.business_date else calendar_day
+def effective_business_date(state: ClosingState, calendar_day: date, time_travel: bool,
+                            now: datetime | None = None) -> date:
+    """The business date in force: the explicit one where time travel is on, else the calendar day —
+    but never a date already closed, nor the one a close is closing: once the close of D begins, the
+    books act on D+1 (as Fineract's COB moves the business date). A closed date so takes no posting
+    but the close's own, and the close's ledger roll-up of D sees every movement of D."""
+    day = state.business_date if time_travel and state.business_date else calendar_day
+    if state.last_closed_on is not None:
+        day = max(day, state.last_closed_on + timedelta(days=1))
+    if state.closing_on is not None and (now is None or state.running(now)):
+        day = max(day, state.closing_on + timedelta(days=1))
+    return day
 
 
 def close_running(state: ClosingState) -> Conflict:
@@ -96,6 +107,11 @@ def begin_close(state: ClosingState, on: date, now: datetime, run_id: str) -> Cl
 
 def finish_close(state: ClosingState, on: date) -> ClosingState:
     return replace(state, last_closed_on=on, closing_on=None, lease_until=None, run_id=None)
+
+
+def release_close(state: ClosingState) -> ClosingState:
+    """A failed close lets go: the date stays open for the next close to take."""
+    return replace(state, closing_on=None, lease_until=None, run_id=None)
 
 
 def out_of_order(state: ClosingState, requested: date) -> Conflict:

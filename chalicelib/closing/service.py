@@ -3,14 +3,17 @@
 * ``business_date(ctx)`` (wired into ``shared.clock`` by ``bootstrap``): the tenant's business date.
 * ``calendar`` / ``set_business_date``: read it, move it forward (time-travel stages only).
 * ``close_through(ctx, date)``: close every date from the one after the last closed up to ``date``,
-  in order (catch-up), each date's steps run by the contexts that own them: servicing closes the
-  contracts (bill, accrue, overdue, penalty, bucket, non-accrual, exposure projection), origination
-  expires stale applications. A date closed already answers its stored run; each date is idempotent.
+  in order (catch-up), on the ``close-of-business`` state machine (``closing.cob`` has its steps):
+  servicing closes the contracts in batches fanned out by a Distributed Map, then the tenant-level
+  steps (stale applications, the ledger's GL roll-up, clearing netting). A date closed already answers
+  its stored run; each date is idempotent.
 """
 from __future__ import annotations
 
+import json
 import threading
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -20,7 +23,7 @@ from chalicelib.closing.domain import ClosingState
 from chalicelib.platform import observability
 from chalicelib.platform.settings import get_settings
 from chalicelib.shared import clock
-from chalicelib.shared.errors import NotFound
+from chalicelib.shared.errors import NotFound, ServiceUnavailable
 from chalicelib.shared.ids import new_id
 from chalicelib.shared.tenant import TenantContext
 
@@ -87,12 +90,10 @@ def _business_date(ctx: TenantContext, state: ClosingState | None = None) -> dat
     sees its own moves at once; another process's move (forward only) within that window leaves
     this one on the earlier date, which refuses more, never less."""
     day = clock.calendar_day(tenant_timezone(ctx))
-    if not get_settings().time_travel_enabled:
-        return day
     if state is None:
         cached = _states.get(ctx.tenant_id)
         state = cached[0] if cached and time.monotonic() - cached[1] < _STATE_CACHE_SECONDS else _state(ctx)[0]
-    return domain.effective_business_date(state, day, True)
+    return domain.effective_business_date(state, day, get_settings().time_travel_enabled, clock.now())
 
 
 class TenantCalendar:
@@ -112,21 +113,20 @@ def calendar(ctx: TenantContext) -> dict[str, Any]:
             "closing_on": state.closing_on if running else None}
 
 
-def set_business_date(ctx: TenantContext, to: date) -> dict[str, Any]:
-    """Move the tenant's business date forward to ``to`` (time-travel stages; never while closing),
-    day by day: each date left behind is closed first (catching up any missed before), so nothing is
-    ever booked on a date while an earlier one is still open. The answer lists the dates closed."""
+def set_business_date(ctx: TenantContext, to: date, *, wait_seconds: float | None = None) -> dict[str, Any]:
+    """Move the tenant's business date forward to ``to`` (time-travel stages; never while closing):
+    every date left behind is closed first, in order, by one close of business through the eve of
+    ``to`` — a closed date moves the business date past it. The answer lists the dates closed; if the
+    close outlasts ``wait_seconds`` it is still running (``closing_on`` says so)."""
     state, _ = _state(ctx)
     day = _business_date(ctx, state)
     domain.move_business_date(state, to, day, get_settings().time_travel_enabled, clock.now())  # refusals first
     eve = to - timedelta(days=1)
     closed = domain.dates_to_close(state, eve, eve)
-    while day < to:
-        close_through(ctx, day)
-        state, version = _state(ctx)
-        nxt = day + timedelta(days=1)
-        _save_state(ctx, domain.move_business_date(state, nxt, day, True, clock.now()), version)
-        day = nxt
+    close_through(ctx, eve, wait_seconds=wait_seconds, moving=True)
+    state, version = _state(ctx)
+    if state.last_closed_on == eve:  # closed, not still running: the explicit date follows the close
+        _save_state(ctx, replace(state, business_date=to), version)
     return {**calendar(ctx), "closed": closed}
 
 
@@ -140,61 +140,104 @@ def open_calendar(ctx: TenantContext, on: date) -> None:
 
 
 @observability.traced
-def close_through(ctx: TenantContext, target: date, *, run_id: str | None = None) -> dict[str, Any]:
-    """Close of business up to ``target``: each date not yet closed, in order, then ``target``'s run.
+def close_through(ctx: TenantContext, target: date | None, *, wait_seconds: float | None = None,
+                  moving: bool = False) -> dict[str, Any]:
+    """Close of business up to ``target`` (default: the business date): each date not yet closed, in
+    order, on the state machine; the answer is ``target``'s run, with ``caught_up``, the earlier dates
+    the close took first. It waits up to ``wait_seconds`` (``None``: until the close ends) and answers
+    the run as it stands — ``status: running`` if it is still going.
 
     Refused for a date after the business date (422 ``servicing.eod.future_date``), an earlier date
     never closed (409 ``servicing.eod.out_of_order``) and while another close runs (409
-    ``servicing.eod.running``). The answer is ``target``'s run, with ``caught_up``: the earlier dates
-    this call closed first."""
-    store = _store()
-    state, version = _state(ctx)
-    dates = domain.dates_to_close(state, target, _business_date(ctx, state))
+    ``servicing.eod.running``). A date already closed answers its run. ``moving``: the business date
+    is being moved past ``target`` (time travel), so ``target`` may be after the business date."""
+    state, _ = _state(ctx)
+    business_date = _business_date(ctx, state)
+    target = target or business_date
+    if moving and get_settings().time_travel_enabled:
+        business_date = max(business_date, target)
+    dates = domain.dates_to_close(state, target, business_date)
     if not dates:
-        done = store.run(ctx, target)
+        done = run_view(ctx, target)
         if done is not None and done.get("status") == "completed":
             return done
         raise domain.out_of_order(state, target)
-    run_id = run_id or new_id("cob")
-    run: dict[str, Any] = {}
-    for on in dates:
-        state = domain.begin_close(state, on, clock.now(), run_id)
-        version = _save_state(ctx, state, version)
-        run = _close_date(ctx, on, run_id, caught_up=dates[:-1] if on == target else [])
-        state = domain.finish_close(state, on)
-        version = _save_state(ctx, state, version)
+    if state.running(clock.now()):
+        raise domain.close_running(state)
+    run_id = new_id("cob")
+    execution = _start(ctx, target, run_id, moving)
+    _await(execution, wait_seconds)
+    run = run_view(ctx, target)
+    if run is None or run.get("run_id") != run_id and run.get("status") != "completed":
+        current, _ = _state(ctx)
+        on = current.closing_on or dates[0]
+        run = run_view(ctx, on) or {"business_date": on.isoformat(), "run_id": run_id, "status": "running"}
+    if run.get("status") == "running" and _finished(execution):
+        raise _failed_close(execution, run)
     return run
 
 
-def _close_date(ctx: TenantContext, on: date, run_id: str, caught_up: list[date]) -> dict[str, Any]:
-    """One date's close: every active contract, then stale applications. Progress is saved as it goes."""
-    from chalicelib.origination.applications import service as applications
-    from chalicelib.servicing import service as servicing
+def _start(ctx: TenantContext, target: date, run_id: str, moving: bool = False) -> str:
+    from chalicelib.platform import aws
 
-    store = _store()
-    run: dict[str, Any] = {"business_date": on.isoformat(), "run_id": run_id, "status": "running", "total": 0,
-                           "processed": 0, "skipped": 0, "expired_applications": [], "started_at": clock.now().isoformat(), "by": ctx.username,
-                           "caught_up": [d.isoformat() for d in caught_up]}
-    version = store.save_run(ctx, run)
+    arn = get_settings().close_of_business_state_machine_arn
+    if not arn:
+        raise ServiceUnavailable("servicing.eod.unavailable", "the close-of-business state machine is not configured")
+    # Always named: the execution name is the run id (and moto reuses an unnamed execution).
+    return aws.client("stepfunctions").start_execution(stateMachineArn=arn, name=run_id, input=json.dumps({
+        "tenant_id": ctx.tenant_id, "target": target.isoformat(), "run_id": run_id, "by": ctx.username, "moving": moving,
+        "bucket": get_settings().reports_bucket,
+    }))["executionArn"]
 
-    def progress(total: int, processed: int, skipped: int) -> None:
-        nonlocal version
-        if (total, processed, skipped) != (run["total"], run["processed"], run["skipped"]):
-            run.update(total=total, processed=processed, skipped=skipped)
-            version = store.save_run(ctx, run, version)
 
-    if ctx.kind.is_subsidiary:  # HQ books no contracts and takes no applications: its dates just close
-        servicing.close_contracts(ctx, on, progress)
-        run["expired_applications"] = applications.expire_stale(ctx, on)
-    run.update(status="completed", finished_at=clock.now().isoformat())
-    store.save_run(ctx, run, version)
-    observability.count("DatesClosed", ctx.tenant_id)
-    observability.count("ContractsClosed", ctx.tenant_id, run["processed"])
-    return run
+_POLL_S = 0.05
+
+
+def _status(execution: str) -> str:
+    from chalicelib.platform import aws
+
+    return aws.client("stepfunctions").describe_execution(executionArn=execution)["status"]
+
+
+def _finished(execution: str) -> bool:
+    return _status(execution) != "RUNNING"
+
+
+def _await(execution: str, wait_seconds: float | None) -> None:
+    deadline = None if wait_seconds is None else time.monotonic() + wait_seconds
+    pause = _POLL_S
+    while _status(execution) == "RUNNING":
+        if deadline is not None and time.monotonic() >= deadline:
+            return
+        time.sleep(pause)
+        pause = min(pause * 1.5, 1.0)
+
+
+def _failed_close(execution: str, run: dict[str, Any]) -> Exception:
+    """An execution that ended without closing the date: its run's error, as the caller's answer."""
+    from chalicelib.platform import aws
+    from chalicelib.shared.errors import Conflict
+
+    history = aws.client("stepfunctions").describe_execution(executionArn=execution)
+    return Conflict("servicing.eod.failed", "the close of business failed; its run records why",
+                    {"business_date": run.get("business_date"), "status": history["status"],
+                     "error": run.get("error")})
+
+
+def run_view(ctx: TenantContext, on: date) -> dict[str, Any] | None:
+    """A date's run as the console shows it: the record, the batches' counters and parked contracts."""
+    from chalicelib.closing.cob import _contract_counts
+
+    run, counts, parked = _store().run_view(ctx, on)
+    if run is None:
+        return None
+    if run.get("status") == "running":
+        run.update(_contract_counts(counts))
+    return {**run, "parked": len(parked), "parked_contracts": sorted(parked, key=lambda p: p["contract_id"])}
 
 
 def run_of(ctx: TenantContext, on: date) -> dict[str, Any]:
-    found = _store().run(ctx, on)
+    found = run_view(ctx, on)
     if found is None:
         raise NotFound("servicing.eod.not_found", "no end-of-day run for that date",
                        {"business_date": on.isoformat()})

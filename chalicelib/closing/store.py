@@ -1,8 +1,15 @@
 """The closing calendar and close-of-business runs in DynamoDB.
 
-Partition ``T#<tenant>#EOD``: ``STATE`` (the business date, the last date closed, the close in
-progress: one item, so a date change and a close never interleave) and ``RUN#<date>`` (each run's
-record and progress).
+Partition ``T#<tenant>#EOD``:
+
+* ``STATE`` — the business date, the last date closed, the close in progress: one item, so a date
+  change and a close never interleave;
+* ``RUN#<date>`` — each date's run record, written by the state machine's sequential steps only;
+* ``RUN#<date>#COUNTS`` — the contract batches' counters, each batch ADDing its own (no read, no
+  condition: concurrent batches never conflict, and one update per batch, not per contract);
+* ``RUN#<date>#PARKED#<contract>`` — a contract whose close kept failing, with its error.
+
+One query on ``RUN#<date>`` reads all three for the console.
 """
 from __future__ import annotations
 
@@ -80,6 +87,53 @@ class ClosingStore(TenantRepository[ClosingRecord]):
     def run(self, ctx: TenantContext, on: date) -> dict[str, Any] | None:
         rec = self._get(ctx, f"RUN#{on.isoformat()}")
         return json.loads(rec.data) if rec else None
+
+    def _raw(self, ctx: TenantContext) -> tuple[Any, str]:
+        """The low-level client and table: counters ADD without a version, parked items overwrite."""
+        from chalicelib.platform.dynamo import table_name_for
+        from chalicelib.platform.tenant_credentials import tenant_client
+
+        return tenant_client("dynamodb", ctx.tenant_id), table_name_for(ctx.isolation, ctx.tenant_id)
+
+    def run_view(self, ctx: TenantContext, on: date) -> tuple[dict[str, Any] | None, dict[str, int],
+                                                            list[dict[str, Any]]]:
+        """A date's run record, its counters and its parked contracts, in one query."""
+        client, table = self._raw(ctx)
+        prefix = f"RUN#{on.isoformat()}"
+        run, counts, parked = None, {}, []
+        pages = client.get_paginator("query").paginate(
+            TableName=table, ConsistentRead=True, KeyConditionExpression="PK = :pk AND begins_with(SK, :sk)",
+            ExpressionAttributeValues={":pk": {"S": self._pk(ctx)}, ":sk": {"S": prefix}})
+        for page in pages:
+            for item in page["Items"]:
+                sk = item["SK"]["S"]
+                if sk == prefix:
+                    run = json.loads(item["data"]["S"])
+                elif sk == f"{prefix}#COUNTS":
+                    counts = {k: int(v["N"]) for k, v in item.items() if "N" in v and k != "version"}
+                elif sk.startswith(f"{prefix}#PARKED#"):
+                    parked.append(json.loads(item["data"]["S"]))
+        return run, counts, parked
+
+    def add_counts(self, ctx: TenantContext, on: date, counts: dict[str, int]) -> None:
+        """ADD a batch's counters to the date's counters item (created by the first batch)."""
+        wanted = {k: int(v) for k, v in counts.items() if v}
+        if not wanted:
+            return
+        client, table = self._raw(ctx)
+        names = {f"#c{i}": k for i, k in enumerate(wanted)}
+        values = {f":c{i}": {"N": str(v)} for i, v in enumerate(wanted.values())}
+        client.update_item(
+            TableName=table, Key={"PK": {"S": self._pk(ctx)}, "SK": {"S": f"RUN#{on.isoformat()}#COUNTS"}},
+            UpdateExpression="SET entity = :e ADD " + ", ".join(f"{n} {v}" for n, v in zip(names, values)),
+            ExpressionAttributeNames=names, ExpressionAttributeValues={**values, ":e": {"S": "eod_counts"}})
+
+    def park(self, ctx: TenantContext, on: date, parked: dict[str, Any]) -> None:
+        """Record (or overwrite, on a retried batch) a contract parked for the date."""
+        client, table = self._raw(ctx)
+        client.put_item(TableName=table, Item={
+            "PK": {"S": self._pk(ctx)}, "SK": {"S": f"RUN#{on.isoformat()}#PARKED#{parked['contract_id']}"},
+            "entity": {"S": "eod_parked"}, "data": {"S": dumps(parked)}})
 
     def save_run(self, ctx: TenantContext, run: dict[str, Any], version: int | None = None) -> int:
         """Write a run's record; ``version`` is the one this writer last wrote (``None``: a new run, or

@@ -62,6 +62,7 @@ class RouteSpec:
     error_scope: str
     validate_body: bool = True
     available: Callable[[], bool] | None = None  # None: always; else asked on every request
+    accepted: bool = False  # may also answer 202 (work still going) with the same body
 
 
 ROUTES: list[RouteSpec] = []
@@ -142,6 +143,7 @@ class ApiBlueprint:
         error_scope: str | None = None,
         validate_body: bool = True,
         available: Callable[[], bool] | None = None,
+        accepted: bool = False,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Register a route. With ``validate_body=False`` the route gets the parsed JSON object and
         validates it itself (``body`` then only documents the request in OpenAPI). With
@@ -154,7 +156,7 @@ class ApiBlueprint:
                 summary=doc.splitlines()[0] if doc else fn.__name__.replace("_", " "),
                 description=doc, roles=roles, public=public, body=body, query=query,
                 response=response, status=status, error_scope=error_scope or self.tag,
-                validate_body=validate_body, available=available,
+                validate_body=validate_body, available=available, accepted=accepted,
             )
             ROUTES.append(spec)
             blueprint = self.blueprint

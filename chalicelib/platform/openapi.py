@@ -68,6 +68,8 @@ def openapi_document(title: str = "Jinkong API", version: str = "1.0.0") -> dict
         if r.response:
             ok["content"] = {"application/json": {"schema": refs[(r.response, "serialization")]}}
         op["responses"][str(r.status)] = ok
+        if r.accepted:
+            op["responses"]["202"] = {**ok, "description": "Accepted: still running; the body is its progress"}
         error_statuses = [400, 422] if (r.body or r.query) else []
         if not r.public:
             op["security"] = [{"cognitoIdToken": []}]

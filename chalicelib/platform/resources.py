@@ -99,7 +99,8 @@ class StateMachineDef:
     asl_file: str  # under infra/statemachines/
 
 
-STATE_MACHINES = (StateMachineDef("GroupConsolidation", "group-consolidation", "group-consolidation.asl.json"),)
+STATE_MACHINES = (StateMachineDef("GroupConsolidation", "group-consolidation", "group-consolidation.asl.json"),
+                  StateMachineDef("CloseOfBusiness", "close-of-business", "close-of-business.asl.json"))
 
 
 def resource_names(prefix: str) -> dict[str, str]:

@@ -42,6 +42,7 @@ class Settings(BaseModel):
     webhook_queue_url: str = ""
     events_queue_url: str = ""
     consolidation_state_machine_arn: str = ""
+    close_of_business_state_machine_arn: str = ""
     # Tenant isolation in IAM (cloud): the role request handlers assume with a LeadingKeys session
     # policy. Empty (local) means the process's own credentials are used.
     tenant_data_role_arn: str = ""

@@ -30,16 +30,20 @@ from chalicelib.risk.limits import (
     reconcile,
 )
 from chalicelib.risk.pipeline import ACTIVE_STATUSES, FAILED, PARTIAL, QUEUED
-from chalicelib.shared.errors import Conflict, DomainError, Forbidden, NotFound, RuleViolation, TooManyRequests
+from chalicelib.shared.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    NotFound,
+    RuleViolation,
+    ServiceUnavailable,
+    TooManyRequests,
+)
 from chalicelib.shared.ids import new_id
 from chalicelib.shared.schema import Schema
 from chalicelib.shared.tenant import TenantContext, TenantKind
 
 RESOLVED = "resolved"
-
-
-class ServiceUnavailable(DomainError):
-    status = 503
 
 
 _RUN_ID = re.compile(r"^[A-Za-z0-9_-]{1,80}$")

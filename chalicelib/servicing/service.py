@@ -25,7 +25,7 @@ import json
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 from chalicelib.platform import effects
 from chalicelib.ledger.domain import Component, ContractEvent as LedgerEvent, EntryKind, template_for_product
@@ -553,12 +553,39 @@ def close_day(ctx: TenantContext, c: Contract, on: date) -> tuple[Contract, dict
     return c.settle_status(), postings
 
 
-def _close_contract_day(ctx: TenantContext, contract_id: str, on: date) -> str:
+# The named business steps of one contract's close, in the order they run (Fineract COB style). Each
+# run counts the contracts each step changed; ``close_day`` is the pure core of all but the last.
+CONTRACT_STEPS = ("bill", "accrue", "suspense", "overdue", "penalty", "delinquency", "non_accrual", "projection")
+
+
+def _steps_taken(before: Contract, after: Contract, postings: dict[EntryKind, dict[Component, Decimal]],
+                 on: date, tolerance: Tolerance) -> list[str]:
+    newly_overdue = any(domain.is_overdue(i, on, tolerance) and not (
+        before.last_eod_on and domain.is_overdue(before.instalment(i.seq), before.last_eod_on, tolerance))
+        for i in after.instalments)
+    taken = {
+        "bill": EntryKind.FEE in postings or any(a.billed and not b.billed
+                                                  for a, b in zip(after.instalments, before.instalments)),
+        "accrue": EntryKind.ACCRUAL in postings,
+        "suspense": EntryKind.SUSPENSE_APPLICATION in postings,
+        "overdue": newly_overdue,
+        "penalty": EntryKind.PENALTY in postings,
+        "delinquency": after.days_past_due != before.days_past_due or after.bucket != before.bucket,
+        "non_accrual": after.non_accrual and not before.non_accrual,
+        "projection": True,
+    }
+    return [step for step in CONTRACT_STEPS if taken[step]]
+
+
+def _close_contract_day(ctx: TenantContext, contract_id: str, on: date) -> tuple[str, list[str]]:
+    """Close one contract for ``on``: ``("closed", steps taken)``, or ``("skipped", [])`` when it is not
+    active or already closed for the date. Every posting's key names the contract, date and kind, so a
+    re-run after a crash between postings replays the ones made and posts only the rest."""
     store = _store()
     for _ in retry.attempts(MAX_ATTEMPTS):
         c = store.get_contract(ctx, contract_id)
         if c is None or c.status is not ContractStatus.ACTIVE or (c.last_eod_on and c.last_eod_on >= on):
-            return "skipped"
+            return "skipped", []
         after, postings = close_day(ctx, c, on)
         for kind, amounts in postings.items():  # post first: the same contract state gives the same drafts
             _post(ctx, c, kind, on, amounts, f"eod:{on.isoformat()}:{contract_id}:{kind.value}", memo=f"EOD {on}")
@@ -575,7 +602,7 @@ def _close_contract_day(ctx: TenantContext, contract_id: str, on: date) -> str:
         _project_exposure(ctx, after, on)
         _announce_overdue(ctx, c, after, on)
         _announce_settled(ctx, after, on, "suspense")
-        return "closed"
+        return "closed", _steps_taken(c, after, postings, on, _tolerance(ctx, after))
     raise Conflict("servicing.contract.contention", "the contract kept changing; retry", {"contract_id": contract_id})
 
 
@@ -595,20 +622,56 @@ def _announce_overdue(ctx: TenantContext, before: Contract, after: Contract, on:
         }, source_id=f"{after.contract_id}:{inst.seq}")
 
 
-def close_contracts(ctx: TenantContext, business_date: date,
-                    progress: Callable[[int, int, int], None] = lambda total, processed, skipped: None) -> None:
-    """Servicing's steps of a close of business: every active contract's end of day for
-    ``business_date`` (bill, accrue, overdue, penalty, bucket, non-accrual, exposure projection).
-    A contract already closed for the date is skipped, so a re-run finishes only what is left.
-    ``progress(total, processed, skipped)`` is called every 25 contracts and at the end."""
-    contract_ids = [c.contract_id for c in _store().all_active(ctx)]
-    skipped = 0
-    progress(len(contract_ids), 0, 0)
-    for n, contract_id in enumerate(contract_ids, start=1):
-        if _close_contract_day(ctx, contract_id, business_date) == "skipped":
-            skipped += 1
-        if n % 25 == 0 or n == len(contract_ids):
-            progress(len(contract_ids), n, skipped)
+def active_contract_ids(ctx: TenantContext) -> Iterator[str]:
+    """The ids of the tenant's active contracts, in listing order (the close of business's work list)."""
+    return _store().active_ids(ctx)
+
+
+def unclosed_contracts(ctx: TenantContext, business_date: date, contract_ids: Iterable[str]) -> list[str]:
+    """Which of ``contract_ids`` are active and not yet closed for ``business_date``."""
+    store = _store()
+    out = []
+    for contract_id in contract_ids:
+        c = store.get_contract(ctx, contract_id)
+        if c is not None and c.status is ContractStatus.ACTIVE and not (c.last_eod_on and c.last_eod_on >= business_date):
+            out.append(contract_id)
+    return out
+
+
+# A contract whose close fails is tried this many times within its batch, then parked.
+CONTRACT_ATTEMPTS = 3
+
+
+def close_contract_batch(ctx: TenantContext, business_date: date, contract_ids: Iterable[str],
+                         is_transient: Callable[[BaseException], bool] = lambda exc: False) -> dict[str, Any]:
+    """Servicing's steps of a close of business for a batch of contracts (``CONTRACT_STEPS`` each).
+
+    A contract already closed for the date is skipped, so a batch run again after a crash closes
+    exactly the contracts not closed yet. A contract whose close fails is retried, then *parked* with
+    its error — it never fails its siblings. A failure ``is_transient`` says is the platform's (a
+    throttled table, a timeout) is raised instead, for the whole batch to be retried.
+
+    Returns ``{"closed", "skipped", "steps": {step: contracts it changed}, "parked": [{contract_id,
+    code, error, attempts}]}``."""
+    out: dict[str, Any] = {"closed": 0, "skipped": 0, "steps": dict.fromkeys(CONTRACT_STEPS, 0), "parked": []}
+    for contract_id in contract_ids:
+        for attempt in range(1, CONTRACT_ATTEMPTS + 1):
+            try:
+                outcome, steps = _close_contract_day(ctx, contract_id, business_date)
+                break
+            except Exception as exc:  # noqa: BLE001 — one contract's failure is recorded, not propagated
+                if is_transient(exc):
+                    raise
+                if attempt == CONTRACT_ATTEMPTS:
+                    out["parked"].append({"contract_id": contract_id, "attempts": attempt,
+                                          "code": getattr(exc, "code", type(exc).__name__),
+                                          "error": str(getattr(exc, "message", exc))[:500]})
+                    outcome, steps = "parked", []
+        if outcome != "parked":
+            out[outcome] += 1
+        for step in steps:
+            out["steps"][step] += 1
+    return out
 
 
 # --- group exposure projection ------------------------------------------------------------------

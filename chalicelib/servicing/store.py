@@ -213,6 +213,14 @@ class ServicingStore(TenantRepository[ServicingRecord]):
         for r in model.gsi1.query(self.list_pk(ctx), filter_condition=model.status == ContractStatus.ACTIVE.value):
             yield contract_from_json(json.loads(r.data), r.version)
 
+    def active_ids(self, ctx: TenantContext) -> Iterator[str]:
+        """Active contracts' ids only: the listing's keys, not the contracts' bodies."""
+        model = self.model(ctx)
+        prefix = self.pk(ctx, "")
+        for r in model.gsi1.query(self.list_pk(ctx), filter_condition=model.status == ContractStatus.ACTIVE.value,
+                                  attributes_to_get=["PK", "status"]):
+            yield r.PK[len(prefix):]
+
     def history(self, ctx: TenantContext, contract_id: str, prefix: str = "HIST#") -> list[dict[str, Any]]:
         return [json.loads(r.data) for r in self.items(ctx, contract_id, prefix)]
 

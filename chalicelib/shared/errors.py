@@ -57,6 +57,12 @@ class TooManyRequests(DomainError):
     status = 429
 
 
+class ServiceUnavailable(DomainError):
+    """A platform part the call needs is not there (an unconfigured state machine, one that would not start)."""
+
+    status = 503
+
+
 class RuleViolation(DomainError):
     """Well-formed input that breaks a business rule or a field constraint."""
 

@@ -32,7 +32,7 @@ ALLOWED: dict[str, set[str]] = {
     "origination": {"finance", "platform", "products", "risk", "shared", "tenancy"},
     "servicing": {"approvals", "finance", "ledger", "origination", "platform", "products", "risk", "shared"},
     "payments": {"ledger", "platform", "servicing", "shared", "tenancy"},
-    "closing": {"origination", "platform", "servicing", "shared", "tenancy"},
+    "closing": {"ledger", "origination", "payments", "platform", "servicing", "shared", "tenancy"},
 }
 
 

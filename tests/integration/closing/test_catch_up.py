@@ -44,6 +44,8 @@ def test_one_close_catches_up_every_missed_date_in_order_and_each_date_once(fres
     for n in range(5):
         assert service.run_of(ctx, TEST_BUSINESS_DATE + timedelta(days=n))["status"] == "completed"
     assert service.close_through(ctx, today)["started_at"] == run["started_at"]  # closed once: its run
+    # A closed date takes no more postings: the books act on the next day until the calendar catches up.
+    assert service.calendar(ctx)["business_date"] == today + timedelta(days=1)
     with pytest.raises(DomainError) as refused:
-        service.close_through(ctx, today + timedelta(days=1))
+        service.close_through(ctx, today + timedelta(days=2))
     assert refused.value.code == "servicing.eod.future_date"

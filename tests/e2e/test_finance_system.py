@@ -270,9 +270,13 @@ def test_tenant_admin_runs_end_of_day_and_sees_it_complete_then_an_earlier_date_
         expect(page.get_by_test_id("eod-caught-up-count")).to_have_text(f"补跑 {skipped} 天")
     else:
         expect(page.get_by_test_id("eod-caught-up")).to_have_count(0)
-    # The close is recorded, the business date stays where it was.
+    # Every phase of the close finished; the chart counts the contracts each business step changed.
+    expect(page.locator("[data-testid='eod-steps'] [data-phase]")).to_have_count(5)
+    expect(page.locator("[data-testid='eod-steps'] [data-state='finish']")).to_have_count(5)
+    expect(page.get_by_test_id("eod-steps-chart")).to_be_visible()
+    # The close is recorded; a closed date takes no more postings, so the business date moves past it.
     expect(page.get_by_test_id("eod-last-closed-on")).to_have_text(today.isoformat())
-    expect(page.get_by_test_id("business-date")).to_have_text(today.isoformat())
+    expect(page.get_by_test_id("business-date")).to_have_text((today + timedelta(days=1)).isoformat())
     ui.shot("admin-end-of-day-completed")
 
     earlier = _a_date_never_closed(api, today)

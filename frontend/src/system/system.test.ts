@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { addDays, canMoveBusinessDateTo, caughtUpKey, closableOn, datesToClose } from "./businessDate";
 import { isIsoDate, todayIn } from "./dates";
-import { caughtUp, eodPercent, eodSeconds, eodStep, followedIndex, type EndOfDayRun } from "./endOfDay";
 import { lastLatency, succeeded, urlProblem } from "./webhooks";
-
-const run = (over: Partial<EndOfDayRun> = {}): EndOfDayRun => ({
-  business_date: "2026-05-01", status: "running", total: 8, processed: 3, skipped: 0, expired_applications: [],
-  started_at: "2026-05-01T15:00:00.000Z", finished_at: null, ...over,
-});
 
 describe("dates", () => {
   it("knows real ISO dates", () => {
@@ -68,53 +62,6 @@ describe("business date", () => {
   it("counts caught-up days in the singular or plural", () => {
     expect(caughtUpKey(1)).toBe("eod.caughtUp.one");
     expect(caughtUpKey(2)).toBe("eod.caughtUp.other");
-  });
-});
-
-describe("end of day catch-up", () => {
-  const dates = ["2026-12-05", "2026-12-06", "2026-12-07"];
-
-  it("reads the caught-up dates oldest first, none when the run does not say", () => {
-    expect(caughtUp(run({ caught_up: ["2026-05-03", "2026-04-30"] }))).toEqual(["2026-04-30", "2026-05-03"]);
-    expect(caughtUp(run())).toEqual([]);
-    expect(caughtUp(null)).toEqual([]);
-  });
-
-  it("follows the next date once the one followed has completed", () => {
-    expect(followedIndex(dates, 0, run({ business_date: "2026-12-05", status: "completed" }))).toBe(1);
-    expect(followedIndex(dates, 0, run({ business_date: "2026-12-05" }))).toBe(0);
-    expect(followedIndex(dates, 0, null)).toBe(0);
-  });
-
-  it("ignores progress read for another date", () => {
-    expect(followedIndex(dates, 1, run({ business_date: "2026-12-05", status: "completed" }))).toBe(1);
-  });
-
-  it("stays on the last date to the end", () => {
-    expect(followedIndex(dates, 2, run({ business_date: "2026-12-07", status: "completed" }))).toBe(2);
-    expect(followedIndex(["2026-12-07"], 0, run({ business_date: "2026-12-07", status: "completed" }))).toBe(0);
-  });
-});
-
-describe("end of day progress", () => {
-  it("walks the steps", () => {
-    expect(eodStep(null)).toBe("requested");
-    expect(eodStep(run())).toBe("contracts");
-    expect(eodStep(run({ processed: 8 }))).toBe("applications");
-    expect(eodStep(run({ processed: 8, status: "completed" }))).toBe("done");
-  });
-
-  it("reaches 100% only when completed", () => {
-    expect(eodPercent(null)).toBe(0);
-    expect(eodPercent(run())).toBe(37);
-    expect(eodPercent(run({ processed: 8 }))).toBe(99);
-    expect(eodPercent(run({ total: 0, processed: 0 }))).toBe(0);
-    expect(eodPercent(run({ total: 0, processed: 0, status: "completed" }))).toBe(100);
-  });
-
-  it("times a finished run", () => {
-    expect(eodSeconds(run())).toBeNull();
-    expect(eodSeconds(run({ finished_at: "2026-05-01T15:00:02.340Z" }))).toBe("2.3");
   });
 });
 

@@ -1,33 +1,42 @@
 /**
  * End of day for the tenant admin: close business dates up to the tenant's business date. One POST
- * closes every date after the last closed one up to the date chosen, in order (catch-up), and is
- * synchronous: while it is in flight the page polls each of those dates' run records in turn for
- * their progress (steps, counts, a bar); then it shows the result with the dates it caught up, or
- * why the date was refused.
+ * closes every date after the last closed one up to the date chosen, in order (catch-up), on the
+ * close-of-business state machine. The POST waits a while: it answers the finished run, or (202) the
+ * run as it stands; meanwhile, and after a 202 until the last date's run ends, the page polls those
+ * dates' run records in turn. It shows each run's phases as steps, the contracts bar, the contracts
+ * each business step changed (a chart), the contracts parked with their errors, and the result with
+ * the dates it caught up — or why the close was refused or failed.
  *
- * Where the stage allows time travel, the tenant admin also moves the business date forward here.
+ * Where the stage allows time travel, the tenant admin also moves the business date forward here
+ * (which may likewise answer while the dates left behind are still closing: the page follows them).
  */
 import { FieldTimeOutlined, PlayCircleOutlined } from "@ant-design/icons";
 import {
-  Alert, App, Button, Card, DatePicker, Descriptions, Form, Popconfirm, Progress, Space, Steps, Tag, Typography,
+  Alert, App, Button, Card, DatePicker, Descriptions, Form, Popconfirm, Progress, Skeleton, Space, Steps, Table, Tag,
+  Typography,
 } from "antd";
+import type { ColumnsType } from "antd/es/table";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
 
 import { ApiError, errorMessage } from "../../api/errors";
 import { useAuth } from "../../auth/AuthProvider";
 import { PageHeader } from "../../components/PageHeader";
-import { useI18n, type MessageKey } from "../../i18n";
+import { lookup, useI18n } from "../../i18n";
 import {
   addDays, canMoveBusinessDateTo, caughtUpKey, closableOn, datesToClose, type BusinessDate, type BusinessDateMoved,
 } from "../../system/businessDate";
 import { useBusinessDate } from "../../system/BusinessDateProvider";
 import {
-  caughtUp, EOD_STEPS, eodPercent, eodSeconds, eodStep, followedIndex, type EndOfDayRun,
+  afterPost, afterRead, barStatus, caughtUp, contractStepCounts, currentStep, eodPercent, eodSeconds, parkedCount,
+  phaseSteps, runEnded, type EndOfDayRun, type Following, type ParkedContract, type RunError,
 } from "../../system/endOfDay";
 import { useTenantToday } from "../../system/useDateParam";
 import { formatInstant } from "../../products/format";
+
+const ContractStepsChart = lazy(() => import("./ContractStepsChart"));
 
 const POLL_MS = 400;
 // The run record is written as the run starts: asking before that only earns a 404.
@@ -38,18 +47,20 @@ const iso = (d: Dayjs) => d.format("YYYY-MM-DD");
 interface Failure {
   message: string;
   lastClosed: string | null;
+  /** The failed run's own error, when the API names it but the run could not be read. */
+  runError: RunError | null;
 }
 
-/** The dates the POST in flight closes, and which of them the page is following. */
-interface Closing {
-  dates: string[];
-  index: number;
+/** The dates a close works through, which one the page is reading, and whether its request has answered. */
+interface Closing extends Following {
+  answered: boolean;
 }
 
 export function EndOfDayPage() {
   const { api, me } = useAuth();
   const { t, locale } = useI18n();
   const businessDate = useBusinessDate();
+  const { refresh: refreshBusinessDate } = businessDate;
   const current = businessDate.current;
   const today = useTenantToday();
   const [form] = Form.useForm<{ date: Dayjs }>();
@@ -67,13 +78,14 @@ export function EndOfDayPage() {
     };
   }, []);
 
-  // A business date moved forward here carries an untouched date field along with it.
+  // A business date moved forward here (or by a close) carries an untouched date field along with it.
   useEffect(() => {
     if (!form.isFieldTouched("date")) form.setFieldsValue({ date: dayjs(today) });
   }, [form, today]);
 
-  // Poll the progress of the date being closed while the POST that closes it is in flight; once
-  // a caught-up date completes, follow the next one (from an empty bar).
+  // Poll the run of the date being closed, while the request closing it is in flight and, once it has
+  // answered 202, until the last date's run ends; a caught-up date that completes hands over to the
+  // next one (from an empty bar).
   useEffect(() => {
     if (!closing) return;
     const following = closing.dates[closing.index];
@@ -83,15 +95,22 @@ export function EndOfDayPage() {
       try {
         const read = await api.get<EndOfDayRun>(`/v1/servicing/end-of-day/${following}`, controller.signal);
         if (controller.signal.aborted) return;
-        const next = followedIndex(closing.dates, closing.index, read);
-        if (next !== closing.index) {
+        const move = afterRead(closing, read, closing.answered);
+        if (move.kind === "next") {
           setProgress(null);
-          setClosing((c) => (c === closing ? { ...c, index: next } : c)); // unless the POST already answered
+          setClosing((c) => (c === closing ? { ...c, index: move.index } : c)); // unless the request already answered
           return; // this effect starts over for the next date
+        }
+        if (move.kind === "done") {
+          setResult(move.run);
+          setProgress(null);
+          setClosing((c) => (c === closing ? null : c));
+          refreshBusinessDate(); // the closed dates moved the business date on
+          return;
         }
         setProgress(read);
       } catch {
-        // not started yet, or a blip: the POST's answer is what counts
+        // not opened yet (404), or a blip: keep reading
       }
       if (!controller.signal.aborted) timer = setTimeout(poll, POLL_MS);
     };
@@ -100,31 +119,71 @@ export function EndOfDayPage() {
       controller.abort();
       clearTimeout(timer);
     };
-  }, [api, closing]);
+  }, [api, closing, refreshBusinessDate]);
 
   async function start({ date }: { date: Dayjs }) {
     const on = iso(date);
-    const dates = datesToClose(current?.last_closed_on ?? null, on);
+    const listed = datesToClose(current?.last_closed_on ?? null, on);
+    const dates = listed.length > 0 ? listed : [on];
     setFailure(null);
     setResult(null);
     setProgress(null);
-    setClosing({ dates: dates.length > 0 ? dates : [on], index: 0 });
+    setClosing({ dates, index: 0, answered: false });
     try {
-      const done = await api.post<EndOfDayRun>("/v1/servicing/end-of-day", { date: on });
-      if (alive.current) setResult(done);
+      const answer = await api.post<EndOfDayRun>("/v1/servicing/end-of-day", { date: on });
+      if (!alive.current) return;
+      const next = afterPost(dates, answer);
+      if (next.kind === "done") {
+        setResult(next.run);
+        setProgress(null);
+        setClosing(null);
+      } else {
+        // 202: still closing; the poll follows it from the date it is at to the end
+        setProgress(answer);
+        setClosing({ ...next.following, answered: true });
+      }
     } catch (error) {
       if (!alive.current) return;
       setProgress(null);
-      const outOfOrder = error instanceof ApiError && error.code === "servicing.eod.out_of_order";
-      setFailure({
-        message: errorMessage(error, locale),
-        lastClosed: outOfOrder && error instanceof ApiError ? error.detail("last_closed_on") : null,
-      });
+      setClosing(null);
+      await showFailure(error);
     } finally {
-      if (alive.current) setClosing(null);
       // The last closed date moved (or someone else's run did): show what the API says now.
-      businessDate.refresh();
+      if (alive.current) refreshBusinessDate();
     }
+  }
+
+  /** A refusal shows why; a close that failed shows its run (with the run's error) when it can be read. */
+  async function showFailure(error: unknown) {
+    const apiError = error instanceof ApiError ? error : null;
+    const failedOn = apiError?.code === "servicing.eod.failed" ? apiError.detail("business_date") : null;
+    if (failedOn) {
+      try {
+        const run = await api.get<EndOfDayRun>(`/v1/servicing/end-of-day/${failedOn}`);
+        if (!alive.current) return;
+        if (runEnded(run)) {
+          setResult(run);
+          return;
+        }
+      } catch {
+        // fall back to the error itself
+      }
+    }
+    const runError = apiError?.details.error as RunError | null | undefined;
+    setFailure({
+      message: errorMessage(error, locale),
+      lastClosed: apiError?.code === "servicing.eod.out_of_order" ? apiError.detail("last_closed_on") : null,
+      runError: runError && typeof runError.message === "string" ? runError : null,
+    });
+  }
+
+  /** The business date was moved while the dates left behind are still closing (202): follow them. */
+  function followMove(closingOn: string, to: string) {
+    const listed = datesToClose(addDays(closingOn, -1), addDays(to, -1));
+    setFailure(null);
+    setResult(null);
+    setProgress(null);
+    setClosing({ dates: listed.length > 0 ? listed : [closingOn], index: 0, answered: true });
   }
 
   const chosenDate = chosen ? iso(chosen) : null;
@@ -133,12 +192,18 @@ export function EndOfDayPage() {
   const running = closing !== null;
   const following = closing ? closing.dates[closing.index] : null;
   const run = result ?? progress;
-  const step = eodStep(run);
+  const steps = phaseSteps(run);
   const percent = eodPercent(run);
   const shownDate = result?.business_date ?? following ?? progress?.business_date ?? chosenDate ?? today;
   const seconds = eodSeconds(result);
   const caught = caughtUp(result);
+  const stepCounts = contractStepCounts(run);
+  const parked = parkedCount(run);
   const canSetDate = current?.time_travel === true && (me?.roles ?? []).includes("tenant-admin");
+  const heading =
+    result?.status === "completed" ? t("eod.completed", { date: shownDate })
+      : result?.status === "failed" ? t("eod.runFailed", { date: shownDate })
+        : t("eod.running", { date: shownDate });
 
   return (
     <>
@@ -217,7 +282,7 @@ export function EndOfDayPage() {
           )}
         </Card>
 
-        {canSetDate && current && <BusinessDateCard current={current} disabled={running} />}
+        {canSetDate && current && <BusinessDateCard current={current} disabled={running} onClosing={followMove} />}
 
         <Card variant="borderless" title={t("eod.progress")}>
           {failure ? (
@@ -229,6 +294,7 @@ export function EndOfDayPage() {
                 <>
                   <div data-testid="eod-error">{failure.message}</div>
                   {failure.lastClosed && <div data-testid="eod-last-closed">{t("eod.lastClosed", { date: failure.lastClosed })}</div>}
+                  {failure.runError && <RunErrorText error={failure.runError} />}
                 </>
               }
             />
@@ -237,9 +303,7 @@ export function EndOfDayPage() {
           ) : (
             <div className="eod-progress" data-testid="eod-progress" data-status={result?.status ?? progress?.status ?? "requested"}
               data-date={shownDate}>
-              <Typography.Text strong>
-                {result?.status === "completed" ? t("eod.completed", { date: shownDate }) : t("eod.running", { date: shownDate })}
-              </Typography.Text>
+              <Typography.Text strong>{heading}</Typography.Text>
               {closing && closing.dates.length > 1 && (
                 <Typography.Text type="secondary" data-testid="eod-catching-up">
                   {t("eod.catchingUp", { i: closing.index + 1, n: closing.dates.length })}
@@ -247,37 +311,72 @@ export function EndOfDayPage() {
               )}
               <Steps
                 size="small"
-                current={EOD_STEPS.indexOf(step)}
-                status={result?.status === "completed" ? "finish" : "process"}
+                current={currentStep(steps)}
                 responsive
-                items={EOD_STEPS.map((s) => ({ title: t(`eod.step.${s}` as MessageKey) }))}
+                items={steps.map((s) => ({
+                  title: lookup(locale, `eod.phase.${s.name}`) ?? s.name,
+                  status: s.state,
+                  "data-phase": s.name,
+                  "data-state": s.state,
+                }))}
                 data-testid="eod-steps"
               />
-              <Progress
-                percent={percent}
-                status={result?.status === "completed" ? "success" : "active"}
-                aria-label={t("eod.progress")}
-                data-testid="eod-bar"
-              />
+              <Progress percent={percent} status={barStatus(run)} aria-label={t("eod.progress")} data-testid="eod-bar" />
               {run && (
-                <Typography.Text type="secondary" data-testid="eod-count">
-                  {t("eod.progressCount", { processed: run.processed, total: run.total })}
-                </Typography.Text>
+                <Space wrap size={[16, 4]}>
+                  <Typography.Text type="secondary" data-testid="eod-count">
+                    {t("eod.progressCount", { processed: run.processed, total: run.total })}
+                  </Typography.Text>
+                  {(run.batches ?? 0) > 0 && (
+                    <Typography.Text type="secondary" data-testid="eod-batches">
+                      {t("eod.batches", { done: run.batches_done ?? 0, n: run.batches ?? 0 })}
+                    </Typography.Text>
+                  )}
+                </Space>
+              )}
+              {result?.status === "failed" && (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={t("eod.runError")}
+                  description={result.error ? <RunErrorText error={result.error} /> : undefined}
+                  data-testid="eod-run-failed"
+                />
+              )}
+              {stepCounts.length > 0 && (
+                <div data-testid="eod-steps-counts">
+                  <Typography.Text type="secondary">{t("eod.cstep.title")}</Typography.Text>
+                  <Suspense fallback={<Skeleton.Node active className="chart-skeleton" />}>
+                    <ContractStepsChart counts={stepCounts} />
+                  </Suspense>
+                </div>
               )}
             </div>
           )}
         </Card>
 
-        {result?.status === "completed" && (
+        {run && parked > 0 && <ParkedCard run={run} count={parked} />}
+
+        {result && runEnded(result) && (
           <Card variant="borderless" title={t("eod.result")}>
             <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} data-testid="eod-result">
               <Descriptions.Item label={t("eod.r.businessDate")}>{result.business_date}</Descriptions.Item>
               <Descriptions.Item label={t("eod.r.status")}>
-                <Tag color="green" data-testid="eod-status">{t("eod.status.completed")}</Tag>
+                {result.status === "completed" ? (
+                  <Tag color="green" data-testid="eod-status">{t("eod.status.completed")}</Tag>
+                ) : (
+                  <Tag color="red" data-testid="eod-status">{t("eod.status.failed")}</Tag>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t("eod.r.total")}><span data-testid="eod-total">{result.total}</span></Descriptions.Item>
               <Descriptions.Item label={t("eod.r.processed")}><span data-testid="eod-processed">{result.processed}</span></Descriptions.Item>
+              {result.closed !== undefined && (
+                <Descriptions.Item label={t("eod.r.closed")}><span data-testid="eod-closed">{result.closed}</span></Descriptions.Item>
+              )}
               <Descriptions.Item label={t("eod.r.skipped")}>{result.skipped}</Descriptions.Item>
+              {result.parked !== undefined && (
+                <Descriptions.Item label={t("eod.r.parked")}><span data-testid="eod-parked-count">{result.parked}</span></Descriptions.Item>
+              )}
               <Descriptions.Item label={t("eod.r.expired")}>{result.expired_applications.length}</Descriptions.Item>
               <Descriptions.Item label={t("eod.r.started")}>{formatInstant(result.started_at)}</Descriptions.Item>
               <Descriptions.Item label={t("eod.r.finished")}>{formatInstant(result.finished_at)}</Descriptions.Item>
@@ -300,11 +399,65 @@ export function EndOfDayPage() {
   );
 }
 
+/** A failed run's error: its name (a stable code or the error's class) and message. */
+function RunErrorText({ error }: { error: RunError }) {
+  return (
+    <div data-testid="eod-run-error">
+      <Typography.Text code>{error.name}</Typography.Text> {error.message}
+    </div>
+  );
+}
+
+/**
+ * The contracts a run parked: their close kept failing, so they were not closed for the date. The
+ * date closes all the same and they hold up nothing else; each links to its contract.
+ */
+function ParkedCard({ run, count }: { run: EndOfDayRun; count: number }) {
+  const { t } = useI18n();
+  const columns: ColumnsType<ParkedContract> = [
+    {
+      title: t("eod.parked.contract"),
+      dataIndex: "contract_id",
+      render: (id: string) => (
+        <Link to={`/contracts/${encodeURIComponent(id)}`} data-testid={`eod-parked-${id}`}>{id}</Link>
+      ),
+    },
+    { title: t("eod.parked.code"), dataIndex: "code", render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
+    { title: t("eod.parked.error"), dataIndex: "error" },
+    { title: t("eod.parked.attempts"), dataIndex: "attempts", align: "right", render: (n: number | null | undefined) => n ?? "—" },
+    { title: t("eod.parked.at"), dataIndex: "parked_at", render: (at: string | null | undefined) => formatInstant(at) },
+  ];
+  return (
+    <Card variant="borderless" title={t("eod.parked.title", { n: count })} data-testid="eod-parked">
+      <Alert
+        type="warning"
+        showIcon
+        title={t("eod.parked.alert", { n: count, date: run.business_date })}
+        style={{ marginBottom: 12 }}
+        data-testid="eod-parked-alert"
+      />
+      <Table<ParkedContract>
+        rowKey="contract_id"
+        size="small"
+        columns={columns}
+        dataSource={run.parked_contracts ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: "max-content" }}
+      />
+    </Card>
+  );
+}
+
 /**
  * Move the business date forward (time travel stages only): a date after the current one, confirmed.
- * The API closes each date left behind on the way, so this may take as long as those closes.
+ * The API closes each date left behind on the way; if those closes outlast its wait it answers 202
+ * with `closing_on` set, and the page follows them (`onClosing`).
  */
-function BusinessDateCard({ current, disabled }: { current: BusinessDate; disabled: boolean }) {
+function BusinessDateCard({ current, disabled, onClosing }: {
+  current: BusinessDate;
+  disabled: boolean;
+  onClosing: (closingOn: string, to: string) => void;
+}) {
   const { api } = useAuth();
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -327,8 +480,14 @@ function BusinessDateCard({ current, disabled }: { current: BusinessDate; disabl
       const moved = await api.request<BusinessDateMoved>("PUT", "/v1/business-date", { business_date: targetDate });
       replace(moved);
       setPicked(null);
-      setClosed([...(moved.closed ?? [])].sort());
-      message.success(t("admin.bizDate.moved", { date: moved.business_date }));
+      if (moved.closing_on) {
+        // 202: the dates left behind are still closing; the business date gets there once they are closed
+        message.info(t("admin.bizDate.closing", { date: targetDate }));
+        onClosing(moved.closing_on, targetDate);
+      } else {
+        setClosed([...(moved.closed ?? [])].sort());
+        message.success(t("admin.bizDate.moved", { date: moved.business_date }));
+      }
     } catch (e) {
       setError(errorMessage(e, locale));
       refresh(); // refused because it moved meanwhile, or a close is running: show where it is now

@@ -22,6 +22,15 @@ Invariants (checked here, enforced again by the store's conditional writes): deb
 per currency; an account flagged ``non_negative`` never has a negative available balance; lines on
 one account are booked in date order (a day an account has moved past is closed for that account),
 which is what makes statements' running balances and past trial balances exact.
+
+**Deferred GL legs** (no hot items on the posting path). A contract posting's line on a shared GL
+account (bank, clearing, income, impairment, allowance: no contract, no non-negative floor) does not
+update that account: it becomes an immutable ``GlMovement`` row, spread over ``GL_SHARDS`` partitions
+by the entry id. So postings for different contracts share no item and never race. At close of
+business ``plan_fold`` folds a day's movements into the account (one statement row per day,
+``EntryKind.ROLLUP``), and reads add what is not folded yet (``unrolled``), so balances, statements
+and trial balances stay exact at every date. Lines on non-negative GL accounts, and every manual or
+hold posting, update the account directly as before.
 """
 from __future__ import annotations
 
@@ -46,6 +55,13 @@ ZERO = Decimal(0)
 
 # DynamoDB refuses a transaction of more than 100 items; a posting is one transaction.
 MAX_TRANSACTION_ITEMS = 100
+
+# A GL account's deferred movements are spread over this many partitions (by a hash of the entry id).
+# One DynamoDB partition takes about 1,000 write units a second, so 16 shards take ~16,000 movement
+# rows a second per GL account before any throttling: far above a subsidiary's posting rate, while a
+# read of the unrolled movements costs 16 small queries. Changing it strands rows in old shards:
+# roll everything up first.
+GL_SHARDS = 16
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
 
@@ -77,7 +93,7 @@ class Side(str, Enum):
 
 class EntryKind(str, Enum):
     """What a journal entry records. Every kind but ``manual``, ``reversal`` and ``hold_posting`` is
-    built from an accounting template."""
+    built from an accounting template; ``gl_rollup`` names a roll-up's statement row, never an entry."""
 
     MANUAL = "manual"
     DISBURSEMENT = "disbursement"
@@ -92,6 +108,7 @@ class EntryKind(str, Enum):
     REFUND = "refund"
     REVERSAL = "reversal"
     HOLD_POSTING = "hold_posting"
+    ROLLUP = "gl_rollup"  # a GL account's statement row for a day's folded contract movements (no entry)
 
 
 class PostingRole(str, Enum):
@@ -270,10 +287,27 @@ class Account:
     line_count: int = 0
     last_booked_on: date | None = None
     version: int | None = None
+    # GL accounts with deferred movements: the last day folded in, and the totals folded for that day
+    # (movements booked on it later are folded by the next roll-up; reads add them meanwhile).
+    rolled_through: date | None = None
+    rolled_debits: Decimal = ZERO
+    rolled_credits: Decimal = ZERO
 
     @property
     def normal_side(self) -> Side:
         return normal_side(self.type, self.contra)
+
+    @property
+    def defers_contract_legs(self) -> bool:
+        """Whether a contract posting's line on this account is deferred to a GL movement row: a GL
+        account (no contract) with no non-negative floor — a floor needs the balance, so it stays direct."""
+        return self.contract_id is None and not self.non_negative
+
+    @property
+    def closed_before(self) -> date | None:
+        """Days before this one are closed to postings on the account."""
+        days = [d for d in (self.last_booked_on, self.rolled_through) if d is not None]
+        return max(days) if days else None
 
     @property
     def is_customer_account(self) -> bool:
@@ -520,6 +554,7 @@ class StatementLine:
     memo: str = ""
     contract_id: str | None = None
     created_at: datetime | None = None
+    movements: int | None = None  # a roll-up row: how many GL movements it folded
 
 
 @dataclass(frozen=True)
@@ -608,9 +643,52 @@ def check_currencies(lines: Sequence[JournalLine], accounts: Mapping[str, Accoun
 
 def plan_entry(draft: EntryDraft, accounts: Mapping[str, Account],
                pending_release: Sequence[AccountChange] = ()) -> list[Movement]:
-    """What posting ``draft`` does to every account it touches (``draft`` already normalised).
+    """What posting ``draft`` does to every account it touches (``draft`` already normalised), every
+    line applied to its account directly (manual, hold and proposal postings).
 
     ``pending_release`` adds the pending amounts a hold posting releases on the same accounts.
+    """
+    return plan_posting(draft, accounts, pending_release).movements
+
+
+@dataclass(frozen=True)
+class GlMovement:
+    """A contract posting's line on a shared GL account, written as its own immutable row instead of
+    an update of the account; folded into the account by the close-of-business roll-up."""
+
+    account_id: str
+    booked_on: date
+    entry_id: str
+    kind: EntryKind
+    debit: Decimal
+    credit: Decimal
+    currency: str
+    contract_id: str | None = None
+
+    @property
+    def shard(self) -> int:
+        return gl_shard(self.entry_id)
+
+
+def gl_shard(entry_id: str) -> int:
+    """The movement-row partition an entry's GL legs go to: stable across processes and releases."""
+    return int(hashlib.sha256(entry_id.encode()).hexdigest()[:8], 16) % GL_SHARDS
+
+
+@dataclass(frozen=True)
+class PostingPlan:
+    movements: list[Movement]  # direct account updates (with their statement rows)
+    gl_movements: list[GlMovement]  # deferred GL legs (contract postings only)
+
+
+def plan_posting(draft: EntryDraft, accounts: Mapping[str, Account], pending_release: Sequence[AccountChange] = (),
+                 *, defer_gl: bool = False) -> PostingPlan:
+    """``plan_entry``, with ``defer_gl`` (a contract posting) turning each line on an account that
+    ``defers_contract_legs`` into a ``GlMovement`` instead of an update of the account.
+
+    A deferred leg still obeys the booked-date order against the account as read (no day before the
+    account's last booked or rolled-up day, ``ledger.entry.booked_on.closed``); it never needs the
+    balance, since the account has no floor.
     """
     missing = [ln.account_id for ln in draft.lines if ln.account_id not in accounts]
     missing += [c.account_id for c in pending_release if c.account_id not in accounts]
@@ -623,16 +701,132 @@ def plan_entry(draft: EntryDraft, accounts: Mapping[str, Account],
         merged[change.account_id] = AccountChange(
             change.account_id, prior.posted_debit + change.posted_debit, prior.posted_credit + change.posted_credit,
             prior.pending_debit + change.pending_debit, prior.pending_credit + change.pending_credit)
-    return [apply_change(accounts[aid], ch, booked_on=draft.booked_on, entry_id=draft.entry_id, kind=draft.kind,
-                         memo=draft.memo, contract_id=draft.contract_id) for aid, ch in merged.items()]
+    movements: list[Movement] = []
+    deferred: list[GlMovement] = []
+    for aid, ch in merged.items():
+        account = accounts[aid]
+        if defer_gl and account.defers_contract_legs and not (ch.pending_debit or ch.pending_credit):
+            deferred.append(deferred_leg(account, ch, booked_on=draft.booked_on, entry_id=draft.entry_id,
+                                         kind=draft.kind, contract_id=draft.contract_id))
+        else:
+            movements.append(apply_change(account, ch, booked_on=draft.booked_on, entry_id=draft.entry_id,
+                                          kind=draft.kind, memo=draft.memo, contract_id=draft.contract_id))
+    return PostingPlan(movements, deferred)
 
 
-def transaction_items(movements: Sequence[Movement], *, extra_items: int = 0) -> int:
-    """DynamoDB items a posting writes: the entry, each account, each statement row, one event per
-    customer contract touched, plus ``extra_items`` (a reversal marker, a hold)."""
+def deferred_leg(account: Account, change: AccountChange, *, booked_on: date, entry_id: str, kind: EntryKind,
+                 contract_id: str | None) -> GlMovement:
+    closed = account.closed_before
+    if closed is not None and booked_on < closed:
+        raise RuleViolation(
+            "ledger.entry.booked_on.closed",
+            "the account already has entries booked after this date; book the entry on or after it",
+            {"account_id": account.id, "booked_on": booked_on.isoformat(), "last_booked_on": closed.isoformat()},
+        )
+    ccy = account.currency
+    return GlMovement(account.id, booked_on, entry_id, kind, quantize(change.posted_debit, ccy),
+                      quantize(change.posted_credit, ccy), ccy, contract_id)
+
+
+def transaction_items(movements: Sequence[Movement], *, gl_movements: int = 0, extra_items: int = 0) -> int:
+    """DynamoDB items a posting writes: the entry, each account updated directly, each statement
+    row, each deferred GL movement row, one event per customer contract touched, plus
+    ``extra_items`` (a reversal marker, a hold)."""
     rows = sum(1 for m in movements if m.row is not None)
     contracts = {m.after.contract_id for m in movements if m.row is not None and m.after.contract_id}
-    return 1 + len(movements) + rows + len(contracts) + extra_items
+    return 1 + len(movements) + rows + gl_movements + len(contracts) + extra_items
+
+
+# --- the close-of-business roll-up of deferred GL movements ----------------------------------------
+
+
+def unrolled(account: Account, movements: Iterable[GlMovement], as_of: date | None = None) -> tuple[Decimal, Decimal]:
+    """(debits, credits) of ``account``'s movements not folded into it yet, booked on or before
+    ``as_of`` (any day when None). ``movements`` are those booked on or after ``rolled_through``
+    (all of them if it is unset): on that day itself, what the roll-up already folded is taken off.
+    """
+    rt = account.rolled_through
+    if as_of is not None and rt is not None and as_of < rt:
+        return ZERO, ZERO  # the statement rows already hold that date exactly
+    debit = credit = ZERO
+    for m in movements:
+        if (rt is None or m.booked_on >= rt) and (as_of is None or m.booked_on <= as_of):
+            debit += m.debit
+            credit += m.credit
+    if rt is not None:
+        debit -= account.rolled_debits
+        credit -= account.rolled_credits
+    return quantize(debit, account.currency), quantize(credit, account.currency)
+
+
+def with_unrolled(account: Account, debit: Decimal, credit: Decimal) -> Account:
+    """The account as it reads once its unrolled movements are added (balance, debits, credits)."""
+    if not debit and not credit:
+        return account
+    delta = account.signed(Side.DEBIT, debit) + account.signed(Side.CREDIT, credit)
+    return replace(account, balance=account.balance + delta, debits=account.debits + debit,
+                   credits=account.credits + credit)
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One day's movements folded into a GL account: its update and roll-up row (``movement``), and
+    the statement rows of later days, restated to include the day (``restated``)."""
+
+    on: date
+    movement: Movement
+    restated: tuple[StatementLine, ...]
+    movements: int
+    debit: Decimal
+    credit: Decimal
+
+
+def rollup_entry_id(on: date) -> str:
+    return f"rollup:{on.isoformat()}"
+
+
+def plan_fold(account: Account, on: date, movements_on: Sequence[GlMovement], rows_from_on: Sequence[StatementLine],
+              balance_end_of_on: Decimal) -> Fold | None:
+    """Fold ``account``'s movements booked on ``on`` that earlier roll-ups of the day did not (None if
+    there are none: a repeated roll-up is a no-op).
+
+    ``rows_from_on`` are the account's statement rows booked on ``on`` or later (its roll-up rows of
+    the day say what is folded already; later days' rows are restated), ``balance_end_of_on`` the
+    balance its statement shows at the end of ``on``. The account's ``rolled_through`` moves to ``on``
+    when ``on`` is later; a day before it (a movement that raced a roll-up) is folded all the same.
+    """
+    if any(m.account_id != account.id or m.booked_on != on for m in movements_on):
+        raise ValueError("movements of another account or day")
+    ccy = account.currency
+    done = [r for r in rows_from_on if r.booked_on == on and r.kind is EntryKind.ROLLUP]
+    debit = sum((m.debit for m in movements_on), ZERO) - sum((r.debit for r in done), ZERO)
+    credit = sum((m.credit for m in movements_on), ZERO) - sum((r.credit for r in done), ZERO)
+    count = len(movements_on) - sum(r.movements or 0 for r in done)
+    if debit < 0 or credit < 0:
+        raise ValueError("a roll-up folded more than the day's movements")  # rows are never deleted
+    if not debit and not credit:
+        return None
+    debit, credit = quantize(debit, ccy), quantize(credit, ccy)
+    change = AccountChange(account.id, posted_debit=debit, posted_credit=credit)
+    delta = account.signed(Side.DEBIT, debit) + account.signed(Side.CREDIT, credit)
+    rt = account.rolled_through
+    if rt is None or on > rt:
+        rolled = dict(rolled_through=on, rolled_debits=debit, rolled_credits=credit)
+    elif on == rt:
+        rolled = dict(rolled_through=on, rolled_debits=account.rolled_debits + debit,
+                      rolled_credits=account.rolled_credits + credit)
+    else:
+        rolled = {}
+    after = replace(account, balance=account.balance + delta, debits=account.debits + debit,
+                    credits=account.credits + credit, line_count=account.line_count + 1,
+                    last_booked_on=max(on, account.last_booked_on or on), **rolled)
+    row = StatementLine(account.id, after.line_count, on, rollup_entry_id(on), EntryKind.ROLLUP, debit, credit,
+                        quantize(balance_end_of_on + delta, ccy),
+                        f"{count} contract movement(s) rolled up", None, movements=count)
+    restated = tuple(replace(r, balance_after=quantize(r.balance_after + delta, ccy))
+                     for r in rows_from_on if r.booked_on > on)
+    check_transaction_size(2 + len(restated))
+    return Fold(on, Movement(account, after, change, row, None), restated, count, debit, credit)
 
 
 def check_transaction_size(items: int) -> None:
@@ -892,7 +1086,7 @@ class AccountingTemplate(Schema):
     @classmethod
     def _only_template_kinds(cls, rules: dict[EntryKind, list[Leg]]) -> dict[EntryKind, list[Leg]]:
         for kind in rules:
-            if kind in (EntryKind.MANUAL, EntryKind.REVERSAL, EntryKind.HOLD_POSTING):
+            if kind in (EntryKind.MANUAL, EntryKind.REVERSAL, EntryKind.HOLD_POSTING, EntryKind.ROLLUP):
                 raise ValueError(f"{kind.value} entries are not built from a template")
         return rules
 

@@ -15,7 +15,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Iterator, Sequence
 
-from chalicelib.ledger.domain import Account, Hold, JournalEntry, JournalProposal, ProposalStatus, StatementLine
+from chalicelib.ledger.domain import (
+    Account,
+    GlMovement,
+    Hold,
+    JournalEntry,
+    JournalProposal,
+    ProposalStatus,
+    StatementLine,
+)
 from chalicelib.ledger.ports import (
     AlreadyReversed,
     Commit,
@@ -38,6 +46,7 @@ class InMemoryLedger:
         self._lines: dict[tuple[str, str], list[StatementLine]] = {}
         self._events: dict[tuple[str, str], list[dict]] = {}
         self._proposals: dict[tuple[str, str], JournalProposal] = {}
+        self._gl_movements: dict[tuple[str, str], list[GlMovement]] = {}
         self.commits = 0
 
     # accounts
@@ -152,20 +161,38 @@ class InMemoryLedger:
                 self._accounts[(t, m.before.id)] = replace(m.after, version=(m.before.version or 0) + 1)
                 if m.row is not None:
                     self._lines.setdefault((t, m.row.account_id), []).append(m.row)
+            for r in commit.restated:
+                rows = self._lines[(t, r.account_id)]
+                rows[:] = [r if (x.booked_on, x.seq) == (r.booked_on, r.seq) else x for x in rows]
+            for g in commit.gl_movements:
+                self._gl_movements.setdefault((t, g.account_id), []).append(g)
             for ev in commit.events:
                 self._events.setdefault((t, ev.entry_id), []).append(ev.payload())
             self.commits += 1
             singles = (commit.entry, commit.reverses, commit.new_hold, commit.hold_transition,
                        commit.proposal_transition)
             items = sum(1 for x in singles if x is not None) + len(commit.movements) \
-                + sum(1 for m in commit.movements if m.row) + len(commit.events)
+                + sum(1 for m in commit.movements if m.row) + len(commit.events) + len(commit.gl_movements) \
+                + len(commit.restated)
             return Receipt(items=items)
 
     # statements and balances
 
+    def _rows(self, ctx: TenantContext, account_id: str) -> list[StatementLine]:
+        # In the store's key order (booked day, then sequence): a roll-up row can follow later days' rows.
+        with self._lock:
+            return sorted(self._lines.get((ctx.tenant_id, account_id), []), key=lambda r: (r.booked_on, r.seq))
+
+    def gl_movements(self, ctx: TenantContext, account_id: str, *, from_on: date | None,
+                     to_on: date | None) -> list[GlMovement]:
+        with self._lock:
+            rows = list(self._gl_movements.get((ctx.tenant_id, account_id), []))
+        return sorted((g for g in rows if (from_on is None or g.booked_on >= from_on)
+                       and (to_on is None or g.booked_on <= to_on)), key=lambda g: (g.booked_on, g.entry_id))
+
     def statement(self, ctx: TenantContext, account_id: str, *, from_on: date | None, to_on: date | None,
                   cursor: str | None, limit: int) -> tuple[list[StatementLine], str | None]:
-        rows = [r for r in self._lines.get((ctx.tenant_id, account_id), [])
+        rows = [r for r in self._rows(ctx, account_id)
                 if (from_on is None or r.booked_on >= from_on) and (to_on is None or r.booked_on <= to_on)]
         start = int(cursor or 0)
         return rows[start:start + limit], (str(start + limit) if start + limit < len(rows) else None)
@@ -173,6 +200,6 @@ class InMemoryLedger:
     def balances_as_of(self, ctx: TenantContext, accounts: Sequence[Account], as_of: date) -> dict[str, Decimal]:
         out = {}
         for a in accounts:
-            rows = [r for r in self._lines.get((ctx.tenant_id, a.id), []) if r.booked_on <= as_of]
+            rows = [r for r in self._rows(ctx, a.id) if r.booked_on <= as_of]
             out[a.id] = rows[-1].balance_after if rows else Decimal(0)
         return out

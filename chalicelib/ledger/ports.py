@@ -4,8 +4,15 @@
 ``memory.InMemoryLedger`` is its in-process twin for fast tests of the use cases (here and in the
 contexts that post to the ledger). Both make the same promises:
 
-* ``commit`` applies every part of a ``Commit`` or none of it, and only if every account is still at
-  the version it was read at; otherwise it raises ``StaleWrite`` and nothing changed.
+* ``commit`` applies every part of a ``Commit`` or none of it, and only if every account it updates
+  is still at the version it was read at; otherwise it raises ``StaleWrite`` and nothing changed.
+  Its ``gl_movements`` (a contract posting's deferred GL legs) are new immutable rows, written with no
+  condition on any account: contract postings for different contracts share no item.
+* ``gl_movements`` returns a GL account's movement rows by booked day, from every shard; rows are never
+  changed or deleted (they expire long after the roll-up folded them).
+* An account item holds only what was applied to it directly plus what roll-ups folded in
+  (``rolled_through``); the exact GL figure adds its unrolled movements (``domain.unrolled``), which the
+  service does for ``get_account``, ``list_accounts`` and ``trial_balance``.
 * Keys come from the ``TenantContext`` only: another tenant's account or entry reads as absent.
 """
 from __future__ import annotations
@@ -18,6 +25,7 @@ from typing import Iterator, Protocol, Sequence
 from chalicelib.ledger.domain import (
     Account,
     CustomerAccountMoved,
+    GlMovement,
     Hold,
     JournalEntry,
     JournalProposal,
@@ -59,6 +67,8 @@ class Commit:
     new_hold: Hold | None = None
     hold_transition: tuple[Hold, Hold] | None = None  # (as read, as it becomes)
     proposal_transition: tuple[JournalProposal, JournalProposal] | None = None  # (as read, as it becomes)
+    gl_movements: Sequence[GlMovement] = ()  # deferred GL legs: new rows, unconditional
+    restated: Sequence[StatementLine] = ()  # statement rows whose balance_after a roll-up restates
 
 
 @dataclass(frozen=True)
@@ -111,3 +121,8 @@ class LedgerRepository(Protocol):
 
     def events_for_entry(self, ctx: TenantContext, entry_id: str) -> list[dict]:
         """The customer-account events an entry wrote to the outbox (their payloads)."""
+
+    def gl_movements(self, ctx: TenantContext, account_id: str, *, from_on: date | None,
+                     to_on: date | None) -> list[GlMovement]:
+        """A GL account's deferred movements booked in ``[from_on, to_on]`` (open ends when None),
+        from every shard, in booked-day order."""

@@ -21,8 +21,17 @@ Public API (stable for other contexts):
 * ``place_hold`` / ``post_hold`` / ``void_hold``
 * ``propose_entry`` / ``propose_reversal`` / ``approve_proposal`` / ``reject_proposal`` — manual entries
   and their reversals under maker-checker (money moved by hand always needs a second person)
+* ``roll_up(ctx, on, store=)`` — close of business: fold the contract postings' deferred GL
+  movements booked up to ``on`` into the GL accounts (idempotent; catches up skipped days)
 * ``get_account``, ``list_accounts``, ``get_entry``, ``statement``, ``trial_balance``,
   ``balance_as_of``, ``customer_events``
+
+Contract postings (``post_contract_event``, and reversals of contract entries) never update a shared
+GL account with no floor (bank, clearing, income, impairment, allowance): their lines on it are
+immutable movement rows (``domain.GlMovement``), so postings for different contracts never race.
+``get_account``, ``list_accounts``, ``balance_as_of`` and ``trial_balance`` add the movements not yet
+rolled up, so they are exact at any time; a GL account's ``statement`` shows one roll-up row per day
+(``gl_rollup``) once the day is rolled up, and its ``line_count`` counts rows, not movements.
 """
 from __future__ import annotations
 
@@ -119,21 +128,25 @@ def open_contract_accounts(ctx: TenantContext, contract_id: str, *, template: Ac
 
 
 def get_account(ctx: TenantContext, account_id: str, *, store: LedgerRepository) -> Account:
+    """The account and its balances. A shared GL account's balance, debits and credits include the
+    contract postings' movements not rolled up yet (exact now; ``line_count`` counts statement rows)."""
     if not domain.valid_id(account_id):
         raise domain.account_not_found(account_id)
     found = store.get_accounts(ctx, [account_id]).get(account_id)
     if found is None:
         raise domain.account_not_found(account_id)
-    return found
+    return _with_unrolled(ctx, store, found)
 
 
 def list_accounts(ctx: TenantContext, *, store: LedgerRepository, contract_id: str | None = None,
                   gl_only: bool = False, cursor: str | None = None,
                   limit: int = 50) -> tuple[list[Account], str | None]:
-    """GL accounts first (by code), then contract sub-accounts; one page and the next cursor."""
+    """GL accounts first (by code), then contract sub-accounts; one page and the next cursor. GL
+    balances include the movements not rolled up yet, as ``get_account``'s do."""
     if contract_id is not None and not domain.valid_id(contract_id):
         return [], None
-    return store.list_accounts(ctx, contract_id=contract_id, gl_only=gl_only, cursor=cursor, limit=limit)
+    page, nxt = store.list_accounts(ctx, contract_id=contract_id, gl_only=gl_only, cursor=cursor, limit=limit)
+    return [_with_unrolled(ctx, store, a) for a in page], nxt
 
 
 def _accounts_for(ctx: TenantContext, store: LedgerRepository, ids: Sequence[str], currencies: dict[str, str],
@@ -193,7 +206,7 @@ def post_contract_event(ctx: TenantContext, event: ContractEvent, *, template: A
                                         created_by=created_by or ctx.user_id)
     sub_accounts = domain.contract_accounts_for(template, domain.chart_index(ctx.kind), event.contract_id,
                                                 event.currency)
-    return _post(ctx, store, draft, max_attempts, openable=sub_accounts)
+    return _post(ctx, store, draft, max_attempts, openable=sub_accounts, defer_gl=True)
 
 
 def reverse_entry(ctx: TenantContext, entry_id: str, *, idempotency_key: str, booked_on: date,
@@ -216,7 +229,8 @@ def reverse_entry(ctx: TenantContext, entry_id: str, *, idempotency_key: str, bo
     reversed_by = store.reversal_of(ctx, entry_id)
     if reversed_by is not None:
         raise _already_reversed(entry_id, reversed_by)
-    return _post(ctx, store, draft, max_attempts)
+    # A contract entry's reversal defers its GL legs like the entry did.
+    return _post(ctx, store, draft, max_attempts, defer_gl=draft.contract_id is not None)
 
 
 def _already_reversed(entry_id: str, reversed_by: str | None) -> Conflict:
@@ -227,12 +241,13 @@ def _already_reversed(entry_id: str, reversed_by: str | None) -> Conflict:
 @dataclass(frozen=True)
 class _Prepared:
     movements: list[domain.Movement]
+    gl_movements: list[domain.GlMovement]
     hold_transition: tuple[Hold, Hold] | None = None
     proposal_transition: tuple[JournalProposal, JournalProposal] | None = None
 
 
 def _prepare(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, openable: Sequence[Account],
-             proposal_id: str | None = None) -> _Prepared | PostingResult:
+             proposal_id: str | None = None, defer_gl: bool = False) -> _Prepared | PostingResult:
     """Read what the draft touches and plan it (or find it already posted through its hold or proposal)."""
     proposal_transition = None
     if proposal_id is not None:
@@ -260,21 +275,22 @@ def _prepare(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, ope
                         posted_entry_id=draft.entry_id)
         release = hold.pending_changes(-1)
         hold_transition = (hold, after)
-    movements = domain.plan_entry(draft, accounts, release)
+    plan = domain.plan_posting(draft, accounts, release, defer_gl=defer_gl and draft.hold_id is None)
     extras = (1 if draft.reverses else 0) + (1 if hold_transition else 0) + (1 if proposal_transition else 0)
-    domain.check_transaction_size(domain.transaction_items(movements, extra_items=extras))
-    return _Prepared(movements, hold_transition, proposal_transition)
+    domain.check_transaction_size(domain.transaction_items(plan.movements, gl_movements=len(plan.gl_movements),
+                                                           extra_items=extras))
+    return _Prepared(plan.movements, plan.gl_movements, hold_transition, proposal_transition)
 
 
 @observability.traced
 def _post(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, max_attempts: int,
-          openable: Sequence[Account] = (), proposal_id: str | None = None) -> PostingResult:
+          openable: Sequence[Account] = (), proposal_id: str | None = None, defer_gl: bool = False) -> PostingResult:
     # Nothing is booked in the tenant's future: a close, a repayment or a journal dated after the
     # business date would let one user brick every later day.
     clock.not_after_business_date(ctx, draft.booked_on, "ledger.entry.future_date", "an entry")
     for attempt in range(1, max_attempts + 1):
         try:
-            prepared = _prepare(ctx, store, draft, openable, proposal_id)
+            prepared = _prepare(ctx, store, draft, openable, proposal_id, defer_gl)
         except DomainError:
             # A concurrent call with the same key may have posted it first, changing the balances
             # this plan was refused on: the caller gets that entry, not the refusal.
@@ -296,7 +312,8 @@ def _post(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, max_at
         try:
             receipt = store.commit(ctx, Commit(movements=movements, entry=entry, events=events,
                                                reverses=draft.reverses, hold_transition=prepared.hold_transition,
-                                               proposal_transition=prepared.proposal_transition))
+                                               proposal_transition=prepared.proposal_transition,
+                                               gl_movements=prepared.gl_movements))
         except EntryExists:
             existing = store.get_entry(ctx, draft.entry_id)
             if existing is None:  # the entry's id is taken but unreadable: never expected
@@ -309,9 +326,22 @@ def _post(ctx: TenantContext, store: LedgerRepository, draft: EntryDraft, max_at
                       extra={"entry_id": draft.entry_id, "attempt": attempt, "reason": str(lost)})
             _backoff(attempt)
             continue
+        if prepared.gl_movements:
+            _fold_if_raced(ctx, store, draft.booked_on, [g.account_id for g in prepared.gl_movements])
         observability.count("Postings", ctx.tenant_id, kind=entry.kind.value)
         return PostingResult(entry, replayed=False, attempts=attempt, receipt=receipt)
     raise _contention("the posting", max_attempts)
+
+
+def _fold_if_raced(ctx: TenantContext, store: LedgerRepository, booked_on: date, account_ids: Sequence[str]) -> None:
+    """A roll-up may have moved a GL account past ``booked_on`` between this posting's read and its
+    commit (the deferred legs carry no condition on the account): fold the day again so the movement
+    is not left behind. Movements on the rolled day itself need nothing — reads add them."""
+    for account in store.get_accounts(ctx, account_ids).values():
+        if account.rolled_through is not None and account.rolled_through > booked_on:
+            log.warning("a GL movement raced a roll-up; folding its day again",
+                        extra={"account_id": account.id, "booked_on": booked_on.isoformat()})
+            _fold_day(ctx, store, account.id, booked_on)
 
 
 # --- manual journal proposals (maker-checker) ------------------------------------------------------
@@ -489,6 +519,105 @@ def void_hold(ctx: TenantContext, hold_id: str, *, store: LedgerRepository,
     raise _contention("voiding the hold", max_attempts)
 
 
+# --- close of business: rolling deferred GL movements up --------------------------------------------
+
+
+def roll_up(ctx: TenantContext, on: date, *, store: LedgerRepository) -> dict:
+    """Fold every GL account's deferred movements booked on or before ``on`` into the account.
+
+    Per GL account and day: one transaction (conditional on the account's version: manual postings
+    may race it, then it re-reads and retries) that adds the day's net to the balance, debits and
+    credits, writes ONE statement row for the day (``gl_rollup``, entry id ``rollup:<day>``, the
+    day's debit and credit totals and the balance after) and moves ``rolled_through`` to the day.
+    Earlier unrolled days go first, in date order, so a skipped close is caught up. Idempotent: a
+    second call finds nothing left to fold and writes nothing. Movements booked on a rolled day
+    afterwards are folded by the next roll-up (and reads include them meanwhile).
+
+    Returns ``{"on", "accounts": [{"account_id", "movements", "debit", "credit"}], "movements"}`` —
+    what this call folded (accounts with nothing to fold are left out).
+    """
+    clock.not_after_business_date(ctx, on, "ledger.rollup.future_date", "a roll-up")
+    folded = []
+    for account in store.all_accounts(ctx):
+        if not account.defers_contract_legs:
+            continue
+        figures = _roll_up_account(ctx, store, account, on)
+        if figures["movements"] or figures["debit"] or figures["credit"]:
+            folded.append(figures)
+    folded.sort(key=lambda f: f["account_id"])
+    observability.count("GlRollups", ctx.tenant_id)
+    log.info("GL movements rolled up", extra={"tenant_id": ctx.tenant_id, "on": on.isoformat(),
+                                              "accounts": len(folded)})
+    return {"on": on, "accounts": folded, "movements": sum(f["movements"] for f in folded)}
+
+
+def _roll_up_account(ctx: TenantContext, store: LedgerRepository, account: Account, on: date) -> dict:
+    zero = domain.quantize(domain.ZERO, account.currency)
+    figures = {"account_id": account.id, "movements": 0, "debit": zero, "credit": zero}
+    if account.rolled_through is not None and on < account.rolled_through:
+        return figures  # rolled past already
+    moves = store.gl_movements(ctx, account.id, from_on=account.rolled_through, to_on=on)
+    by_day: dict[date, list[domain.GlMovement]] = {}
+    for m in moves:
+        by_day.setdefault(m.booked_on, []).append(m)
+    days = sorted(by_day)
+    for day in days:
+        fold = _fold_day(ctx, store, account.id, day, by_day[day])
+        if fold is not None:
+            figures["movements"] += fold.movements
+            figures["debit"] += fold.debit
+            figures["credit"] += fold.credit
+    # A posting that read the account before this roll-up and committed after its query of a day now
+    # behind ``rolled_through``: fold those days once more (a no-op unless one did).
+    for day in days[:-1]:
+        fold = _fold_day(ctx, store, account.id, day)
+        if fold is not None:
+            figures["movements"] += fold.movements
+            figures["debit"] += fold.debit
+            figures["credit"] += fold.credit
+    return figures
+
+
+def _fold_day(ctx: TenantContext, store: LedgerRepository, account_id: str, day: date,
+              movements: Sequence[domain.GlMovement] | None = None,
+              max_attempts: int = DEFAULT_MAX_ATTEMPTS) -> domain.Fold | None:
+    """Fold what is not folded yet of ``account_id``'s movements booked on ``day`` (one transaction)."""
+    for attempt in range(1, max_attempts + 1):
+        account = store.get_accounts(ctx, [account_id])[account_id]
+        if movements is None or attempt > 1:
+            movements = store.gl_movements(ctx, account_id, from_on=day, to_on=day)
+        rows = _rows_from(ctx, store, account_id, day)
+        balance_end = store.balances_as_of(ctx, [account], day)[account_id]
+        fold = domain.plan_fold(account, day, movements, rows, balance_end)
+        if fold is None:
+            return None
+        try:
+            store.commit(ctx, Commit(movements=[fold.movement], restated=fold.restated))
+        except StaleWrite:
+            _backoff(attempt)
+            continue
+        return fold
+    raise _contention("the roll-up", max_attempts)
+
+
+def _rows_from(ctx: TenantContext, store: LedgerRepository, account_id: str, day: date) -> list[StatementLine]:
+    rows: list[StatementLine] = []
+    cursor = None
+    while True:
+        page, cursor = store.statement(ctx, account_id, from_on=day, to_on=None, cursor=cursor, limit=200)
+        rows += page
+        if not cursor:
+            return rows
+
+
+def _with_unrolled(ctx: TenantContext, store: LedgerRepository, account: Account) -> Account:
+    """A GL account as it reads with the deferred movements not rolled up yet."""
+    if not account.defers_contract_legs:
+        return account
+    moves = store.gl_movements(ctx, account.id, from_on=account.rolled_through, to_on=None)
+    return domain.with_unrolled(account, *domain.unrolled(account, moves))
+
+
 # --- reading ---------------------------------------------------------------------------------------
 
 
@@ -517,13 +646,35 @@ def statement(ctx: TenantContext, account_id: str, *, store: LedgerRepository, f
 
 
 def balance_as_of(ctx: TenantContext, account_id: str, as_of: date, *, store: LedgerRepository) -> Decimal:
-    account = get_account(ctx, account_id, store=store)
-    return store.balances_as_of(ctx, [account], as_of)[account_id]
+    """The account's balance at the end of ``as_of``, unrolled GL movements included."""
+    if not domain.valid_id(account_id):
+        raise domain.account_not_found(account_id)
+    account = store.get_accounts(ctx, [account_id]).get(account_id)
+    if account is None:
+        raise domain.account_not_found(account_id)
+    return _balances_as_of(ctx, store, [account], as_of)[account_id]
+
+
+def _balances_as_of(ctx: TenantContext, store: LedgerRepository, accounts: Sequence[Account],
+                    as_of: date) -> dict[str, Decimal]:
+    """Balances at the end of ``as_of``: the statement rows' (rolled-up figures), plus, for a shared
+    GL account, its movements booked in ``[rolled_through, as_of]`` that are not folded yet."""
+    balances = store.balances_as_of(ctx, accounts, as_of)
+    for account in accounts:
+        rt = account.rolled_through
+        if not account.defers_contract_legs or (rt is not None and as_of < rt):
+            continue
+        moves = store.gl_movements(ctx, account.id, from_on=rt, to_on=as_of)
+        debit, credit = domain.unrolled(account, moves, as_of)
+        balances[account.id] += account.signed(domain.Side.DEBIT, debit) + account.signed(domain.Side.CREDIT, credit)
+    return balances
 
 
 def trial_balance(ctx: TenantContext, as_of: date, *, store: LedgerRepository, attempts: int = 4) -> TrialBalance:
     """Every GL code's balance at the end of ``as_of`` (contract sub-accounts rolled up), per currency.
 
+    Exact at any date: a shared GL account's figure is its statement's balance at the date plus its
+    deferred movements booked up to the date that no roll-up has folded yet.
     Accounts are read one by one, so a posting landing mid-read could be half seen; a trial balance
     that does not balance is re-read (it always balances once no posting is in flight).
     """
@@ -531,7 +682,7 @@ def trial_balance(ctx: TenantContext, as_of: date, *, store: LedgerRepository, a
     tb = None
     for attempt in range(attempts):
         accounts = list(store.all_accounts(ctx))
-        balances = store.balances_as_of(ctx, accounts, as_of)
+        balances = _balances_as_of(ctx, store, accounts, as_of)
         tb = domain.trial_balance(as_of, [(a, balances[a.id]) for a in accounts], chart)
         if tb.balanced:
             return tb
@@ -550,5 +701,5 @@ __all__ = [
     "list_accounts", "post_entry", "post_contract_event", "reverse_entry", "place_hold", "post_hold", "void_hold",
     "get_entry", "statement", "balance_as_of", "trial_balance", "customer_events", "propose_entry", "get_proposal",
     "propose_reversal",
-    "approve_proposal", "reject_proposal",
+    "approve_proposal", "reject_proposal", "roll_up",
 ]

@@ -5,8 +5,9 @@ Item layout (every key tenant-prefixed, built from the ``TenantContext`` only):
 ==========================  ================================  ===========================================
 item                        PK / SK                           index keys
 ==========================  ================================  ===========================================
-account (balances)          ``LEDGER_ACCOUNT#<id>`` / ROOT    — (hot: updated by every posting; no index
-                                                              so an update costs no index write)
+account (balances)          ``LEDGER_ACCOUNT#<id>`` / ROOT    — (no index, so an update costs no index
+                                                              write; a shared GL account is updated by
+                                                              manual postings and the daily roll-up only)
 account listing             ``LEDGER_ACCOUNT#<id>`` / LISTING GSI1 ``LEDGER_ACCOUNTS`` / ``G#<code>#<id>``
                                                               or ``C#<contract>#<id>`` (written once)
 statement row               ``LEDGER_ACCOUNT#<id>`` /         —
@@ -21,16 +22,25 @@ journal proposal            ``LEDGER_PROPOSAL#<id>`` / ROOT   GSI1 ``LEDGER_PROP
                                                               in the same write)
 outbox event                ``LEDGER_EVENT#<entry>`` /        — (consumers read the table's stream,
                             ``<contract>``                    filtered on ``entity = ledger_event``)
+GL movement (deferred leg)  ``LEDGER_GLMOVE#<account>#<shard>``  — (immutable; TTL ``expires_at``,
+                            / ``<booked_on>#<entry>``         ``GL_MOVEMENT_RETENTION``)
 ==========================  ================================  ===========================================
+
+A contract posting's lines on shared GL accounts (no floor) are GL movement rows, spread over
+``domain.GL_SHARDS`` partitions by the entry id, instead of updates of the account item: postings for
+different contracts touch no common item. ``roll_up`` (service) folds a day's rows into the account
+item in one transaction per account and day (a roll-up statement row ``LINE#<day>#<seq>``, later
+days' rows restated, ``rolled_through`` moved on); reads add the rows not folded yet.
 
 Statement rows sort by booked date then per-account sequence; since an account's rows are booked in
 date order (a domain rule), the row with the greatest key ``<= LINE#<date>#~`` holds the balance at
 the end of that date — one single-item query, however old the date.
 
 A commit is one ``TransactWriteItems``: the entry (conditional on its id being new — the id derives
-from the idempotency key), every account's balance update (conditional on the version it was read at
-and, for accounts that may not go negative, on the balance floor), the statement rows, the outbox
-events, and the reversal marker or hold transition. It carries a ``ClientRequestToken`` and asks for
+from the idempotency key), every directly updated account's balance update (conditional on the
+version it was read at and, for accounts that may not go negative, on the balance floor), the
+statement rows, the GL movement rows (unconditional: the entry's condition already makes the posting
+happen once), the outbox events, and the reversal marker or hold transition. It carries a ``ClientRequestToken`` and asks for
 ``ReturnConsumedCapacity``.
 """
 from __future__ import annotations
@@ -40,6 +50,7 @@ from chalicelib.shared import clock
 import hashlib
 import json
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Iterator, Sequence
@@ -53,6 +64,8 @@ from chalicelib.ledger.domain import (
     AccountType,
     EntryDraft,
     EntryKind,
+    GlMovement,
+    GL_SHARDS,
     Hold,
     HoldStatus,
     JournalEntry,
@@ -89,6 +102,9 @@ LISTING = "LISTING"
 REVERSED = "REVERSED"
 LINE_PREFIX = "LINE#"
 EVENT_RETENTION = timedelta(days=30)  # outbox items expire (TTL) once consumers have long had them
+# GL movement rows expire (TTL) long after the roll-up folded them (it runs daily; a skipped close is
+# caught up within days). A tenant whose close stalls longer than this would lose unrolled movements.
+GL_MOVEMENT_RETENTION = timedelta(days=400)
 MAX_PAGE = 200
 
 # Cancellation reasons that mean "someone else got there first: re-read and try again".
@@ -117,6 +133,9 @@ class LedgerAccountRecord(TenantModel):
     pending_credits = DecimalAttribute()
     line_count = NumberAttribute(default=0)  # an integer count, not money
     last_booked_on = UnicodeAttribute(null=True)
+    rolled_through = UnicodeAttribute(null=True)  # the last day whose GL movements were folded in
+    rolled_debits = DecimalAttribute(null=True)  # what was folded for that day
+    rolled_credits = DecimalAttribute(null=True)
 
 
 class LedgerAccountListingRecord(TenantModel):
@@ -137,6 +156,19 @@ class StatementLineRecord(TenantModel):
     balance_after = DecimalAttribute()
     memo = UnicodeAttribute(default="")
     contract_id = UnicodeAttribute(null=True)
+    movements = NumberAttribute(null=True)  # a roll-up row: the GL movements it folded (a count)
+
+
+class GlMovementRecord(TenantModel):
+    account_id = UnicodeAttribute()
+    booked_on = UnicodeAttribute()
+    entry_id = UnicodeAttribute()
+    kind = UnicodeAttribute()
+    debit = DecimalAttribute()
+    credit = DecimalAttribute()
+    currency = UnicodeAttribute()
+    contract_id = UnicodeAttribute(null=True)
+    expires_at = NumberAttribute()  # epoch seconds: the table's TTL attribute
 
 
 class JournalEntryRecord(TenantModel):
@@ -226,6 +258,14 @@ def event_pk(ctx: TenantContext, entry_id: str) -> str:
     return keys.partition(ctx.tenant_id, "LEDGER_EVENT", entry_id)
 
 
+def gl_movement_pk(ctx: TenantContext, account_id: str, shard: int) -> str:
+    return keys.partition(ctx.tenant_id, "LEDGER_GLMOVE", account_id, str(shard))
+
+
+def gl_movement_sk(booked_on: date, entry_id: str) -> str:
+    return f"{booked_on.isoformat()}#{entry_id}"
+
+
 def line_sk(booked_on: date, seq: int) -> str:
     return f"{LINE_PREFIX}{booked_on.isoformat()}#{seq:010d}"
 
@@ -256,6 +296,8 @@ def to_account(r: LedgerAccountRecord) -> Account:
         role=r.role, balance=_money(r.balance, c), debits=_money(r.debits, c), credits=_money(r.credits, c),
         pending_debits=_money(r.pending_debits, c), pending_credits=_money(r.pending_credits, c),
         line_count=int(r.line_count or 0), last_booked_on=_date(r.last_booked_on), version=r.version,
+        rolled_through=_date(r.rolled_through), rolled_debits=_money(r.rolled_debits or Decimal(0), c),
+        rolled_credits=_money(r.rolled_credits or Decimal(0), c),
     )
 
 
@@ -273,7 +315,15 @@ def to_statement_line(r: StatementLineRecord) -> StatementLine:
     return StatementLine(account_id=r.account_id, seq=int(r.seq), booked_on=date.fromisoformat(r.booked_on),
                          entry_id=r.entry_id, kind=EntryKind(r.kind), debit=_money(r.debit, c),
                          credit=_money(r.credit, c), balance_after=_money(r.balance_after, c), memo=r.memo or "",
-                         contract_id=r.contract_id, created_at=r.created_at)
+                         contract_id=r.contract_id, created_at=r.created_at,
+                         movements=None if r.movements is None else int(r.movements))
+
+
+def to_gl_movement(r: GlMovementRecord) -> GlMovement:
+    c = r.currency
+    return GlMovement(account_id=r.account_id, booked_on=date.fromisoformat(r.booked_on), entry_id=r.entry_id,
+                      kind=EntryKind(r.kind), debit=_money(r.debit, c), credit=_money(r.credit, c), currency=c,
+                      contract_id=r.contract_id)
 
 
 def to_hold(r: HoldRecord) -> Hold:
@@ -331,10 +381,12 @@ class _Tables:
         self.hold = _bind(HoldRecord, table_name, host)
         self.event = _bind(LedgerEventRecord, table_name, host)
         self.proposal = _bind(JournalProposalRecord, table_name, host)
+        self.gl_movement = _bind(GlMovementRecord, table_name, host)
         # Every record class has the same key schema (TenantModel's), so they can share one
         # connection: one botocore client and pool per table instead of seven (cold starts).
         shared = self.account._get_connection()
-        for cls in (self.listing, self.line, self.entry, self.marker, self.hold, self.event, self.proposal):
+        for cls in (self.listing, self.line, self.entry, self.marker, self.hold, self.event, self.proposal,
+                    self.gl_movement):
             if cls._connection is None:
                 cls._connection = shared
 
@@ -531,6 +583,21 @@ class LedgerStore:
                 out[account.id] = last[0].balance_after if last else Decimal(0)
         return out
 
+    def gl_movements(self, ctx: TenantContext, account_id: str, *, from_on: date | None,
+                     to_on: date | None) -> list[GlMovement]:
+        t = self._t(ctx)
+        low = from_on.isoformat() if from_on else "0"
+        high = f"{to_on.isoformat()}#~" if to_on else "~"
+
+        def shard_rows(shard: int) -> list[GlMovement]:
+            return [to_gl_movement(r) for r in t.gl_movement.query(
+                gl_movement_pk(ctx, account_id, shard), t.gl_movement.SK.between(low, high), consistent_read=True)]
+
+        # One small query per shard, side by side: a read costs one round trip, not sixteen.
+        out = [g for rows in _shard_pool().map(shard_rows, range(GL_SHARDS)) for g in rows]
+        out.sort(key=lambda g: (g.booked_on, g.entry_id))
+        return out
+
     # the commit ---------------------------------------------------------------------------------
 
     def commit(self, ctx: TenantContext, commit: Commit) -> Receipt:
@@ -580,9 +647,24 @@ class LedgerStore:
                 account_id=r.account_id, currency=m.after.currency, seq=r.seq, booked_on=r.booked_on.isoformat(),
                 entry_id=r.entry_id,
                 kind=r.kind.value, debit=r.debit, credit=r.credit, balance_after=r.balance_after, memo=r.memo,
-                contract_id=r.contract_id, created_at=now, updated_at=now,
+                contract_id=r.contract_id, movements=r.movements, created_at=now, updated_at=now,
             )
             puts.append((f"line:{r.account_id}", record.get_save_kwargs_from_instance()))
+        moves_expire_at = int((now + GL_MOVEMENT_RETENTION).timestamp())
+        for g in commit.gl_movements:
+            record = t.gl_movement(
+                PK=gl_movement_pk(ctx, g.account_id, g.shard), SK=gl_movement_sk(g.booked_on, g.entry_id),
+                entity="ledger_gl_movement", account_id=g.account_id, booked_on=g.booked_on.isoformat(),
+                entry_id=g.entry_id, kind=g.kind.value, debit=g.debit, credit=g.credit, currency=g.currency,
+                contract_id=g.contract_id, expires_at=moves_expire_at, created_at=now, updated_at=now,
+            )
+            op = record.get_save_kwargs_from_instance()
+            # Unconditional: the key is the entry's own, and the entry's conditional put already makes
+            # the posting happen once (no read of anything shared).
+            op.pop("ConditionExpression", None)
+            op.pop("ExpressionAttributeNames", None)
+            op.pop("ExpressionAttributeValues", None)
+            puts.append((f"glmove:{g.account_id}", op))
         expires_at = int((now + EVENT_RETENTION).timestamp())
         for ev in commit.events:
             record = t.event(
@@ -615,6 +697,19 @@ class LedgerStore:
                 actions=actions, condition=P.status == before.status.value)))
         for m in commit.movements:
             updates.append((f"account:{m.before.id}", self._account_update(t, ctx, m, now)))
+        for r in commit.restated:  # a roll-up's later rows (the account's version condition guards them)
+            # Written out by hand: PynamoDB would make an update of a record read without its version
+            # conditional on the item not existing.
+            updates.append((f"restated:{r.account_id}", {
+                "TableName": t.line.Meta.table_name,
+                "Key": {"PK": {"S": account_pk(ctx, r.account_id)}, "SK": {"S": line_sk(r.booked_on, r.seq)}},
+                "ConditionExpression": "attribute_exists (#pk)",
+                "UpdateExpression": "SET #b = :b, #u = :u",
+                "ExpressionAttributeNames": {"#pk": "PK", "#b": "balance_after", "#u": "updated_at"},
+                "ExpressionAttributeValues": {
+                    ":b": {"N": t.line.balance_after.serialize(r.balance_after)},
+                    ":u": {"S": t.line.updated_at.serialize(now)}},
+            }))
 
         items = len(puts) + len(updates)
         token = _request_token(puts, updates)
@@ -652,9 +747,29 @@ class LedgerStore:
             actions.append(A.line_count.set(after.line_count))
             actions.append(A.last_booked_on.set(after.last_booked_on.isoformat()))
         condition = A.PK.exists()
+        if (after.rolled_through, after.rolled_debits, after.rolled_credits) != \
+                (before.rolled_through, before.rolled_debits, before.rolled_credits):
+            actions += [A.rolled_through.set(after.rolled_through.isoformat()),
+                        A.rolled_debits.set(after.rolled_debits), A.rolled_credits.set(after.rolled_credits)]
+        if after.rolled_through is not None and after.rolled_through != before.rolled_through:
+            # A day is rolled forward once (the version condition guards it too).
+            condition &= A.rolled_through.does_not_exist() | (A.rolled_through < after.rolled_through.isoformat())
         if m.balance_floor is not None:
             condition &= A.balance >= m.balance_floor  # the non-negative rule, enforced by DynamoDB itself
         return record.get_update_kwargs_from_instance(actions=actions, condition=condition)
+
+
+_pool: ThreadPoolExecutor | None = None
+
+
+def _shard_pool() -> ThreadPoolExecutor:
+    """Threads for the per-shard queries, made on first use and kept (like the AWS clients)."""
+    global _pool
+    if _pool is None:
+        with _binding_lock:
+            if _pool is None:
+                _pool = ThreadPoolExecutor(max_workers=GL_SHARDS, thread_name_prefix="ledger-glmove")
+    return _pool
 
 
 def _put_once(record: Model) -> None:

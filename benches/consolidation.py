@@ -3,9 +3,11 @@
 What is timed is what the HQ steps of ``group-consolidation`` do with the data, on the embedded AWS
 (moto on loopback, S3 through boto3 as in the cloud), for one group of three subsidiaries:
 
-* extract files — each subsidiary's rows serialised with control totals and put to S3 (the extract
-  step after its Query; the Query itself runs per subsidiary, in parallel, in the Map);
-* consolidate — every extract got from S3 and parsed, the engine run (customers by identity hash,
+* extract files — each subsidiary's rows cut into its parts (by contract segment, as
+  ``pipeline.begin`` plans them, ``EXPOSURES_PER_PART`` rows each), each part serialised with control
+  totals and put to S3 (what one child of the Distributed Map does after its Query; in the cloud the
+  parts run at once, here one after another);
+* consolidate — every part file got from S3 and parsed, the engine run (customers by identity hash,
   union-find over related parties, five-category classes, portfolio, concentration), the work file
   put back to S3;
 * limits — the work file read, limits and findings checked;
@@ -18,12 +20,21 @@ divides one by the other (1.00 is exactly linear).
 
 How the design scales past one machine. One Lambda holds ~50k exposures comfortably (10 GB memory,
 15 minutes); a group with millions does not fit one function, and nothing home-made replaces AWS for
-that. In the cloud the same state machine swaps its inline Map for a **Step Functions Distributed
-Map**:
+that.
 
-1. the extract step writes each subsidiary's rows as many S3 parts (a Query page per part), and a
-   manifest lists them; the Distributed Map's ``ItemReader`` reads the manifest, so extraction fans
-   out to thousands of child executions at once, each within one subsidiary's read-only scope;
+Built (``group-consolidation.asl.json``, ``chalicelib/risk/pipeline.py``): extraction is a **Step
+Functions Distributed Map**. The list step sizes each subsidiary and writes an S3 manifest of
+extraction units ``{run_id, group_id, as_of, subsidiary_id, part, parts}``; a subsidiary is cut by the
+fixed segment of each contract (first byte of the SHA-256 of its id, stored in front of the id in the
+projection's list key), so each part is one independent key-range Query. The Map's ``ItemReader``
+reads the manifest and fans out to one child execution per part, each within its subsidiary's
+read-only scope, writing its part file with control totals; ``ResultWriter`` keeps the children's
+results off the state payload; consolidate counts a subsidiary only when all its parts are there and
+ties the parts' summed totals to its books.
+
+Still on paper — the consolidation itself is one Lambda reading every part file, so ~50k–100k
+exposures per group is its ceiling today:
+
 2. a second Distributed Map shards the consolidation by the **customer identity hash** (its first
    hex digits — the keyed hash is uniform, so shards are even): every contract of a customer lands
    in the same shard, whichever subsidiary it came from, and each child consolidates its shard with
@@ -36,7 +47,8 @@ Map**:
 Each child stays as small as the 1k–50k runs measured here, so the time per exposure stays what this
 bench prints while the wall-clock time is set by the concurrency Step Functions and Lambda allow.
 
-    python benches/consolidation.py [sizes…]        (default: 1000 10000 50000; best of two runs each)
+    python benches/consolidation.py [--per-part=N] [sizes…]   (default: 1000 10000 50000; best of two
+                                                             runs each; N: rows per extract part)
 """
 from __future__ import annotations
 
@@ -88,7 +100,7 @@ def synthetic_exposures(n: int, seed: int = 7) -> list:
     return rows
 
 
-def one_run(n: int, files, group_id: str) -> dict[str, float]:
+def one_run(n: int, files, group_id: str, per_part: int = 0) -> dict[str, float]:
     """One run's HQ data path. Each phase is its own Lambda invocation in the cloud, with only its own
     data in memory: so here too, each works under ``bulk_work`` (as the steps do) and what the next
     phase does not receive is dropped between phases, outside the timings."""
@@ -97,9 +109,11 @@ def one_run(n: int, files, group_id: str) -> dict[str, float]:
     from chalicelib.risk.reporting.datasets import ExtractFacts, build_reports
     from chalicelib.risk.reporting.files import extract_key, report_key, work_key
     from chalicelib.risk.consolidation import bulk_work, consolidate, consolidation_from_json, consolidation_to_json
-    from chalicelib.risk.exposures import ExtractTotals, exposure_from_json, exposure_to_json
+    from chalicelib.risk.exposures import ExtractPart, ExtractTotals, exposure_from_json, exposure_to_json, parts_for
+    from chalicelib.risk.pipeline import EXPOSURES_PER_PART
     from chalicelib.risk.limits import LimitsConfig, check_limits, warnings_for
 
+    per_part = per_part or EXPOSURES_PER_PART
     rows = synthetic_exposures(n)
     run_id = f"bench-{uuid.uuid4().hex[:8]}"
     limits = LimitsConfig.model_validate({"net_capital": "20000000000",
@@ -115,12 +129,18 @@ def one_run(n: int, files, group_id: str) -> dict[str, float]:
     cpu = 0.0
     c0 = time.process_time()
     t = time.perf_counter()
+    plan: dict[str, int] = {}
     with bulk_work():
         for sub in SUBSIDIARIES:
             mine = [e for e in rows if e.subsidiary_id == sub]
-            files.put_json(extract_key(group_id, run_id, sub), {
-                "subsidiary_id": sub, "totals": ExtractTotals.of(mine).to_json(), "ledger": None,
-                "exposures": [exposure_to_json(e) for e in mine]})
+            plan[sub] = parts_for(len(mine), per_part)
+            for k in range(plan[sub]):
+                part = ExtractPart(k, plan[sub])
+                rows_of_part = [e for e in mine if part.holds(e.contract_id)]
+                files.put_json(extract_key(group_id, run_id, sub, k, plan[sub]), {
+                    "subsidiary_id": sub, "part": k, "parts": plan[sub],
+                    "totals": ExtractTotals.of(rows_of_part).to_json(), "ledger": None,
+                    "exposures": [exposure_to_json(e) for e in rows_of_part]})
     timings["extract files"] = time.perf_counter() - t
     cpu += time.process_time() - c0
     del rows, mine
@@ -131,15 +151,16 @@ def one_run(n: int, files, group_id: str) -> dict[str, float]:
     with bulk_work():
         exposures, facts = [], []
         for sub in SUBSIDIARIES:
-            doc = files.get_json(extract_key(group_id, run_id, sub))
-            read = [exposure_from_json(r) for r in doc["exposures"]]
+            docs = [files.get_json(extract_key(group_id, run_id, sub, k, plan[sub])) for k in range(plan[sub])]
+            read = [exposure_from_json(r) for doc in docs for r in doc["exposures"]]
             exposures += read
-            facts.append(ExtractFacts(sub, ExtractTotals.from_json(doc["totals"]), ExtractTotals.of(read), None))
+            declared = ExtractTotals.sum(ExtractTotals.from_json(doc["totals"]) for doc in docs)
+            facts.append(ExtractFacts(sub, declared, ExtractTotals.of(read), None))
         c = consolidate(exposures, as_of=AS_OF, run_id=run_id)
         files.put_json(work_key(group_id, run_id, "consolidated.json"), {"consolidation": consolidation_to_json(c)})
     timings["consolidate"] = time.perf_counter() - t
     cpu += time.process_time() - c0
-    del exposures, read, doc, c
+    del exposures, read, docs, c
     phase_ends()
 
     c0 = time.process_time()
@@ -163,6 +184,7 @@ def one_run(n: int, files, group_id: str) -> dict[str, float]:
     cpu += time.process_time() - c0
     timings["total"] = sum(timings.values())
     timings["cpu"] = cpu
+    timings["_parts"] = sum(plan.values())
     timings["_customers"] = len(c.customers)
     timings["_groups"] = len(c.groups)
     timings["_warnings"] = len(warnings)
@@ -170,7 +192,7 @@ def one_run(n: int, files, group_id: str) -> dict[str, float]:
     return timings
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], per_part: int = 0) -> None:
     from chalicelib.local import stack
     from chalicelib.risk.reporting.files import RunFiles
 
@@ -179,7 +201,7 @@ def main(sizes: list[int]) -> None:
         files = RunFiles()
         one_run(500, files, "bench-group")  # warm-up: imports, clients, the first S3 connection
         # The best of two runs per size: a shared machine's noise only ever adds time.
-        results = {n: min((one_run(n, files, "bench-group") for _ in range(REPEAT)), key=lambda r: r["total"])
+        results = {n: min((one_run(n, files, "bench-group", per_part) for _ in range(REPEAT)), key=lambda r: r["total"])
                    for n in sizes}
     finally:
         env.close(remove_resources=False)
@@ -187,9 +209,9 @@ def main(sizes: list[int]) -> None:
     phases = ("extract files", "consolidate", "limits", "reports", "total", "cpu")
     print(f"group consolidation on the embedded AWS ({', '.join(SUBSIDIARIES)}), seconds of wall-clock time "
           f"per phase; cpu = this process's CPU time for the whole run (the embedded S3 included)")
-    print(f"{'exposures':>10} {'customers':>10} {'groups':>7} " + " ".join(f"{p:>14}" for p in phases))
+    print(f"{'exposures':>10} {'parts':>6} {'customers':>10} {'groups':>7} " + " ".join(f"{p:>14}" for p in phases))
     for n, r in results.items():
-        print(f"{n:>10,} {int(r['_customers']):>10,} {int(r['_groups']):>7,} "
+        print(f"{n:>10,} {int(r['_parts']):>6,} {int(r['_customers']):>10,} {int(r['_groups']):>7,} "
               + " ".join(f"{r[p]:>14.3f}" for p in phases))
     print()
     ordered = sorted(results)
@@ -206,4 +228,6 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1_000, 10_000, 50_000])
+    flags = [a for a in sys.argv[1:] if a.startswith("--per-part=")]
+    main([int(a) for a in sys.argv[1:] if not a.startswith("--")] or [1_000, 10_000, 50_000],
+         int(flags[-1].split("=", 1)[1]) if flags else 0)

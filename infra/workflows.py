@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from aws_cdk import Duration, RemovalPolicy, Stack
+from aws_cdk import ArnFormat, Duration, RemovalPolicy, Stack
 from aws_cdk import aws_iam as iam
+from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_logs as logs
 from aws_cdk import aws_scheduler as scheduler
 from aws_cdk import aws_stepfunctions as sfn
@@ -50,6 +51,18 @@ SCHEDULES = (
 )
 
 
+def distributed_maps(definition: Mapping) -> list[dict]:
+    """The Map states of an ASL definition (at any depth) that run DISTRIBUTED."""
+    found: list[dict] = []
+    for state in definition.get("States", {}).values():
+        processor = state.get("ItemProcessor") or {}
+        if state.get("Type") == "Map" and processor.get("ProcessorConfig", {}).get("Mode") == "DISTRIBUTED":
+            found.append(state)
+        for nested in (processor, *state.get("Branches", ())):
+            found += distributed_maps(nested)
+    return found
+
+
 def load_state_machine_definition(
     sm: StateMachineDef, directory: Path, function_arns: Mapping[str, str]
 ) -> tuple[str, dict[str, str]] | None:
@@ -64,8 +77,12 @@ def load_state_machine_definition(
 class Workflows(Construct):
     def __init__(self, scope: Construct, construct_id: str, *, config: DeployConfig,
                  function_arns: Mapping[str, str], tenants: list[TenantDefinition],
-                 definitions: tuple[StateMachineDef, ...] = STATE_MACHINES) -> None:
+                 definitions: tuple[StateMachineDef, ...] = STATE_MACHINES,
+                 run_files_bucket: s3.IBucket | None = None) -> None:
         super().__init__(scope, construct_id)
+        # Where Distributed Maps read their manifests and write their results: the reports bucket
+        # (chalicelib.risk.reporting.files), passed in, or found beside this construct in the stack.
+        self.run_files_bucket = run_files_bucket or _reports_bucket_of(scope)
         self.state_machines: dict[str, sfn.StateMachine] = {}
         self.invoked_functions: dict[str, list[str]] = {}  # state machine name -> function logical ids
         names = config.names
@@ -109,6 +126,8 @@ class Workflows(Construct):
                 machine.add_to_role_policy(
                     iam.PolicyStatement(actions=["lambda:InvokeFunction"], resources=arns + [f"{a}:*" for a in arns])
                 )
+            if distributed_maps(json.loads(asl_text)):
+                self._grant_distributed_map(machine, names[f"statemachine:{sm.name}"])
             self.state_machines[sm.name] = machine
 
         self.schedule_group = scheduler.CfnScheduleGroup(self, "ScheduleGroup", name=config.prefix)
@@ -129,6 +148,42 @@ class Workflows(Construct):
             for tenant in tenants:
                 if spec.applies_to(tenant):
                     self.schedules.append(self._schedule(spec, tenant, target_arn, role))
+
+    def _grant_distributed_map(self, machine: sfn.StateMachine, name: str) -> None:
+        """A Distributed Map runs its children as executions of the machine itself, reads its manifest with
+        ``ItemReader`` and writes its results with ``ResultWriter``: the role may do exactly that."""
+        from infra.nag import _arn_ref, _nag_arn, acknowledge
+
+        stack = Stack.of(self)
+        colon = ArnFormat.COLON_RESOURCE_NAME
+        for executions in (f"execution:{name}/*", f"execution:{name}:*"):
+            acknowledge(machine.role, f"AwsSolutions-IAM5[Resource::{_nag_arn(stack, 'states', executions)}]",
+                        "A Distributed Map follows and stops its child executions, whose ids are made at run time; "
+                        "the wildcard covers only this machine's executions.")
+        # Spelled from the name: a reference to the machine's own ARN in its role's policy is a cycle.
+        machine.add_to_role_policy(iam.PolicyStatement(
+            actions=["states:StartExecution"],
+            resources=[stack.format_arn(service="states", resource="stateMachine", resource_name=name, arn_format=colon)]))
+        machine.add_to_role_policy(iam.PolicyStatement(
+            actions=["states:DescribeExecution", "states:StopExecution"],
+            # Child executions are named <machine>/<map run label>:<id>; the parent's own, <machine>:<id>.
+            resources=[stack.format_arn(service="states", resource="execution", resource_name=f"{name}/*",
+                                        arn_format=colon),
+                       stack.format_arn(service="states", resource="execution", resource_name=f"{name}:*",
+                                        arn_format=colon)]))
+        if self.run_files_bucket is None:
+            warn(self, f"state machine {name}: no run-files bucket, its Distributed Map cannot read its manifest")
+            return
+        bucket = self.run_files_bucket
+        acknowledge(machine.role, f"AwsSolutions-IAM5[Resource::{_arn_ref(stack, bucket)}/tenants/*]",
+                    "The Map reads its manifest and writes its results among a run's files, under tenants/<group>/; "
+                    "the run ids are made at run time.")
+        # Run files live under tenants/<group>/consolidations/<run>/ (manifest, extracts, map results).
+        machine.add_to_role_policy(iam.PolicyStatement(
+            actions=["s3:GetObject", "s3:PutObject"], resources=[bucket.arn_for_objects("tenants/*")]))
+        machine.add_to_role_policy(iam.PolicyStatement(
+            actions=["s3:ListBucket"], resources=[bucket.bucket_arn],
+            conditions={"StringLike": {"s3:prefix": ["tenants/*"]}}))
 
     def _scheduler_role(self, spec: ScheduleSpec) -> iam.Role:
         return iam.Role(
@@ -172,6 +227,13 @@ class Workflows(Construct):
                 ),
             ),
         )
+
+
+def _reports_bucket_of(scope: Construct) -> s3.IBucket | None:
+    """The stack's reports bucket (``Data.stores.buckets["reports"]``), if the stack has one yet."""
+    data = scope.node.try_find_child("Data")
+    stores = getattr(data, "stores", None)
+    return getattr(stores, "buckets", {}).get("reports") if stores is not None else None
 
 
 def schedule_name(purpose: str, tenant_id: str) -> str:

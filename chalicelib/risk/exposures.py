@@ -10,6 +10,7 @@ On the wire and in files every amount is a decimal string; in code a ``Decimal``
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -136,10 +137,68 @@ def check_exposure(e: Exposure) -> Exposure:
     return e
 
 
+# --- extraction parts ------------------------------------------------------------------------------
+#
+# A subsidiary too large for one extract is read in ``parts`` independent parts. Every contract has a
+# fixed **segment** (0–255, the first byte of the SHA-256 of its contract id): the projection stores it
+# in front of the contract id in its list key, so the rows of consecutive segments are one key range
+# of the subsidiary's own list. Part ``k`` of ``n`` reads segments [k·256/n, (k+1)·256/n) — a range
+# Query no other part touches, with no need to page through the parts before it. The hash spreads
+# contracts evenly whatever their ids look like, and a contract never moves: its segment is a fact of
+# its id, not of the run.
+
+SEGMENTS = 256
+
+
+def exposure_segment(contract_id: str) -> int:
+    """The contract's fixed segment, 0–255 (stable across processes, unlike ``hash``)."""
+    return hashlib.sha256(contract_id.encode("utf-8")).digest()[0]
+
+
+@dataclass(frozen=True)
+class ExtractPart:
+    """Part ``part`` (from 0) of the ``parts`` a subsidiary's extraction is split into."""
+
+    part: int = 0
+    parts: int = 1
+
+    def __post_init__(self) -> None:
+        if not (1 <= self.parts <= SEGMENTS and 0 <= self.part < self.parts):
+            raise ValueError(f"extract part {self.part} of {self.parts} is not valid")
+
+    @property
+    def whole(self) -> bool:
+        return self.parts == 1
+
+    @property
+    def first_segment(self) -> int:
+        return self.part * SEGMENTS // self.parts
+
+    @property
+    def last_segment(self) -> int:
+        return (self.part + 1) * SEGMENTS // self.parts - 1
+
+    def holds(self, contract_id: str) -> bool:
+        return self.whole or self.first_segment <= exposure_segment(contract_id) <= self.last_segment
+
+
+def parts_for(exposures: int, per_part: int) -> int:
+    """How many parts a subsidiary of about ``exposures`` contracts is read in (1 for a small one)."""
+    if per_part < 1:
+        raise ValueError("exposures per part must be positive")
+    return max(1, min(SEGMENTS, -(-exposures // per_part)))
+
+
 class ExposureSource(Protocol):
     """Where the extract step reads one subsidiary's exposures (the servicing projection in DynamoDB)."""
 
-    def extract(self, subsidiary: TenantContext, as_of: date) -> list[Exposure]: ...
+    def extract(self, subsidiary: TenantContext, as_of: date, part: ExtractPart | None = None) -> list[Exposure]:
+        """The subsidiary's exposures — all of them, or those of one part."""
+        ...
+
+    def estimate_count(self, subsidiary: TenantContext) -> int:
+        """About how many exposures the subsidiary holds (exact for a small one; sizes the parts)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -239,3 +298,14 @@ class ExtractTotals:
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "ExtractTotals":
         return cls(int(d["count"]), Decimal(d["principal"]), Decimal(d["interest"]), Decimal(d["undrawn"]))
+
+    @classmethod
+    def sum(cls, parts: Iterable["ExtractTotals"]) -> "ExtractTotals":
+        """The totals of a subsidiary read in parts: every figure adds up."""
+        n, p, i, u = 0, ZERO, ZERO, ZERO
+        for t in parts:
+            n += t.count
+            p += t.principal
+            i += t.interest
+            u += t.undrawn
+        return cls(n, p, i, u)

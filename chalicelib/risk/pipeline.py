@@ -4,15 +4,25 @@ Each step takes the small JSON the state machine passes, does one thing, records
 group's partition (so ``GET /v1/group/consolidations/{id}`` shows it while the run goes on) and
 returns the small JSON the next state needs. Bulk data moves through S3 (``reporting.files``):
 
-    begin          the run record, the group's subsidiaries                → [subsidiary ids]
-    extract        one subsidiary's exposures, in its own read-only scope  → extracts/<sub>.json
-    record_failure a subsidiary whose extract failed for good (or the run) → its progress says so
-    consolidate    every extract file → customers, groups, classes, ...    → work/consolidated.json
+    begin          the run record, the subsidiaries, each cut in parts     → work/extract-manifest.json
+    extract        one part of one subsidiary, in its own read-only scope  → extracts/<sub>/<k>-of-<n>.json
+    record_failure a part whose extract failed for good (or the run)       → its progress says so
+    consolidate    every part file → customers, groups, classes, ...       → work/consolidated.json
     check_limits   limits, concentration, findings                         → work/limit-checks.json
     persist        snapshot records + report datasets                      → group partition, reports/
     finish         warnings raised; the run SUCCEEDED, or PARTIAL naming who is missing
 
 A step may run twice (Step Functions retries, a re-driven execution); each writes the same keys again.
+
+Extraction is a Step Functions **Distributed Map**: ``begin`` writes the manifest, a JSON array of
+extraction units ``{run_id, group_id, as_of, subsidiary_id, part, parts}``; the Map's ``ItemReader``
+reads it from S3 and runs one child execution per unit, its ``ResultWriter`` keeps the children's
+results in S3, off the state payload. A subsidiary is cut into ``parts`` by the fixed segment of each
+contract (``exposures.ExtractPart``): a part is one key range of the subsidiary's own exposure list, so
+the parts are read independently and at once, never paging through each other; a small subsidiary is
+one part. The size comes from ``ExposureSource.estimate_count`` (a COUNT of the first rows, scaled),
+read in the subsidiary's read-only scope like the extract itself. Items are batched here, in the
+manifest, not by an ``ItemBatcher``: one unit is one Lambda's worth of rows.
 """
 from __future__ import annotations
 
@@ -25,7 +35,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from chalicelib.risk.reporting import datasets
-from chalicelib.risk.reporting.files import extract_key, report_key, work_key
+from chalicelib.risk.reporting.files import extract_key, extract_results_prefix, report_key, work_key
 from chalicelib.risk import wiring
 from chalicelib.risk.consolidation import (
     ClassificationPolicy,
@@ -38,11 +48,13 @@ from chalicelib.risk.consolidation import (
 from chalicelib.risk.contexts import group_context, subsidiary_context
 from chalicelib.risk.exposures import (
     ExposureInvalid,
+    ExtractPart,
     ExtractTotals,
     LedgerControlTotals,
     check_exposure,
     exposure_from_json,
     exposure_to_json,
+    parts_for,
 )
 from chalicelib.risk.limits import LimitCheck, LimitsConfig, RaisedWarning, Severity, check_limits, warnings_for
 from chalicelib.shared.errors import DomainError
@@ -53,6 +65,10 @@ STEPS = ("list_subsidiaries", "extract", "consolidate", "check_limits", "persist
 QUEUED, RUNNING, SUCCEEDED, PARTIAL, FAILED = "QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"
 ACTIVE_STATUSES = (QUEUED, RUNNING)
 TREND_POINTS = 12
+# One extraction unit's rows: well inside one Lambda (the bench holds ~50k in one). A group may set its
+# own in its risk config EXTRACTION {"exposures_per_part": n}.
+EXPOSURES_PER_PART = 20_000
+MANIFEST = "extract-manifest.json"
 
 
 class ExtractTransientError(Exception):
@@ -149,55 +165,99 @@ def begin(event: dict[str, Any]) -> dict[str, Any]:
         if not cursor:
             break
     subsidiaries.sort()
+    per_part = _exposures_per_part(group)
+    plan: dict[str, int] = {}
+    units: list[dict[str, Any]] = []
     for sub in subsidiaries:
-        store.record_progress(group, run_id, f"SUB#{sub}", "subsidiary", {"status": "pending", "attempts": 0})
+        estimated, note = _estimate(sub, group_id)
+        plan[sub] = parts_for(estimated, per_part)
+        store.record_progress(group, run_id, f"SUB#{sub}", "subsidiary", {
+            "status": "pending", "attempts": 0, "parts": plan[sub], "estimated_exposures": estimated,
+            **({"estimate_note": note} if note else {})})
+        units += [{"run_id": run_id, "group_id": group_id, "as_of": run["as_of"], "subsidiary_id": sub,
+                   "part": k, "parts": plan[sub]} for k in range(plan[sub])]
+    files = wiring.run_files()
+    manifest = work_key(group_id, run_id, MANIFEST)
+    files.put_json(manifest, units)
     store.update_run(group, run_id, {"status": RUNNING, "started_at": _iso(_now()), "subsidiaries": subsidiaries,
-                                     "execution": event.get("execution")})
-    _progress(group, run_id, "list_subsidiaries", "succeeded", subsidiaries=len(subsidiaries))
-    _progress(group, run_id, "extract", "running", subsidiaries=len(subsidiaries))
-    return {"run_id": run_id, "group_id": group_id, "as_of": run["as_of"], "subsidiaries": subsidiaries}
+                                     "extract_parts": plan, "execution": event.get("execution")})
+    _progress(group, run_id, "list_subsidiaries", "succeeded", subsidiaries=len(subsidiaries), parts=len(units))
+    _progress(group, run_id, "extract", "running", subsidiaries=len(subsidiaries), parts=len(units))
+    return {"run_id": run_id, "group_id": group_id, "as_of": run["as_of"], "subsidiaries": subsidiaries,
+            "parts": plan, "manifest": {"bucket": files.bucket, "key": manifest,
+                                        "results_prefix": extract_results_prefix(group_id, run_id)}}
 
 
-# --- extract (one subsidiary) ---------------------------------------------------------------------------
+def _exposures_per_part(group: TenantContext) -> int:
+    raw, _ = wiring.group_store().get_config(group, "EXTRACTION")
+    per_part = int((raw or {}).get("exposures_per_part") or EXPOSURES_PER_PART)
+    return max(1, per_part)
+
+
+def _estimate(sub: str, group_id: str) -> tuple[int, str]:
+    """The subsidiary's size, read in its read-only scope. If it cannot be read now the subsidiary is one
+    part: its extract will tell (and, failing, name it missing) rather than the whole run failing here."""
+    try:
+        return wiring.exposure_source().estimate_count(subsidiary_context(sub, group_id)), ""
+    except Exception as exc:  # noqa: BLE001 — any failure: plan one part and let the extract decide
+        observability.logger().warning("consolidation size estimate failed",
+                                       extra={"subsidiary_id": sub, "error": type(exc).__name__})
+        return 0, f"size not read ({type(exc).__name__}): one part"
+
+
+# --- extract (one part of one subsidiary: a child of the Distributed Map) ----------------------------------
+
+
+def _part_of(event: dict[str, Any]) -> ExtractPart:
+    return ExtractPart(int(event.get("part") or 0), int(event.get("parts") or 1))
 
 
 @_bulk
 @observability.traced
 def extract(event: dict[str, Any]) -> dict[str, Any]:
-    """Read one subsidiary's exposures in its own scope and write them, with control totals, to S3.
+    """Read one part of one subsidiary's exposures in its own scope; write it, with control totals, to S3.
 
     Every failure leaves as one of two errors the state machine tells apart: ``ExtractTransientError``
     (throttling, timeouts, 5xx — retried with backoff) or ``ExtractFailedError`` (caught at once)."""
+    from chalicelib.risk.store import part_progress_sk
+
     run_id, group_id, sub = event["run_id"], event["group_id"], event["subsidiary_id"]
+    part = _part_of(event)
     as_of = date.fromisoformat(event["as_of"])
     group = group_context(group_id)
     store = wiring.group_store()
-    store.record_progress(group, run_id, f"SUB#{sub}", "subsidiary",
+    where = sub if part.whole else f"{sub} part {part.part + 1}/{part.parts}"
+    store.record_progress(group, run_id, part_progress_sk(sub, part.part), "subsidiary_part",
                           {"status": "extracting", "attempts": 1, "started_at": _iso(_now())})
     try:
-        count, size = _extract_to_s3(run_id, group_id, sub, as_of)
+        count, size = _extract_to_s3(run_id, group_id, sub, part, as_of)
     except (ExtractTransientError, ExtractFailedError):
         raise
     except (ExposureInvalid, DomainError) as exc:
-        raise ExtractFailedError(f"{sub}: {exc}") from exc
+        raise ExtractFailedError(f"{where}: {exc}") from exc
     except Exception as exc:  # noqa: BLE001 — classified here: the state machine retries only transient ones
         if _transient(exc):
-            raise ExtractTransientError(f"{sub}: {type(exc).__name__}: {exc}") from exc
-        raise ExtractFailedError(f"{sub}: {type(exc).__name__}: {exc}") from exc
-    store.record_progress(group, run_id, f"SUB#{sub}", "subsidiary", {
+            raise ExtractTransientError(f"{where}: {type(exc).__name__}: {exc}") from exc
+        raise ExtractFailedError(f"{where}: {type(exc).__name__}: {exc}") from exc
+    store.record_progress(group, run_id, part_progress_sk(sub, part.part), "subsidiary_part", {
         "status": "extracted", "finished_at": _iso(_now()), "exposures": count, "bytes": size, "error": None})
-    return {"subsidiary_id": sub, "status": "extracted", "exposures": count}
+    return {"subsidiary_id": sub, "part": part.part, "parts": part.parts, "status": "extracted", "exposures": count}
 
 
-def _extract_to_s3(run_id: str, group_id: str, sub: str, as_of: date) -> tuple[int, int]:
+def _extract_to_s3(run_id: str, group_id: str, sub: str, part: ExtractPart, as_of: date) -> tuple[int, int]:
     scope = subsidiary_context(sub, group_id)
-    rows = [check_exposure(e) for e in wiring.exposure_source().extract(scope, as_of)]
-    # The exposures are the contracts as they stand; the books they tie to are read at the same point:
-    # the subsidiary's business date when its books have moved past the run's date.
-    ledger, ledger_note = wiring.control_totals().control_totals(scope, max(as_of, clock.business_date(scope)))
+    source = wiring.exposure_source()
+    found = source.extract(scope, as_of) if part.whole else source.extract(scope, as_of, part)
+    rows = [check_exposure(e) for e in found]
+    ledger, ledger_note = None, "read with part 1"
+    if part.part == 0:  # the subsidiary's books are read once, with its first part
+        # The exposures are the contracts as they stand; the books they tie to are read at the same point:
+        # the subsidiary's business date when its books have moved past the run's date.
+        ledger, ledger_note = wiring.control_totals().control_totals(scope, max(as_of, clock.business_date(scope)))
     totals = ExtractTotals.of(rows)
-    size = wiring.run_files().put_json(extract_key(group_id, run_id, sub), {
+    size = wiring.run_files().put_json(extract_key(group_id, run_id, sub, part.part, part.parts), {
         "subsidiary_id": sub, "group_id": group_id, "run_id": run_id, "as_of": as_of.isoformat(),
+        "part": part.part, "parts": part.parts, "segments": [part.first_segment, part.last_segment],
         "extracted_at": _iso(_now()), "totals": totals.to_json(),
         "ledger": None if ledger is None else ledger.to_json(),
         "ledger_note": ledger_note,
@@ -215,10 +275,12 @@ def record_failure(event: dict[str, Any]) -> dict[str, Any]:
     message = _cause_message(error.get("Cause"))
     store = wiring.group_store()
     if event.get("subsidiary_id"):
-        sub = event["subsidiary_id"]
-        store.record_progress(group, run_id, f"SUB#{sub}", "subsidiary", {
+        from chalicelib.risk.store import part_progress_sk
+
+        sub, part = event["subsidiary_id"], _part_of(event)
+        store.record_progress(group, run_id, part_progress_sk(sub, part.part), "subsidiary_part", {
             "status": "failed", "finished_at": _iso(_now()), "error": {"name": name, "message": message}})
-        return {"subsidiary_id": sub, "status": "failed", "error": name}
+        return {"subsidiary_id": sub, "part": part.part, "status": "failed", "error": name}
     if store.get_run_record(group, run_id) is None:
         return {"run_id": run_id, "status": FAILED}  # a scheduled run that failed before it was opened
     store.update_run(group, run_id, {"status": FAILED, "finished_at": _iso(_now()),
@@ -275,31 +337,47 @@ def _previous_points(group: TenantContext, as_of: date, run_id: str) -> list[Tre
 @_bulk
 @observability.traced
 def consolidate_step(event: dict[str, Any]) -> dict[str, Any]:
-    """Read every extract file and consolidate; the subsidiaries without one are named as missing."""
+    """Read every part file of every subsidiary and consolidate.
+
+    A subsidiary counts only whole: every one of its parts' files must be there (a part that failed for
+    good wrote none), or it is named as missing. Its parts' declared totals add up to the subsidiary's,
+    which the validation ties to the books read with its first part, as for a subsidiary read at once."""
     from chalicelib import bootstrap
 
     run_id, group_id = event["run_id"], event["group_id"]
     as_of = date.fromisoformat(event["as_of"])
     group = group_context(group_id)
     files = wiring.run_files()
-    results = {r.get("subsidiary_id"): r for r in event.get("extracts") or [] if isinstance(r, dict)}
+    plan = {sub: int(n) for sub, n in (event.get("parts") or {}).items()}
     expected = list(event.get("subsidiaries") or [])
-    extracted = [s for s in expected if (results.get(s) or {}).get("status") == "extracted"]
-    missing = sorted(set(expected) - set(extracted))
-    _progress(group, run_id, "extract", "partial" if missing else "succeeded",
-              extracted=len(extracted), failed=missing)
     _progress(group, run_id, "consolidate", "running")
 
-    exposures, facts = [], []
-    for sub in extracted:
-        doc = files.get_json(extract_key(group_id, run_id, sub))
-        rows = [exposure_from_json(r) for r in doc["exposures"]]
-        if any(r.subsidiary_id != sub for r in rows):
-            raise ConsolidationError(f"the extract of {sub} holds another subsidiary's rows")
-        exposures += rows
-        facts.append(_facts_from_json({"subsidiary_id": sub, "declared": doc["totals"],
-                                       "read": ExtractTotals.of(rows).to_json(), "ledger": doc.get("ledger"),
-                                       "ledger_note": doc.get("ledger_note")}))
+    exposures, facts, missing = [], [], []
+    for sub in expected:
+        docs = []
+        for k in range(plan.get(sub, 1)):
+            doc = files.get_json_if_exists(extract_key(group_id, run_id, sub, k, plan.get(sub, 1)))
+            if doc is None:
+                break
+            docs.append(doc)
+        else:
+            rows = [exposure_from_json(r) for doc in docs for r in doc["exposures"]]
+            if any(r.subsidiary_id != sub for r in rows):
+                raise ConsolidationError(f"the extract of {sub} holds another subsidiary's rows")
+            if len({r.contract_id for r in rows}) != len(rows):
+                raise ConsolidationError(f"the extract parts of {sub} overlap: a contract is in two of them")
+            exposures += rows
+            first = docs[0]
+            facts.append(_facts_from_json({
+                "subsidiary_id": sub,
+                "declared": ExtractTotals.sum(ExtractTotals.from_json(d["totals"]) for d in docs).to_json(),
+                "read": ExtractTotals.of(rows).to_json(), "ledger": first.get("ledger"),
+                "ledger_note": first.get("ledger_note")}))
+            continue
+        missing.append(sub)
+    missing.sort()
+    _progress(group, run_id, "extract", "partial" if missing else "succeeded",
+              extracted=len(expected) - len(missing), failed=missing)
     registered = bootstrap.tenant_registry().get(group_id)
     currency = registered.definition.currency if registered else "CNY"
     result = consolidate(exposures, as_of=as_of, currency=currency, policy=_classification_policy(group),

@@ -3,7 +3,8 @@
 In a **subsidiary's** partition (written by servicing through ``upsert_exposure``, read only by the
 consolidation's extract step, one subsidiary at a time):
 
-    T#<sub>#EXPOSURE#<contract>            ROOT      one contract's exposure (GSI1 T#<sub>#EXPOSURE lists them)
+    T#<sub>#EXPOSURE#<contract>            ROOT      one contract's exposure (GSI1 T#<sub>#EXPOSURE lists them,
+                                                     by <segment hex>#<contract>: see ``exposures.ExtractPart``)
 
 In the **group's** partition (written by the consolidation's HQ steps and HQ's own routes):
 
@@ -39,11 +40,13 @@ from chalicelib.platform.dynamo import DecimalAttribute, TenantModel, bound, con
 from chalicelib.risk.exposures import (
     Exposure,
     ExposureInvalid,
+    ExtractPart,
     FiveCategory,
     ProductKind,
     RelatedParty,
     Relation,
     check_exposure,
+    exposure_segment,
 )
 from chalicelib.shared.errors import Conflict, FieldInvalid, NotFound
 from chalicelib.shared.money import decimal_from
@@ -82,6 +85,11 @@ class ExposureRecord(TenantModel):
 
 def _exposure_pk(ctx: TenantContext, contract_id: str) -> str:
     return keys.partition(ctx.tenant_id, "EXPOSURE", contract_id)
+
+
+def _exposure_list_key(contract_id: str) -> str:
+    """The contract's place in its subsidiary's list: its segment first, so a part is one key range."""
+    return f"{exposure_segment(contract_id):02x}#{contract_id}"
 
 
 def _exposure_from_record(tenant_id: str, r: ExposureRecord) -> Exposure:
@@ -143,7 +151,7 @@ def upsert_exposure(
     model = bound(ExposureRecord, ctx)
     record = model(
         PK=_exposure_pk(ctx, contract_id), SK="ROOT", entity="exposure",
-        GSI1PK=keys.partition(ctx.tenant_id, "EXPOSURE"), GSI1SK=contract_id,
+        GSI1PK=keys.partition(ctx.tenant_id, "EXPOSURE"), GSI1SK=_exposure_list_key(contract_id),
         contract_id=contract_id, customer_hash=customer_hash, product_kind=exposure.product_kind.value,
         product_code=product_code, currency=exposure.currency, outstanding_principal=exposure.outstanding_principal,
         accrued_interest=exposure.accrued_interest, undrawn_commitment=exposure.undrawn_commitment,
@@ -181,24 +189,57 @@ class DynamoExposureSource:
     The Query goes out through ``tenant_client("dynamodb", subsidiary, read_only=True)``: in the cloud
     the data-access role assumed with the subsidiary's **read-only** session policy (its ``T#<id>#*``
     keys, Get/Query only), so not even a bug here could read a sister company or write anything;
-    locally, the process's own client.
+    locally, the process's own client. One part of several reads only its segments' key range.
     """
 
     page_size = 500
+    sample = 2000  # rows counted before a large subsidiary's size is extrapolated
 
-    def extract(self, subsidiary: TenantContext, as_of: date) -> list[Exposure]:
+    def _query(self, subsidiary: TenantContext, **kwargs: Any) -> Iterator[dict[str, Any]]:
         from chalicelib.platform.dynamo import table_name_for
         from chalicelib.platform.tenant_credentials import tenant_client
 
         ddb = tenant_client("dynamodb", subsidiary.tenant_id, read_only=True)
-        pages = ddb.get_paginator("query").paginate(
+        condition, values = "GSI1PK = :pk", {":pk": {"S": keys.partition(subsidiary.tenant_id, "EXPOSURE")}}
+        if "segments" in kwargs:
+            first, last = kwargs.pop("segments")
+            # "ff$" sorts after every "ff#<contract>" ('$' follows '#'), and a contract id holds no '#'.
+            condition += " AND GSI1SK BETWEEN :lo AND :hi"
+            values.update({":lo": {"S": f"{first:02x}#"}, ":hi": {"S": f"{last:02x}$"}})
+        return ddb.get_paginator("query").paginate(
             TableName=table_name_for(subsidiary.isolation, subsidiary.tenant_id), IndexName="GSI1",
-            KeyConditionExpression="GSI1PK = :pk",
-            ExpressionAttributeValues={":pk": {"S": keys.partition(subsidiary.tenant_id, "EXPOSURE")}},
-            PaginationConfig={"PageSize": self.page_size})
+            KeyConditionExpression=condition, ExpressionAttributeValues=values, **kwargs)
+
+    def extract(self, subsidiary: TenantContext, as_of: date, part: ExtractPart | None = None) -> list[Exposure]:
+        part = part or ExtractPart()
+        extra: dict[str, Any] = {} if part.whole else {"segments": (part.first_segment, part.last_segment)}
         # Items are only deserialised here (no table access), so the unbound model serves.
-        return [_exposure_from_record(subsidiary.tenant_id, ExposureRecord.from_raw_data(item))
-                for page in pages for item in page["Items"]]
+        rows = [_exposure_from_record(subsidiary.tenant_id, ExposureRecord.from_raw_data(item))
+                for page in self._query(subsidiary, PaginationConfig={"PageSize": self.page_size}, **extra)
+                for item in page["Items"]]
+        for e in rows:
+            if not part.holds(e.contract_id):  # listed under another segment: its list key predates segments
+                raise ExposureInvalid(f"contract {e.contract_id} is listed outside its segment; re-project it")
+        return rows
+
+    def estimate_count(self, subsidiary: TenantContext) -> int:
+        """Exact up to ``sample`` rows; beyond, the rows counted scaled by the segments they span.
+
+        The list is in segment order and segments are even (a hash), so the first ``sample`` rows and the
+        segment the count stopped in say how large the whole list is — without reading it all."""
+        counted, last_key = 0, None
+        for page in self._query(subsidiary, Select="COUNT", PaginationConfig={"PageSize": self.page_size}):
+            counted += page["Count"]
+            last_key = page.get("LastEvaluatedKey")
+            if counted >= self.sample and last_key:
+                break
+        else:
+            return counted
+        head = last_key["GSI1SK"]["S"][:3]
+        if len(head) < 3 or head[2] != "#":
+            return counted  # a list key without its segment: nothing to scale by
+        # Stopped inside segment s: about s + 1/2 segments' worth counted (integers, no float).
+        return counted * 2 * 256 // (2 * int(head[:2], 16) + 1)
 
 
 # --- HQ's records (group partition) ------------------------------------------------------------------------
@@ -249,6 +290,47 @@ def _inverted_amount(amount: Decimal) -> str:
     """A sort key that lists the largest amount first in an ascending index."""
     cents = int((amount * 100).to_integral_value())
     return f"{10**18 - cents:019d}"
+
+
+PART_MARK = "#PART#"  # SUB#<sub>#PART#<k>: one extract part's progress, beside SUB#<sub> (the plan)
+
+
+def part_progress_sk(subsidiary_id: str, part: int) -> str:
+    """Each part keeps its own progress item: thousands of parts in flight never contend for one."""
+    return f"SUB#{subsidiary_id}{PART_MARK}{part:04d}"
+
+
+def subsidiary_progress(sub: str, plan: dict[str, Any], parts: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """One subsidiary's extract progress, from its plan (``begin``) and its parts' own items.
+
+    extracting while any part is; failed once a part failed for good and none is left running;
+    extracted when every part is; pending before any part started."""
+    expected = int(plan.get("parts") or max(parts, default=0) + 1)
+    statuses = [parts.get(k, {}).get("status", "pending") for k in range(expected)]
+    if not parts:
+        status = plan.get("status", "pending")
+    elif "extracting" in statuses:
+        status = "extracting"
+    elif "failed" in statuses:
+        status = "failed"
+    elif all(s == "extracted" for s in statuses):
+        status = "extracted"
+    else:
+        status = "extracting" if "extracted" in statuses else "pending"
+    view = {**plan, "subsidiary_id": sub, "status": status, "parts": expected,
+            "parts_extracted": statuses.count("extracted"),
+            "attempts": sum(p.get("attempts", 0) for p in parts.values()) or plan.get("attempts", 0)}
+    if parts:
+        started = [p["started_at"] for p in parts.values() if p.get("started_at")]
+        finished = [p["finished_at"] for p in parts.values() if p.get("finished_at")]
+        view["started_at"] = min(started) if started else None
+        view["finished_at"] = max(finished) if status in ("extracted", "failed") and finished else None
+        view["exposures"] = sum(p.get("exposures", 0) for p in parts.values() if p.get("status") == "extracted")
+        view["bytes"] = sum(p.get("bytes", 0) for p in parts.values() if p.get("status") == "extracted")
+        failed = sorted(k for k, p in parts.items() if p.get("status") == "failed")
+        view["failed_parts"] = failed
+        view["error"] = parts[failed[0]].get("error") if failed else None
+    return view
 
 
 @dataclass
@@ -346,18 +428,24 @@ class GroupRiskStore:
 
     def run_view(self, ctx: TenantContext, run_id: str) -> RunView | None:
         model = self._model(ctx)
-        run, steps, subs = None, [], []
+        run, steps = None, []
+        subs: dict[str, dict[str, Any]] = {}
+        parts: dict[str, dict[int, dict[str, Any]]] = {}
         # ROOT, STEP#…, SUB#… and SUMMARY sort after CUSTOMER#… and GROUP#…, which the view skips.
         for r in model.query(self._run_pk(ctx, run_id), model.SK >= "ROOT", consistent_read=True):
             if r.SK == "ROOT":
                 run = json.loads(r.data)
             elif r.SK.startswith("STEP#"):
                 steps.append({"step": r.SK.split("#", 2)[2], **json.loads(r.data)})
+            elif r.SK.startswith("SUB#") and PART_MARK in r.SK:
+                sub, part = r.SK[4:].split(PART_MARK)
+                parts.setdefault(sub, {})[int(part)] = json.loads(r.data)
             elif r.SK.startswith("SUB#"):
-                subs.append({"subsidiary_id": r.SK[4:], **json.loads(r.data)})
+                subs[r.SK[4:]] = json.loads(r.data)
         if run is None:
             return None
-        return RunView(run, steps, sorted(subs, key=lambda s: s["subsidiary_id"]))
+        view = [subsidiary_progress(sub, subs.get(sub, {}), parts.get(sub, {})) for sub in sorted({*subs, *parts})]
+        return RunView(run, steps, view)
 
     def page_runs(self, ctx: TenantContext, cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
         model = self._model(ctx)

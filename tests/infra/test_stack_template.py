@@ -324,3 +324,16 @@ def test_outputs_tell_an_operator_where_things_are(template):
     for name in ("ApiUrl", "ConsoleUrl", "UserPoolId", "UserPoolClientId", "TableName", "TenantDataRoleArn",
                  "AlarmTopicArn", "Region"):
         assert name in outputs
+
+
+def test_the_consolidation_s_distributed_map_may_run_its_children_and_read_and_write_run_files(real):
+    stack = real.stack
+    machine = stack.workflows.state_machines["group-consolidation"]
+    policy_id = stack.get_logical_id(machine.role.node.find_child("DefaultPolicy").node.default_child)
+    statements = real.template["Resources"][policy_id]["Properties"]["PolicyDocument"]["Statement"]
+    actions = {a for s in statements for a in ([s["Action"]] if isinstance(s["Action"], str) else s["Action"])}
+    assert {"states:StartExecution", "states:DescribeExecution", "states:StopExecution",
+            "s3:GetObject", "s3:PutObject", "s3:ListBucket"} <= actions
+    bucket_id = stack.get_logical_id(stack.data.stores.buckets["reports"].node.default_child)
+    [objects] = [s for s in statements if "s3:GetObject" in s["Action"]]
+    assert objects["Resource"] == {"Fn::Join": ["", [{"Fn::GetAtt": [bucket_id, "Arn"]}, "/tenants/*"]]}

@@ -1,6 +1,9 @@
 """A consolidation run's files in S3, all under the group's own prefix.
 
-    tenants/<group>/consolidations/<run>/extracts/<subsidiary>.json   one per subsidiary (extract step)
+    tenants/<group>/consolidations/<run>/work/extract-manifest.json   the extraction units (list step), read
+                                                                      by the Distributed Map's ItemReader
+    tenants/<group>/consolidations/<run>/extracts/<sub>/<k>-of-<n>.json  one per part of a subsidiary (extract)
+    tenants/<group>/consolidations/<run>/extract-results/             the Distributed Map's ResultWriter
     tenants/<group>/consolidations/<run>/work/<name>.json             hand-over between later steps
     tenants/<group>/consolidations/<run>/reports/<name>               the datasets HQ downloads
 
@@ -30,10 +33,19 @@ def run_prefix(group_id: str, run_id: str) -> str:
     return f"tenants/{group_id}/consolidations/{run_id}/"
 
 
-def extract_key(group_id: str, run_id: str, subsidiary_id: str) -> str:
+def extract_key(group_id: str, run_id: str, subsidiary_id: str, part: int = 0, parts: int = 1) -> str:
+    """Part ``part`` of ``parts`` of a subsidiary's extract (the count is in the name: a run re-planned
+    with another count never mistakes an old part for one of its own)."""
     if not valid_tenant_id(subsidiary_id):
         raise ValueError("invalid subsidiary id")
-    return run_prefix(group_id, run_id) + f"extracts/{subsidiary_id}.json"
+    if not (isinstance(part, int) and isinstance(parts, int) and 0 <= part < parts <= 9999):
+        raise ValueError("invalid extract part")
+    return run_prefix(group_id, run_id) + f"extracts/{subsidiary_id}/{part:04d}-of-{parts:04d}.json"
+
+
+def extract_results_prefix(group_id: str, run_id: str) -> str:
+    """Where the extraction's Distributed Map writes its results (``ResultWriter``), off the state payload."""
+    return run_prefix(group_id, run_id) + "extract-results"
 
 
 def work_key(group_id: str, run_id: str, name: str) -> str:
@@ -85,6 +97,15 @@ class RunFiles:
 
     def get_bytes(self, key: str) -> bytes:
         return _s3(key).get_object(Bucket=self.bucket, Key=key)["Body"].read()
+
+    def get_json_if_exists(self, key: str) -> Any | None:
+        """The document, or None if there is no such file."""
+        s3 = _s3(key)
+        try:
+            body = s3.get_object(Bucket=self.bucket, Key=key)["Body"].read()
+        except s3.exceptions.NoSuchKey:
+            return None
+        return json.loads(body)
 
     def head(self, key: str) -> dict[str, Any] | None:
         s3 = _s3(key)

@@ -224,7 +224,10 @@ class FaultySource:
         self.inner, self.throttled, self.flaky_once, self.corrupt = inner, throttled, set(flaky_once), corrupt
         self.calls: dict[str, int] = {}
 
-    def extract(self, sub: Any, as_of: date) -> list[Any]:
+    def estimate_count(self, sub: Any) -> int:
+        return self.inner.estimate_count(sub)
+
+    def extract(self, sub: Any, as_of: date, part: Any = None) -> list[Any]:
         from botocore.exceptions import ClientError
 
         from chalicelib.risk.exposures import ExposureInvalid
@@ -238,4 +241,4 @@ class FaultySource:
                                "ResponseMetadata": {"HTTPStatusCode": 500}}, "Query")
         if sub.tenant_id in self.corrupt:
             raise ExposureInvalid("contract K-9: outstanding_principal must be a non-negative decimal")
-        return self.inner.extract(sub, as_of)
+        return self.inner.extract(sub, as_of, part)

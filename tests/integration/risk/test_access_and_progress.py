@@ -69,9 +69,12 @@ class HeldSource:
         self.release = threading.Event()
         self.inner = DynamoExposureSource()
 
-    def extract(self, sub, as_of):
+    def estimate_count(self, sub):
+        return self.inner.estimate_count(sub)
+
+    def extract(self, sub, as_of, part=None):
         self.release.wait(30)
-        return self.inner.extract(sub, as_of)
+        return self.inner.extract(sub, as_of, part)
 
 
 def test_progress_per_step_and_per_subsidiary_shows_while_the_run_goes_on(risk_api, risk_stack):

@@ -58,12 +58,18 @@ def test_every_hq_task_records_a_failure_of_the_run():
     assert DOC["States"][DOC["States"]["RecordRunFailure"]["Next"]]["Type"] == "Fail"
 
 
-def test_every_task_has_a_timeout_and_the_map_reads_each_subsidiary_from_its_item():
+def test_every_task_has_a_timeout_and_the_map_reads_each_part_from_the_manifest_in_s3():
     for name, state in _states():
         if state["Type"] == "Task":
             assert state.get("TimeoutSeconds"), name
-    selector = DOC["States"]["ExtractEach"]["ItemSelector"]
-    assert selector["subsidiary_id.$"] == "$$.Map.Item.Value"
+    extract_each = DOC["States"]["ExtractEach"]
+    assert extract_each["ItemProcessor"]["ProcessorConfig"] == {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}
+    reader = extract_each["ItemReader"]
+    assert (reader["Resource"], reader["ReaderConfig"]) == ("arn:aws:states:::s3:getObject", {"InputType": "JSON"})
+    assert reader["Parameters"] == {"Bucket.$": "$.manifest.bucket", "Key.$": "$.manifest.key"}
+    # The children's results stay in S3, out of the state payload; no ItemBatcher (batched in the manifest).
+    assert extract_each["ResultWriter"]["Resource"] == "arn:aws:states:::s3:putObject"
+    assert "ItemBatcher" not in extract_each and "ItemsPath" not in extract_each
 
 
 def test_a_partial_run_ends_apart_from_a_complete_one():

@@ -259,11 +259,9 @@ def _gl_roll_up(ctx: TenantContext, on: date, run: dict[str, Any]) -> dict[str, 
     from chalicelib.ledger import service as ledger
     from chalicelib.ledger.wiring import ledger_store
 
-    if not hasattr(ledger, "roll_up"):  # TEMPORARY until the ledger branch lands
-        return {}
     rolled = ledger.roll_up(ctx, on, store=ledger_store())
-    run["gl_roll_up"] = rolled.get("accounts", []) if isinstance(rolled, dict) else rolled
-    return {"accounts": len(run["gl_roll_up"])}
+    run["gl_roll_up"] = rolled["accounts"]
+    return {"accounts": len(rolled["accounts"]), "movements": rolled["movements"]}
 
 
 def _clearing_netting(ctx: TenantContext, on: date, run: dict[str, Any]) -> dict[str, Any]:

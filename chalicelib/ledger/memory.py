@@ -74,9 +74,10 @@ class InMemoryLedger:
         page = mine[start:start + limit]
         return page, (str(start + limit) if start + limit < len(mine) else None)
 
-    def all_accounts(self, ctx: TenantContext) -> Iterator[Account]:
+    def all_accounts(self, ctx: TenantContext, *, gl_only: bool = False) -> Iterator[Account]:
         with self._lock:
-            return iter([a for (t, _), a in self._accounts.items() if t == ctx.tenant_id])
+            return iter([a for (t, _), a in self._accounts.items()
+                         if t == ctx.tenant_id and not (gl_only and a.contract_id)])
 
     # entries, holds, events
 

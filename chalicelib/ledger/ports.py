@@ -91,7 +91,8 @@ class LedgerRepository(Protocol):
     def list_accounts(self, ctx: TenantContext, *, contract_id: str | None = None, gl_only: bool = False,
                       cursor: str | None = None, limit: int = 50) -> tuple[list[Account], str | None]: ...
 
-    def all_accounts(self, ctx: TenantContext) -> Iterator[Account]: ...
+    def all_accounts(self, ctx: TenantContext, *, gl_only: bool = False) -> Iterator[Account]:
+        """Every account of the tenant (``gl_only``: its GL accounts, not the contracts' sub-accounts)."""
 
     def get_entry(self, ctx: TenantContext, entry_id: str) -> JournalEntry | None: ...
 

@@ -480,10 +480,10 @@ class LedgerStore:
         return [accounts[a] for a in listed if a in accounts], encode_cursor(result.last_evaluated_key,
                                                                              list_key=list_key)
 
-    def all_accounts(self, ctx: TenantContext) -> Iterator[Account]:
+    def all_accounts(self, ctx: TenantContext, *, gl_only: bool = False) -> Iterator[Account]:
         cursor = None
         while True:
-            page, cursor = self.list_accounts(ctx, cursor=cursor, limit=100)
+            page, cursor = self.list_accounts(ctx, cursor=cursor, limit=100, gl_only=gl_only)
             yield from page
             if not cursor:
                 return

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -81,6 +82,16 @@ def test_missed_dates_catch_up_in_one_execution_of_the_machine_through_an_s3_man
         assert contract(desk, cid)["last_eod_on"] == (D0 + timedelta(days=2)).isoformat()
         assert len(_accrual_rows(ctx, cid, D0 + timedelta(days=1))) == 1
     _books_balance(ctx, D0 + timedelta(days=2))
+    # The GL roll-up folded the dates' interest income movements into 6011, exactly what was accrued
+    from chalicelib.ledger import service as ledger
+    from chalicelib.ledger.wiring import ledger_store
+
+    rolled = next(p for p in run["phases"] if p["name"] == "gl_roll_up")
+    assert rolled["accounts"] >= 1 and rolled["movements"] == 3  # three contracts' accruals of the last date
+    income = ledger_store().get_accounts(ctx, ["6011"])["6011"]
+    assert income.rolled_through == D0 + timedelta(days=2)
+    accrued = sum((r.debit for cid in ids for r in _all_accrual_rows(ctx, cid)), Decimal(0))
+    assert income.balance == accrued == ledger.get_account(ctx, "6011", store=ledger_store()).balance
 
 
 def test_a_contract_that_keeps_failing_is_parked_and_its_siblings_close(lender, monkeypatch):

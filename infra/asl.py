@@ -52,14 +52,22 @@ def resolve_placeholder(name: str, function_arns: Mapping[str, str]) -> str | No
     return logical if logical in function_arns else None
 
 
-def substitutions(asl_text: str, function_arns: Mapping[str, str], *, source: str = "ASL") -> dict[str, str]:
+# Placeholders that name a platform resource rather than a function: bound from the same definitions
+# in the cloud (the stack's bucket) and locally (the provisioned bucket's name).
+RESOURCE_PLACEHOLDERS = ("reports_bucket",)
+
+
+def substitutions(asl_text: str, function_arns: Mapping[str, str], *, source: str = "ASL",
+                  resources: Mapping[str, str] | None = None) -> dict[str, str]:
     """Each placeholder of the document mapped to its function's ARN; fails on one that names no function.
 
     ``function_arns`` maps the app's function logical ids (``ExtractExposures``, ``APIHandler``) to ARNs.
     In the cloud these become the state machine's ``DefinitionSubstitutions``, so the definition stays a
     plain JSON string in the template (and cfn-lint can check its states).
     """
-    unknown = [p for p in placeholders(asl_text) if resolve_placeholder(p, function_arns) is None]
+    resources = resources or {}
+    unknown = [p for p in placeholders(asl_text)
+               if p not in resources and resolve_placeholder(p, function_arns) is None]
     if unknown:
         known = ", ".join(sorted(function_arns)) or "none"
         raise AslError(
@@ -68,12 +76,15 @@ def substitutions(asl_text: str, function_arns: Mapping[str, str], *, source: st
             f"@app.lambda_function(name=...), or by its logical id."
         )
     _check_shape(asl_text, source)
-    return {p: function_arns[resolve_placeholder(p, function_arns)] for p in placeholders(asl_text)}  # type: ignore[index]
+    return {p: resources[p] if p in resources else function_arns[resolve_placeholder(p, function_arns)]  # type: ignore[index]
+            for p in placeholders(asl_text)}
 
 
-def render_asl(asl_text: str, function_arns: Mapping[str, str], *, source: str = "ASL") -> str:
-    """The document with every ``${Function}`` placeholder replaced by its ARN (the local stack's way)."""
-    subs = substitutions(asl_text, function_arns, source=source)
+def render_asl(asl_text: str, function_arns: Mapping[str, str], *, source: str = "ASL",
+               resources: Mapping[str, str] | None = None) -> str:
+    """The document with every ``${Function}`` placeholder replaced by its ARN and every resource
+    placeholder (``${reports_bucket}``) by its name (the local stack's way)."""
+    subs = substitutions(asl_text, function_arns, source=source, resources=resources)
     # The ARN lands inside a JSON string: escape it as one.
     return PLACEHOLDER.sub(lambda m: json.dumps(subs[m.group(1)])[1:-1], asl_text)
 

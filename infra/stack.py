@@ -41,7 +41,7 @@ class JinkongStack(Stack):
             deployed_state_machines=deployable,
         )
         self.workflows = Workflows(self, "Workflows", config=config, function_arns=self.app_functions.function_arns(),
-                                   tenants=self.tenants)
+                                   tenants=self.tenants, run_files_bucket=stores.buckets["reports"])
 
         api_url = self.app_functions.api_url
         self.console.deploy_site({

@@ -6,11 +6,8 @@ functions the local stack registered (``<prefix>-<chalice name>``, served in-pro
 shim), creates or updates the state machine, and returns the settings that point the app at it.
 Call it after ``stack.register_app_functions(prefix)``.
 
-One emulator difference is bridged here, and only here: moto 5.2.5 evaluates a Distributed Map's
-``ResultWriter`` Parameters against the items it read, where AWS evaluates them against the state's
-input (``$.manifest.bucket`` is not found in a list of items). Locally those Parameters are written out
-— the run-files bucket and a fixed prefix (moto writes only an empty results manifest there; nothing
-reads it: the consolidation finds its parts' files itself). Every other byte is the cloud's ASL.
+Resource placeholders (``${reports_bucket}``, where a Distributed Map writes its results) are bound to
+the provisioned names here, as the CDK stack binds them to its buckets: the same bytes run in both.
 """
 from __future__ import annotations
 
@@ -52,23 +49,6 @@ def _role_arn(prefix: str) -> str:
         return iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
 
 
-def emulator_result_writers(definition: str, bucket: str, prefix: str) -> str:
-    """The definition with each ResultWriter's path Parameters replaced by ``bucket`` and ``prefix``."""
-    doc = json.loads(definition)
-
-    def walk(states: dict) -> None:
-        for state in states.values():
-            writer = state.get("ResultWriter")
-            if writer and any(k.endswith(".$") for k in writer.get("Parameters", {})):
-                writer["Parameters"] = {"Bucket": bucket, "Prefix": prefix}
-            for nested in (state.get("ItemProcessor"), state.get("Iterator"), *state.get("Branches", ())):
-                if nested:
-                    walk(nested.get("States", {}))
-
-    walk(doc["States"])
-    return json.dumps(doc)
-
-
 def provision_state_machines(prefix: str) -> dict[str, str]:
     """Create or update the platform's state machines; returns ``{"JINKONG_…_STATE_MACHINE_ARN": arn}``.
 
@@ -87,8 +67,8 @@ def provision_state_machines(prefix: str) -> dict[str, str]:
         path = STATEMACHINES_DIR / sm.asl_file
         if not path.is_file():
             continue
-        definition = render_asl(path.read_text(encoding="utf-8"), arns, source=f"{path.name} ({sm.name})")
-        definition = emulator_result_writers(definition, names["bucket:reports"], f"emulator-map-results/{sm.name}")
+        definition = render_asl(path.read_text(encoding="utf-8"), arns, source=f"{path.name} ({sm.name})",
+                                resources={"reports_bucket": names["bucket:reports"]})
         name = names[f"statemachine:{sm.name}"]
         if name in existing:
             sfn.update_state_machine(stateMachineArn=existing[name], definition=definition)

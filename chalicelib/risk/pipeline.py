@@ -35,7 +35,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from chalicelib.risk.reporting import datasets
-from chalicelib.risk.reporting.files import extract_key, extract_results_prefix, report_key, work_key
+from chalicelib.risk.reporting.files import extract_key, report_key, work_key
 from chalicelib.risk import wiring
 from chalicelib.risk.consolidation import (
     ClassificationPolicy,
@@ -184,8 +184,7 @@ def begin(event: dict[str, Any]) -> dict[str, Any]:
     _progress(group, run_id, "list_subsidiaries", "succeeded", subsidiaries=len(subsidiaries), parts=len(units))
     _progress(group, run_id, "extract", "running", subsidiaries=len(subsidiaries), parts=len(units))
     return {"run_id": run_id, "group_id": group_id, "as_of": run["as_of"], "subsidiaries": subsidiaries,
-            "parts": plan, "manifest": {"bucket": files.bucket, "key": manifest,
-                                        "results_prefix": extract_results_prefix(group_id, run_id)}}
+            "parts": plan, "manifest": {"bucket": files.bucket, "key": manifest}}
 
 
 def _exposures_per_part(group: TenantContext) -> int:

@@ -54,3 +54,11 @@ def test_a_file_that_is_not_a_state_machine_is_refused():
         substitutions('{"StartAt": "A", "States": {', ARNS)
     with pytest.raises(AslError, match="no StartAt/States"):
         substitutions('{"Comment": "nothing"}', ARNS)
+
+
+def test_a_resource_placeholder_binds_to_the_name_given_and_is_no_function():
+    text = GOOD.replace('"StartAt"', '"Comment": "${reports_bucket}", "StartAt"', 1)
+    assert substitutions(text, ARNS, resources={"reports_bucket": "jk-reports"})["reports_bucket"] == "jk-reports"
+    assert json.loads(render_asl(text, ARNS, resources={"reports_bucket": "jk-reports"}))["Comment"] == "jk-reports"
+    with pytest.raises(AslError, match="reports_bucket"):
+        substitutions(text, ARNS)  # unbound: refused like a missing function

@@ -43,11 +43,6 @@ def extract_key(group_id: str, run_id: str, subsidiary_id: str, part: int = 0, p
     return run_prefix(group_id, run_id) + f"extracts/{subsidiary_id}/{part:04d}-of-{parts:04d}.json"
 
 
-def extract_results_prefix(group_id: str, run_id: str) -> str:
-    """Where the extraction's Distributed Map writes its results (``ResultWriter``), off the state payload."""
-    return run_prefix(group_id, run_id) + "extract-results"
-
-
 def work_key(group_id: str, run_id: str, name: str) -> str:
     _check(group_id, run_id, name)
     return run_prefix(group_id, run_id) + f"work/{name}"

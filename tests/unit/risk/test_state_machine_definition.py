@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from chalicelib.risk import pipeline, tasks
-from infra.asl import cfn_logical_id, placeholders, render_asl
+from infra.asl import RESOURCE_PLACEHOLDERS, cfn_logical_id, placeholders, render_asl
 
 ASL = Path(__file__).resolve().parents[3] / "infra" / "statemachines" / "group-consolidation.asl.json"
 TEXT = ASL.read_text(encoding="utf-8")
@@ -20,9 +20,11 @@ def _states(doc=DOC):
             yield from _states(state["ItemProcessor"])
 
 
-def test_every_placeholder_names_a_task_function_of_the_app():
+def test_every_placeholder_names_a_task_function_of_the_app_or_the_bucket_results_go_to():
     names = placeholders(TEXT)
-    assert set(names) == set(tasks.FUNCTION_NAMES)
+    assert set(names) == set(tasks.FUNCTION_NAMES) | {"reports_bucket"}
+    assert set(RESOURCE_PLACEHOLDERS) == {"reports_bucket"}
+    names = [n for n in names if n not in RESOURCE_PLACEHOLDERS]
     registered = {fn.name for fn in _pure_functions()}
     assert set(names) <= registered
 
@@ -37,9 +39,11 @@ def _pure_functions():
 
 def test_the_file_renders_with_the_arns_bound_as_the_local_stack_and_cdk_do():
     arns = {cfn_logical_id(n): f"arn:aws:lambda:ap-east-1:000000000000:function:x-{n}" for n in tasks.FUNCTION_NAMES}
-    rendered = json.loads(render_asl(TEXT, arns))
+    rendered = json.loads(render_asl(TEXT, arns, resources={"reports_bucket": "x-reports"}))
     extract = rendered["States"]["ExtractEach"]["ItemProcessor"]["States"]["Extract"]
     assert extract["Resource"].endswith("x-consolidation_extract")
+    assert rendered["States"]["ExtractEach"]["ResultWriter"]["Parameters"] == {
+        "Bucket": "x-reports", "Prefix": "map-results/group-consolidation"}
 
 
 def test_the_extract_retries_transient_errors_with_backoff_and_catches_the_rest_per_subsidiary():

@@ -51,6 +51,10 @@ SCHEDULES = (
 )
 
 
+# Where every Distributed Map's ResultWriter puts its results manifest: ``<prefix>/<machine>/<map run>/``.
+MAP_RESULTS_PREFIX = "map-results"
+
+
 def distributed_maps(definition: Mapping) -> list[dict]:
     """The Map states of an ASL definition (at any depth) that run DISTRIBUTED."""
     found: list[dict] = []
@@ -64,14 +68,15 @@ def distributed_maps(definition: Mapping) -> list[dict]:
 
 
 def load_state_machine_definition(
-    sm: StateMachineDef, directory: Path, function_arns: Mapping[str, str]
+    sm: StateMachineDef, directory: Path, function_arns: Mapping[str, str],
+    resources: Mapping[str, str] | None = None,
 ) -> tuple[str, dict[str, str]] | None:
     """The ASL text of ``sm`` and its substitutions, or None if its file is absent. Fails on unknown functions."""
     path = directory / sm.asl_file
     if not path.is_file():
         return None
     text = path.read_text(encoding="utf-8")
-    return text, asl.substitutions(text, function_arns, source=f"{path.name} ({sm.name})")
+    return text, asl.substitutions(text, function_arns, source=f"{path.name} ({sm.name})", resources=resources)
 
 
 class Workflows(Construct):
@@ -82,12 +87,13 @@ class Workflows(Construct):
         super().__init__(scope, construct_id)
         # Where Distributed Maps read their manifests and write their results: the reports bucket
         # (chalicelib.risk.reporting.files), passed in, or found beside this construct in the stack.
-        self.run_files_bucket = run_files_bucket or _reports_bucket_of(scope)
+        self.run_files_bucket = run_files_bucket
         self.state_machines: dict[str, sfn.StateMachine] = {}
         self.invoked_functions: dict[str, list[str]] = {}  # state machine name -> function logical ids
         names = config.names
         for sm in definitions:
-            loaded = load_state_machine_definition(sm, config.statemachines_dir, function_arns)
+            resources = {"reports_bucket": run_files_bucket.bucket_name} if run_files_bucket is not None else {}
+            loaded = load_state_machine_definition(sm, config.statemachines_dir, function_arns, resources)
             if loaded is None:
                 warn(self, f"state machine {sm.name} skipped: {config.statemachines_dir / sm.asl_file} does not exist yet")
                 continue
@@ -119,8 +125,9 @@ class Workflows(Construct):
             cfn_machine = machine.node.default_child
             cfn_machine.add_property_deletion_override("DefinitionString")
             cfn_machine.add_property_override("Definition", json.loads(asl_text))
-            self.invoked_functions[sm.name] = sorted({asl.resolve_placeholder(p, function_arns) for p in substitutions})
-            arns = sorted(set(substitutions.values()))
+            functions = {p: arn for p, arn in substitutions.items() if p not in resources}
+            self.invoked_functions[sm.name] = sorted({asl.resolve_placeholder(p, function_arns) for p in functions})
+            arns = sorted(set(functions.values()))
             if arns:
                 # The functions are imported into CDK (Chalice's template), so grant on the role directly.
                 machine.add_to_role_policy(
@@ -175,15 +182,20 @@ class Workflows(Construct):
             warn(self, f"state machine {name}: no run-files bucket, its Distributed Map cannot read its manifest")
             return
         bucket = self.run_files_bucket
+        results = f"{MAP_RESULTS_PREFIX}/{name}/*"
         acknowledge(machine.role, f"AwsSolutions-IAM5[Resource::{_arn_ref(stack, bucket)}/tenants/*]",
-                    "The Map reads its manifest and writes its results among a run's files, under tenants/<group>/; "
-                    "the run ids are made at run time.")
-        # Run files live under tenants/<group>/consolidations/<run>/ (manifest, extracts, map results).
+                    "The Map reads its manifest among a run's files, under tenants/<tenant>/; the run ids are made "
+                    "at run time.")
+        acknowledge(machine.role, f"AwsSolutions-IAM5[Resource::{_arn_ref(stack, bucket)}/{results}]",
+                    "The Map writes its results manifest under its own prefix; the map run ids are made at run time.")
+        # Manifests live among a tenant's run files (tenants/<tenant>/…); results under the machine's prefix.
         machine.add_to_role_policy(iam.PolicyStatement(
-            actions=["s3:GetObject", "s3:PutObject"], resources=[bucket.arn_for_objects("tenants/*")]))
+            actions=["s3:GetObject"], resources=[bucket.arn_for_objects("tenants/*")]))
+        machine.add_to_role_policy(iam.PolicyStatement(
+            actions=["s3:PutObject"], resources=[bucket.arn_for_objects(results)]))
         machine.add_to_role_policy(iam.PolicyStatement(
             actions=["s3:ListBucket"], resources=[bucket.bucket_arn],
-            conditions={"StringLike": {"s3:prefix": ["tenants/*"]}}))
+            conditions={"StringLike": {"s3:prefix": ["tenants/*", results]}}))
 
     def _scheduler_role(self, spec: ScheduleSpec) -> iam.Role:
         return iam.Role(
@@ -227,13 +239,6 @@ class Workflows(Construct):
                 ),
             ),
         )
-
-
-def _reports_bucket_of(scope: Construct) -> s3.IBucket | None:
-    """The stack's reports bucket (``Data.stores.buckets["reports"]``), if the stack has one yet."""
-    data = scope.node.try_find_child("Data")
-    stores = getattr(data, "stores", None)
-    return getattr(stores, "buckets", {}).get("reports") if stores is not None else None
 
 
 def schedule_name(purpose: str, tenant_id: str) -> str:

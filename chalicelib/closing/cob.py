@@ -172,8 +172,8 @@ def close_batch(event: dict[str, Any]) -> dict[str, Any]:
         raise
     store = _store()
     for parked in result["parked"]:
-        store.park(ctx, on, {**parked, "business_date": on.isoformat(), "parked_at": _at()})
-    store.add_counts(ctx, on, {"closed": result["closed"], "skipped": result["skipped"],
+        store.park(ctx, on, event["run_id"], {**parked, "business_date": on.isoformat(), "parked_at": _at()})
+    store.add_counts(ctx, on, event["run_id"], {"closed": result["closed"], "skipped": result["skipped"],
                                "parked": len(result["parked"]), "batches_done": 1,
                                **{f"step_{k}": v for k, v in result["steps"].items()}})
     observability.count("ContractsClosed", ctx.tenant_id, result["closed"])
@@ -193,9 +193,9 @@ def park_batch(event: dict[str, Any]) -> dict[str, Any]:
     unclosed = servicing.unclosed_contracts(ctx, on, event["contract_ids"])
     store = _store()
     for contract_id in unclosed:
-        store.park(ctx, on, {"contract_id": contract_id, "code": name, "error": message, "attempts": None,
-                             "business_date": on.isoformat(), "parked_at": _at()})
-    store.add_counts(ctx, on, {"parked": len(unclosed), "batches_done": 1})
+        store.park(ctx, on, event["run_id"], {"contract_id": contract_id, "code": name, "error": message,
+                                              "attempts": None, "business_date": on.isoformat(), "parked_at": _at()})
+    store.add_counts(ctx, on, event["run_id"], {"parked": len(unclosed), "batches_done": 1})
     return {"batch": event.get("batch"), "parked": len(unclosed)}
 
 

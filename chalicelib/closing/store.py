@@ -5,11 +5,12 @@ Partition ``T#<tenant>#EOD``:
 * ``STATE`` — the business date, the last date closed, the close in progress: one item, so a date
   change and a close never interleave;
 * ``RUN#<date>`` — each date's run record, written by the state machine's sequential steps only;
-* ``RUN#<date>#COUNTS`` — the contract batches' counters, each batch ADDing its own (no read, no
-  condition: concurrent batches never conflict, and one update per batch, not per contract);
-* ``RUN#<date>#PARKED#<contract>`` — a contract whose close kept failing, with its error.
+* ``RUN#<date>#COUNTS#<run>`` — the contract batches' counters, each batch ADDing its own (no read,
+  no condition: concurrent batches never conflict, and one update per batch, not per contract);
+* ``RUN#<date>#PARKED#<run>#<contract>`` — a contract whose close kept failing, with its error.
 
-One query on ``RUN#<date>`` reads all three for the console.
+Counters and parked contracts belong to one run: a date closed again after a failed run starts from
+nothing. One query on ``RUN#<date>`` reads all three for the console.
 """
 from __future__ import annotations
 
@@ -100,7 +101,7 @@ class ClosingStore(TenantRepository[ClosingRecord]):
         """A date's run record, its counters and its parked contracts, in one query."""
         client, table = self._raw(ctx)
         prefix = f"RUN#{on.isoformat()}"
-        run, counts, parked = None, {}, []
+        run, counts, parked = None, {}, {}
         pages = client.get_paginator("query").paginate(
             TableName=table, ConsistentRead=True, KeyConditionExpression="PK = :pk AND begins_with(SK, :sk)",
             ExpressionAttributeValues={":pk": {"S": self._pk(ctx)}, ":sk": {"S": prefix}})
@@ -109,13 +110,14 @@ class ClosingStore(TenantRepository[ClosingRecord]):
                 sk = item["SK"]["S"]
                 if sk == prefix:
                     run = json.loads(item["data"]["S"])
-                elif sk == f"{prefix}#COUNTS":
-                    counts = {k: int(v["N"]) for k, v in item.items() if "N" in v and k != "version"}
+                elif sk.startswith(f"{prefix}#COUNTS#"):
+                    counts[sk.rsplit("#", 1)[1]] = {k: int(v["N"]) for k, v in item.items() if "N" in v}
                 elif sk.startswith(f"{prefix}#PARKED#"):
-                    parked.append(json.loads(item["data"]["S"]))
-        return run, counts, parked
+                    parked.setdefault(sk.split("#")[3], []).append(json.loads(item["data"]["S"]))
+        run_id = (run or {}).get("run_id", "")
+        return run, counts.get(run_id, {}), parked.get(run_id, [])
 
-    def add_counts(self, ctx: TenantContext, on: date, counts: dict[str, int]) -> None:
+    def add_counts(self, ctx: TenantContext, on: date, run_id: str, counts: dict[str, int]) -> None:
         """ADD a batch's counters to the date's counters item (created by the first batch)."""
         wanted = {k: int(v) for k, v in counts.items() if v}
         if not wanted:
@@ -124,15 +126,16 @@ class ClosingStore(TenantRepository[ClosingRecord]):
         names = {f"#c{i}": k for i, k in enumerate(wanted)}
         values = {f":c{i}": {"N": str(v)} for i, v in enumerate(wanted.values())}
         client.update_item(
-            TableName=table, Key={"PK": {"S": self._pk(ctx)}, "SK": {"S": f"RUN#{on.isoformat()}#COUNTS"}},
+            TableName=table, Key={"PK": {"S": self._pk(ctx)}, "SK": {"S": f"RUN#{on.isoformat()}#COUNTS#{run_id}"}},
             UpdateExpression="SET entity = :e ADD " + ", ".join(f"{n} {v}" for n, v in zip(names, values)),
             ExpressionAttributeNames=names, ExpressionAttributeValues={**values, ":e": {"S": "eod_counts"}})
 
-    def park(self, ctx: TenantContext, on: date, parked: dict[str, Any]) -> None:
-        """Record (or overwrite, on a retried batch) a contract parked for the date."""
+    def park(self, ctx: TenantContext, on: date, run_id: str, parked: dict[str, Any]) -> None:
+        """Record (or overwrite, on a retried batch) a contract parked for the date by this run."""
         client, table = self._raw(ctx)
         client.put_item(TableName=table, Item={
-            "PK": {"S": self._pk(ctx)}, "SK": {"S": f"RUN#{on.isoformat()}#PARKED#{parked['contract_id']}"},
+            "PK": {"S": self._pk(ctx)},
+            "SK": {"S": f"RUN#{on.isoformat()}#PARKED#{run_id}#{parked['contract_id']}"},
             "entity": {"S": "eod_parked"}, "data": {"S": dumps(parked)}})
 
     def save_run(self, ctx: TenantContext, run: dict[str, Any], version: int | None = None) -> int:

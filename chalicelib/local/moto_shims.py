@@ -47,6 +47,7 @@ def apply() -> None:
     _patch_dynamodb()
     _patch_dynamodb_queries()
     _patch_lambda()
+    _patch_step_functions_clients()
     _applied = True
 
 
@@ -282,6 +283,45 @@ def _patch_lambda() -> None:
 
 
 # --- 3. Step Functions ---------------------------------------------------------------------------
+
+
+# The modules of moto 5.2.5's interpreter that import ``boto_client_for`` by name (each holds its own
+# reference); a test fails if an upgrade adds one.
+_BOTO_CLIENT_USERS = (
+    "moto.stepfunctions.parser.asl.component.state.exec.state_map.item_reader.eval.resource_eval_s3",
+    "moto.stepfunctions.parser.asl.component.state.exec.state_map.result_writer.resource_eval.resource_eval_s3",
+    "moto.stepfunctions.parser.asl.component.state.exec.state_task.lambda_eval_utils",
+    "moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service_aws_sdk",
+    "moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service_sfn",
+    "moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service_sqs",
+)
+
+
+def _patch_step_functions_clients() -> None:
+    """moto's interpreter builds a new boto3 client for every Task, ItemReader and ResultWriter it runs
+    (``boto_client_for``: tens of milliseconds of CPU each, the largest cost of an emulated close of
+    business). Clients are thread-safe: one per region, service and server port serves every execution."""
+    import importlib
+
+    from moto.stepfunctions.parser.asl.utils import boto_client
+
+    upstream = boto_client.boto_client_for
+    _UPSTREAM["boto_client_for"] = upstream
+    cache: dict[tuple[str, str, int], Any] = {}
+    lock = threading.Lock()
+
+    def cached(region: str, service: str, state_credentials: Any = None) -> Any:
+        from moto.settings import moto_server_port
+
+        key = (region, service, moto_server_port())
+        with lock:
+            if key not in cache:
+                cache[key] = upstream(region, service, state_credentials)
+            return cache[key]
+
+    boto_client.boto_client_for = cached
+    for name in _BOTO_CLIENT_USERS:
+        importlib.import_module(name).boto_client_for = cached
 
 
 def enable_step_functions(endpoint_url: str) -> None:

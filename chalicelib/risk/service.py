@@ -32,7 +32,6 @@ from chalicelib.risk.limits import (
 from chalicelib.risk.pipeline import ACTIVE_STATUSES, FAILED, PARTIAL, QUEUED
 from chalicelib.shared.errors import (
     Conflict,
-    DomainError,
     Forbidden,
     NotFound,
     RuleViolation,

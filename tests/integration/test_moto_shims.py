@@ -279,3 +279,28 @@ def test_an_index_query_still_sees_every_partition_sorted_by_the_index_key(scrat
                                          KeyConditionExpression="GSI1PK = :l",
                                          ExpressionAttributeValues={":l": {"S": listing}})
     assert [i["GSI1SK"]["S"] for i in found["Items"]] == ["1", "2", "3"]
+
+
+def test_step_functions_reuses_one_client_per_service_in_every_module_that_asks_for_one(local_env):
+    import importlib
+    import pathlib
+
+    import moto
+    from chalicelib.local import moto_shims
+    from moto.stepfunctions.parser.asl.utils import boto_client
+
+    root = pathlib.Path(moto.__file__).parent
+    users = {".".join(p.relative_to(root.parent).with_suffix("").parts)
+             for p in (root / "stepfunctions" / "parser").rglob("*.py")
+             if "boto_client_for" in p.read_text(encoding="utf-8") and p.stem != "boto_client"}
+    # every module of the interpreter that builds clients is patched (or builds none we reach)
+    assert set(moto_shims._BOTO_CLIENT_USERS) <= users
+    reached = {"lambda_eval_utils", "resource_eval_s3", "state_task_service_aws_sdk", "state_task_service_sfn",
+               "state_task_service_sqs"}
+    assert {u for u in users if u.rsplit(".", 1)[1] in reached} == set(moto_shims._BOTO_CLIENT_USERS)
+    first = boto_client.boto_client_for("ap-east-1", "lambda")
+    assert boto_client.boto_client_for("ap-east-1", "lambda") is first
+    for name in moto_shims._BOTO_CLIENT_USERS:
+        assert importlib.import_module(name).boto_client_for is boto_client.boto_client_for
+    upstream = moto_shims._UPSTREAM["boto_client_for"]
+    assert upstream("ap-east-1", "lambda") is not upstream("ap-east-1", "lambda")  # what the shim is for

@@ -184,3 +184,28 @@ def test_a_second_close_while_one_runs_is_refused(lender):
         state, version = service._state(ctx)
         service._save_state(ctx, domain.release_close(state), version)
     assert ok(desk.as_("finance").post("/v1/servicing/end-of-day", {"date": on.isoformat()}))["status"] == "completed"
+
+
+def test_a_tenant_step_that_fails_records_the_run_releases_the_close_and_a_retry_closes_the_date(lender, monkeypatch):
+    from chalicelib.closing import cob, service
+
+    desk, ids = lender
+    ctx = _ctx(desk)
+    before = service.calendar(ctx)
+    on = before["business_date"]
+
+    def broken(c_ctx, c_on, run):
+        raise ValueError("the clearing bucket refused the netting file")
+
+    monkeypatch.setitem(cob._TENANT_STEP, "clearing_netting", broken)
+    failed = service.close_through(ctx, on)
+    assert failed["status"] == "failed" and "netting file" in failed["error"]["message"]
+    shown = ok(desk.as_("finance").get(f"/v1/servicing/end-of-day/{on.isoformat()}"))
+    assert shown["status"] == "failed" and shown["error"]["name"] == "ValueError"
+    after = service.calendar(ctx)  # released, not moved: the date is still open
+    assert (after["last_closed_on"], after["closing_on"], after["business_date"]) == (before["last_closed_on"], None, on)
+    monkeypatch.undo()
+    again = service.close_through(ctx, on)  # the contracts it closed are skipped, the rest of the date runs
+    assert again["status"] == "completed" and again["closed"] + again["skipped"] == len(ids)
+    assert service.calendar(ctx)["last_closed_on"] == on
+    _books_balance(ctx, on)

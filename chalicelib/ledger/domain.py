@@ -664,6 +664,7 @@ class GlMovement:
     credit: Decimal
     currency: str
     contract_id: str | None = None
+    created_at: datetime | None = None  # when it was posted (orders a day's movements on a statement)
 
     @property
     def shard(self) -> int:

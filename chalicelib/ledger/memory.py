@@ -11,7 +11,7 @@ from chalicelib.shared import clock
 
 import threading
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Iterator, Sequence
 
@@ -47,6 +47,7 @@ class InMemoryLedger:
         self._events: dict[tuple[str, str], list[dict]] = {}
         self._proposals: dict[tuple[str, str], JournalProposal] = {}
         self._gl_movements: dict[tuple[str, str], list[GlMovement]] = {}
+        self._stamp = datetime.min.replace(tzinfo=timezone.utc)
         self.commits = 0
 
     # accounts
@@ -165,8 +166,11 @@ class InMemoryLedger:
             for r in commit.restated:
                 rows = self._lines[(t, r.account_id)]
                 rows[:] = [r if (x.booked_on, x.seq) == (r.booked_on, r.seq) else x for x in rows]
+            # Stamped as the store stamps its rows (the commit's instant), strictly increasing here so a
+            # fixed test clock still orders a day's movements as they were posted.
+            self._stamp = max(clock.now(), self._stamp + timedelta(microseconds=1))
             for g in commit.gl_movements:
-                self._gl_movements.setdefault((t, g.account_id), []).append(g)
+                self._gl_movements.setdefault((t, g.account_id), []).append(replace(g, created_at=self._stamp))
             for ev in commit.events:
                 self._events.setdefault((t, ev.entry_id), []).append(ev.payload())
             self.commits += 1

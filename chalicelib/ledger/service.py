@@ -38,7 +38,7 @@ from __future__ import annotations
 from chalicelib.shared import clock
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Sequence
 
@@ -635,6 +635,8 @@ def statement(ctx: TenantContext, account_id: str, *, store: LedgerRepository, f
     if from_on and to_on and from_on > to_on:
         raise RuleViolation("ledger.statement.range.invalid", "from must not be after to")
     account = get_account(ctx, account_id, store=store)
+    if account.defers_contract_legs:
+        return _control_statement(ctx, account, store, from_on, to_on, cursor, limit)
     lines, nxt = store.statement(ctx, account_id, from_on=from_on, to_on=to_on, cursor=cursor, limit=limit)
     opening = closing = None
     if lines:
@@ -643,6 +645,55 @@ def statement(ctx: TenantContext, account_id: str, *, store: LedgerRepository, f
                                          + account.signed(domain.Side.CREDIT, first.credit))
         closing = lines[-1].balance_after
     return StatementPage(account, lines, nxt, opening, closing)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)  # a movement that carries no time sorts first, in its order
+
+
+def _control_statement(ctx: TenantContext, account: Account, store: LedgerRepository, from_on: date | None,
+                       to_on: date | None, cursor: str | None, limit: int) -> StatementPage:
+    """A GL control account's statement as an accountant reads it: its own rows (manual journals) and
+    every contract posting's movement row, each entry by name, in booked-date order, with the running
+    balance from the balance the day before. The roll-up's one-row-per-day summaries are not shown:
+    the movements they fold are. Paged by position in the range (the cursor is bound to the account)."""
+    from datetime import timedelta
+
+    from chalicelib.platform.dynamo import decode_cursor, encode_cursor
+    from chalicelib.platform.keys import partition
+
+    own: list[StatementLine] = []
+    page_cursor = None
+    while True:
+        page, page_cursor = store.statement(ctx, account.id, from_on=from_on, to_on=to_on, cursor=page_cursor,
+                                            limit=200)
+        own += [r for r in page if r.kind is not domain.EntryKind.ROLLUP]
+        if not page_cursor:
+            break
+    moves = store.gl_movements(ctx, account.id, from_on=from_on, to_on=to_on)
+    merged = sorted([((r.booked_on, 0, f"{r.seq:012d}"), r.booked_on, r.entry_id, r.kind, r.debit, r.credit, r.memo,
+                      r.contract_id) for r in own]
+                    + [((m.booked_on, 1, (m.created_at or _EPOCH).isoformat()), m.booked_on, m.entry_id, m.kind,
+                        m.debit, m.credit, "", m.contract_id) for m in moves], key=lambda row: row[0])
+    zero = domain.quantize(domain.ZERO, account.currency)
+    balance = balance_as_of(ctx, account.id, from_on - timedelta(days=1), store=store) if from_on else zero
+    lines: list[StatementLine] = []
+    for n, (_, on, entry_id, kind, debit, credit, memo, contract_id) in enumerate(merged, start=1):
+        balance += account.signed(domain.Side.DEBIT, debit) + account.signed(domain.Side.CREDIT, credit)
+        lines.append(StatementLine(account.id, n, on, entry_id, kind, debit, credit, balance, memo, contract_id))
+    pk = partition(ctx.tenant_id, "LEDGER_ACCOUNT", account.id)
+    list_key = f"{pk}|control|{from_on}|{to_on}"
+    start = decode_cursor(cursor, ctx, list_key=list_key)
+    offset = int(start["offset"]["N"]) if start else 0
+    shown = lines[offset:offset + max(1, min(limit, 200))]
+    end = offset + len(shown)
+    nxt = encode_cursor({"PK": {"S": pk}, "offset": {"N": str(end)}}, list_key=list_key) if end < len(lines) else None
+    opening = closing = None
+    if shown:
+        first = shown[0]
+        opening = first.balance_after - (account.signed(domain.Side.DEBIT, first.debit)
+                                         + account.signed(domain.Side.CREDIT, first.credit))
+        closing = shown[-1].balance_after
+    return StatementPage(account, shown, nxt, opening, closing)
 
 
 def balance_as_of(ctx: TenantContext, account_id: str, as_of: date, *, store: LedgerRepository) -> Decimal:

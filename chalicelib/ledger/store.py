@@ -323,7 +323,7 @@ def to_gl_movement(r: GlMovementRecord) -> GlMovement:
     c = r.currency
     return GlMovement(account_id=r.account_id, booked_on=date.fromisoformat(r.booked_on), entry_id=r.entry_id,
                       kind=EntryKind(r.kind), debit=_money(r.debit, c), credit=_money(r.credit, c), currency=c,
-                      contract_id=r.contract_id)
+                      contract_id=r.contract_id, created_at=r.created_at)
 
 
 def to_hold(r: HoldRecord) -> Hold:

@@ -37,6 +37,12 @@ def _raw(ctx, store, account_id):
     return store.get_accounts(ctx, [account_id])[account_id]
 
 
+def _stored(ctx, store, account_id):
+    """The account's stored statement rows (a roll-up writes one per folded day)."""
+    rows, _ = store.statement(ctx, account_id, from_on=None, to_on=None, cursor=None, limit=200)
+    return rows
+
+
 def _tb(ctx, store, on):
     tb = service.trial_balance(ctx, on, store=store)
     assert tb.balanced
@@ -172,9 +178,12 @@ def test_the_trial_balance_is_exact_before_and_after_the_roll_up_and_rolling_twi
     assert _raw(ctx, store, "6011").rolled_through == DAY1
     commits = store.commits
     assert service.roll_up(ctx, DAY1, store=store)["movements"] == 0 and store.commits == commits
-    rows = service.statement(ctx, "6011", store=store).lines
-    assert [(r.kind, r.entry_id, r.credit, r.balance_after) for r in rows] == [
-        (EntryKind.ROLLUP, "rollup:2026-01-05", D("7.00"), D("7.00"))]
+    stored, _ = store.statement(ctx, "6011", from_on=None, to_on=None, cursor=None, limit=50)
+    assert [(r.kind, r.entry_id, r.credit, r.balance_after) for r in stored] == [
+        (EntryKind.ROLLUP, "rollup:2026-01-05", D("7.00"), D("7.00"))]  # one stored row for the folded day
+    shown = service.statement(ctx, "6011", store=store).lines  # the statement names the entries themselves
+    assert [(r.kind, r.credit, r.balance_after) for r in shown] == [
+        (EntryKind.ACCRUAL, D("7.00"), D("7.00")), (EntryKind.ACCRUAL, D("1.50"), D("8.50"))]
 
 
 def test_rolling_up_a_date_catches_up_skipped_days_in_order(books):
@@ -186,7 +195,7 @@ def test_rolling_up_a_date_catches_up_skipped_days_in_order(books):
     summary = service.roll_up(ctx, DAY2, store=store)
 
     assert summary["movements"] == 3
-    rows = service.statement(ctx, "6011", store=store).lines
+    rows = _stored(ctx, store, "6011")  # one stored row per folded day
     assert [(r.booked_on, r.credit, r.balance_after, r.movements) for r in rows] == [
         (DAY1, D("3.00"), D("3.00"), 2), (DAY2, D("4.00"), D("7.00"), 1)]
     assert service.balance_as_of(ctx, "6011", DAY1, store=store) == D("3.00")
@@ -220,7 +229,7 @@ def test_rolling_up_a_day_restates_later_manual_rows_so_past_balances_stay_exact
     service.roll_up(ctx, DAY1, store=store)
 
     assert [service.balance_as_of(ctx, "1002", d, store=store) for d in (DAY1, DAY2)] == [D("1040.00"), D("1035.00")]
-    rows = service.statement(ctx, "1002", store=store).lines
+    rows = _stored(ctx, store, "1002")
     assert [(r.booked_on, r.kind, r.balance_after) for r in rows] == [
         (DAY1, EntryKind.MANUAL, D("1000.00")), (DAY1, EntryKind.ROLLUP, D("1040.00")),
         (DAY2, EntryKind.MANUAL, D("1035.00"))]
@@ -268,3 +277,25 @@ def test_a_tenant_cannot_see_another_tenants_movements(books):
     _accrue(ctx, store, a_contract(), "1.00")
     assert store.gl_movements(a_tenant(), "6011", from_on=None, to_on=None) == []
     assert len(store.gl_movements(ctx, "6011", from_on=None, to_on=None)) == 1
+
+
+def test_a_control_account_statement_names_every_entry_rolled_or_not_with_its_running_balance(books):
+    ctx, store = books
+    loan = a_contract()
+    paid_out = service.post_contract_event(ctx, disbursement(loan, principal="300.00"), template=LENDING,
+                                           idempotency_key=f"d:{loan}", store=store)
+    service.roll_up(ctx, DAY1, store=store)  # the day's movements folded: the statement still names them
+    paid_in = service.post_contract_event(ctx, repayment(loan, DAY2, principal="50.00"), template=LENDING,
+                                          idempotency_key=f"r:{loan}", store=store)
+    page = service.statement(ctx, "1002", store=store)
+    assert [(r.entry_id, r.debit, r.credit, r.balance_after) for r in page.lines][1:] == [
+        (paid_out.entry.id, D("0.00"), D("300.00"), D("700.00")),
+        (paid_in.entry.id, D("50.00"), D("0.00"), D("750.00"))]
+    assert page.lines[0].kind is EntryKind.MANUAL and page.lines[0].balance_after == D("1000.00")
+    assert all(r.kind is not EntryKind.ROLLUP for r in page.lines)
+    assert page.closing_balance == service.get_account(ctx, "1002", store=store).balance == D("750.00")
+    second_day = service.statement(ctx, "1002", store=store, from_on=DAY2)
+    assert (second_day.opening_balance, [r.entry_id for r in second_day.lines]) == (D("700.00"), [paid_in.entry.id])
+    first = service.statement(ctx, "1002", store=store, limit=2)
+    rest = service.statement(ctx, "1002", store=store, limit=2, cursor=first.next)
+    assert [r.entry_id for r in first.lines + rest.lines] == [r.entry_id for r in page.lines] and rest.next is None

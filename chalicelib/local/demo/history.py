@@ -7,7 +7,7 @@ paid out through servicing), the customers pay as their scenario says (on time, 
 offline with the voucher awaiting a second finance user, one prepayment) or stop paying, a few
 contracts are written off and one recovers money; then the business date moves on, which closes the
 day on the close-of-business state machine (bills, accruals, overdue, penalties, buckets, HQ's exposure
-projection, application expiry, the GL roll-up), each tenant's close beside the others'. The last day
+projection, application expiry, the GL roll-up). The last day
 stays open, as any morning's books are: its eve is the last date closed.
 
 Idempotent and resumable: a day before a tenant's business date is done; scenarios are marked,
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import time as timer
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -102,7 +101,6 @@ def seed_demo_history(group: DemoGroup = DEMO, through: date | None = None,
     else:
         progress(f"demo history: {start} → {min(end, through)}, day by day (each tenant's close of business)")
     wall, started = clock.clock(), timer.monotonic()
-    pool = ThreadPoolExecutor(len(tenants), thread_name_prefix="demo-close")
     try:
         day = start
         while day <= min(end, through):
@@ -117,21 +115,22 @@ def seed_demo_history(group: DemoGroup = DEMO, through: date | None = None,
                         if r.error:
                             progress(f"  {r.key}: not seeded ({r.error})")
                 _customers_pay(staff[tenant], group, part, day, end, books, contracts)
-            if day < through:  # each tenant's close of the day, side by side (one execution each)
-                moving = [t for t in tenants if dates[t] == day]
-                list(pool.map(lambda t: closing.set_business_date(staff[t].system, day + timedelta(days=1)), moving))
-                dates.update({t: day + timedelta(days=1) for t in moving})
+            if day < through:
+                for tenant in tenants:
+                    if dates[tenant] == day:
+                        closing.set_business_date(staff[tenant].system, day + timedelta(days=1))
+                        dates[tenant] = day + timedelta(days=1)
             if (day - start).days % 20 == 0:
                 progress(f"  history at {day} ({timer.monotonic() - started:.0f}s)")
             day += timedelta(days=1)
         # A later run: only the business dates move, up to the last day (its close catches up the rest).
         # The last day itself stays open, as any morning's books: yesterday is the last date closed.
         clock.use(clock=clock.FixedClock(datetime.combine(through, WORKDAY_STARTS, ZoneInfo(zone))))
-        behind = [t for t in tenants if dates[t] < through]
-        list(pool.map(lambda t: closing.set_business_date(staff[t].system, through), behind))
-        dates.update({t: through for t in behind})
+        for tenant in tenants:
+            if dates[tenant] < through:
+                closing.set_business_date(staff[tenant].system, through)
+                dates[tenant] = through
     finally:
-        pool.shutdown()
         clock.use(clock=wall)
     return dates
 

@@ -41,22 +41,11 @@ class CloseError(Exception):
 
 
 def is_transient(exc: BaseException) -> bool:
-    """Throttling, timeouts and AWS server errors; the rest is the contract's own failure."""
-    from botocore.exceptions import ClientError, ReadTimeoutError
-    from botocore.exceptions import ConnectionError as BotoConnectionError
-    from pynamodb.exceptions import PynamoDBException
+    """A platform failure (``platform.aws.is_transient``) or one a step already called so; the rest is
+    the contract's own failure."""
+    from chalicelib.platform import aws
 
-    if isinstance(exc, (BotoConnectionError, ReadTimeoutError, TimeoutError, ConnectionError, CloseTransientError)):
-        return True
-    if isinstance(exc, ClientError):
-        code = exc.response.get("Error", {}).get("Code", "")
-        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
-        return status >= 500 or "Throttl" in code or code in ("ProvisionedThroughputExceededException",
-                                                                  "RequestLimitExceeded", "InternalServerError")
-    if isinstance(exc, PynamoDBException) and exc.cause is not None and exc.cause is not exc:
-        return is_transient(exc.cause)
-    cause = exc.__cause__
-    return isinstance(cause, BaseException) and cause is not exc and is_transient(cause)
+    return isinstance(exc, CloseTransientError) or aws.is_transient(exc)
 
 
 def _store():

@@ -29,3 +29,20 @@ def client(service: str) -> Any:
 def reset_clients() -> None:
     with _lock:
         _clients.clear()
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Throttling, timeouts and AWS server errors: worth retrying the step or batch that met them; the
+    rest is the work's own failure. Follows a wrapped cause (PynamoDB's ``cause``, ``raise … from``)."""
+    from botocore.exceptions import ClientError, ReadTimeoutError
+    from botocore.exceptions import ConnectionError as BotoConnectionError
+
+    if isinstance(exc, (BotoConnectionError, ReadTimeoutError, TimeoutError, ConnectionError)):
+        return True
+    if isinstance(exc, ClientError):
+        code = exc.response.get("Error", {}).get("Code", "")
+        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+        return status >= 500 or "Throttl" in code or code in ("ProvisionedThroughputExceededException",
+                                                                  "RequestLimitExceeded", "InternalServerError")
+    cause = getattr(exc, "cause", None) or exc.__cause__
+    return isinstance(cause, BaseException) and cause is not exc and is_transient(cause)

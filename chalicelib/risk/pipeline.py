@@ -26,7 +26,7 @@ manifest, not by an ``ItemBatcher``: one unit is one Lambda's worth of rows.
 """
 from __future__ import annotations
 
-from chalicelib.platform import observability
+from chalicelib.platform import aws, observability
 from chalicelib.shared import clock
 
 import functools
@@ -108,22 +108,6 @@ def _progress(group: TenantContext, run_id: str, step: str, status: str, **detai
     stamp = "started_at" if status == "running" else "finished_at"
     wiring.group_store().record_progress(group, run_id, _step_sk(step), "step",
                                          {"status": status, stamp: _iso(_now()), **detail})
-
-
-def _transient(exc: Exception) -> bool:
-    """Throttling, timeouts and server errors of AWS are worth a retry; the rest is not."""
-    from botocore.exceptions import ClientError, ReadTimeoutError
-    from botocore.exceptions import ConnectionError as BotoConnectionError
-
-    if isinstance(exc, (BotoConnectionError, ReadTimeoutError, TimeoutError, ConnectionError)):
-        return True
-    if isinstance(exc, ClientError):
-        code = exc.response.get("Error", {}).get("Code", "")
-        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
-        return status >= 500 or "Throttl" in code or code in ("ProvisionedThroughputExceededException",
-                                                                  "RequestLimitExceeded", "InternalServerError")
-    cause = getattr(exc, "cause", None) or exc.__cause__
-    return isinstance(cause, Exception) and cause is not exc and _transient(cause)
 
 
 # --- begin --------------------------------------------------------------------------------------------
@@ -235,7 +219,7 @@ def extract(event: dict[str, Any]) -> dict[str, Any]:
     except (ExposureInvalid, DomainError) as exc:
         raise ExtractFailedError(f"{where}: {exc}") from exc
     except Exception as exc:  # noqa: BLE001 — classified here: the state machine retries only transient ones
-        if _transient(exc):
+        if aws.is_transient(exc):
             raise ExtractTransientError(f"{where}: {type(exc).__name__}: {exc}") from exc
         raise ExtractFailedError(f"{where}: {type(exc).__name__}: {exc}") from exc
     store.record_progress(group, run_id, part_progress_sk(sub, part.part), "subsidiary_part", {

@@ -77,7 +77,7 @@ def _s3(ctx: TenantContext):
     return tenant_client("s3", ctx.tenant_id)
 
 
-def _new_run(ctx: TenantContext, on: date, run_id: str, by: str, caught_up: list[str]) -> dict[str, Any]:
+def _new_run(on: date, run_id: str, by: str, caught_up: list[str]) -> dict[str, Any]:
     return {"business_date": on.isoformat(), "run_id": run_id, "status": "running", "by": by, "started_at": _at(),
             "caught_up": caught_up, "total": 0, "batches": 0, "expired_applications": [], "gl_roll_up": [],
             "phases": [{"name": p, "status": "pending"} for p in PHASES]}
@@ -120,7 +120,7 @@ def begin(event: dict[str, Any]) -> dict[str, Any]:
         return out
     _take(ctx, dates[0], run_id)
     caught_up = [d.isoformat() for d in dates[:-1]]
-    _store().save_run(ctx, _new_run(ctx, dates[0], run_id, out["by"], caught_up if dates[0] == target else []))
+    _store().save_run(ctx, _new_run(dates[0], run_id, out["by"], caught_up if dates[0] == target else []))
     return {**out, "business_date": dates[0].isoformat(), "caught_up": caught_up}
 
 
@@ -205,7 +205,7 @@ def finish_date(event: dict[str, Any]) -> dict[str, Any]:
     on = date.fromisoformat(event["business_date"])
     store = _store()
     run, counts, parked = store.run_view(ctx, on)
-    run = run or _new_run(ctx, on, event["run_id"], event.get("by", ""), [])
+    run = run or _new_run(on, event["run_id"], event.get("by", ""), [])
     _phase(run, "close_contracts", "succeeded", **_contract_counts(counts))
     for step in TENANT_STEPS:
         _phase(run, step, "running")
@@ -225,7 +225,7 @@ def finish_date(event: dict[str, Any]) -> dict[str, Any]:
     nxt = on + timedelta(days=1)
     _save_state(ctx, domain.begin_close(state, nxt, clock.now(), event["run_id"]), version)
     caught_up = event.get("caught_up") or []
-    store.save_run(ctx, _new_run(ctx, nxt, event["run_id"], event.get("by", ""), caught_up if nxt == target else []))
+    store.save_run(ctx, _new_run(nxt, event["run_id"], event.get("by", ""), caught_up if nxt == target else []))
     return {**{k: v for k, v in event.items() if k not in ("manifest_key", "batches")},
             "business_date": nxt.isoformat(), "more": True}
 
@@ -277,7 +277,7 @@ def fail(event: dict[str, Any]) -> dict[str, Any]:
         return {"run_id": run_id, "status": "refused", "error": error.get("Error")}
     on = state.closing_on
     if on is not None:
-        run = _store().run(ctx, on) or _new_run(ctx, on, run_id, given.get("by", ""), [])
+        run = _store().run(ctx, on) or _new_run(on, run_id, given.get("by", ""), [])
         run.update(status="failed", finished_at=_at(),
                    error={"name": error.get("Error", "States.TaskFailed"), "message": _cause(error.get("Cause"))})
         _store().save_run(ctx, run)

@@ -638,6 +638,11 @@ def statement(ctx: TenantContext, account_id: str, *, store: LedgerRepository, f
     if account.defers_contract_legs:
         return _control_statement(ctx, account, store, from_on, to_on, cursor, limit)
     lines, nxt = store.statement(ctx, account_id, from_on=from_on, to_on=to_on, cursor=cursor, limit=limit)
+    return _page(account, lines, nxt)
+
+
+def _page(account: Account, lines: list[StatementLine], nxt: str | None) -> StatementPage:
+    """A statement page with the balance before its first row and after its last (None if empty)."""
     opening = closing = None
     if lines:
         first = lines[0]
@@ -687,13 +692,7 @@ def _control_statement(ctx: TenantContext, account: Account, store: LedgerReposi
     shown = lines[offset:offset + max(1, min(limit, 200))]
     end = offset + len(shown)
     nxt = encode_cursor({"PK": {"S": pk}, "offset": {"N": str(end)}}, list_key=list_key) if end < len(lines) else None
-    opening = closing = None
-    if shown:
-        first = shown[0]
-        opening = first.balance_after - (account.signed(domain.Side.DEBIT, first.debit)
-                                         + account.signed(domain.Side.CREDIT, first.credit))
-        closing = shown[-1].balance_after
-    return StatementPage(account, shown, nxt, opening, closing)
+    return _page(account, shown, nxt)
 
 
 def balance_as_of(ctx: TenantContext, account_id: str, as_of: date, *, store: LedgerRepository) -> Decimal:

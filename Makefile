@@ -48,7 +48,7 @@ dynamodb-local:
 test: test-deps
 	cd frontend && npm test --silent
 	@dates=0; scripts/test-on-dates.sh || dates=$$?; \
-	$(PY) -m pytest; suite=$$?; \
+	$(PY) -m pytest -n 2 --dist loadscope --no-loadscope-reorder; suite=$$?; \
 	if [ $$dates -ne 0 ]; then echo "make test: the date-sensitive suites failed at a faked date (see above)"; fi; \
 	exit $$(( suite || dates ))
 

@@ -32,6 +32,39 @@ def pytest_configure(config: pytest.Config) -> None:
     time.sleep = sleep
 
 
+# When `make test` spreads the suite over the machine's cores (pytest-xdist, ``--dist loadscope``),
+# each family with session fixtures of its own (a browser, DynamoDB Local, months of closes) runs whole
+# on one worker: tests/e2e, tests/infra and each folder under tests/integration. The rest are grouped
+# by file. The slowest family is handed out first. (xdist's own ``loadgroup`` renames node ids through
+# an attribute pytest 9 no longer reads, so the families are xdist scopes here instead.)
+_SLOWEST_FAMILY = "tests/integration/risk"
+
+
+def _work_group(nodeid: str) -> str:
+    path = nodeid.split("::", 1)[0]
+    parts = path.split("/")
+    if len(parts) > 2 and parts[1] in ("e2e", "infra"):
+        return "/".join(parts[:2])
+    if len(parts) > 3 and parts[1] == "integration":
+        return "/".join(parts[:3])
+    return path
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FamilyScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _work_group(nodeid)
+
+    return FamilyScheduling(config, log)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if hasattr(config, "workerinput"):  # an xdist worker: its collection order is the hand-out order
+        items.sort(key=lambda item: _work_group(item.nodeid) != _SLOWEST_FAMILY)  # stable: keeps file order
+
+
 @pytest.fixture(scope="session")
 def local_env() -> Iterator[object]:
     from chalicelib.local import seed, stack
@@ -75,3 +108,5 @@ def http_server(chalice_app) -> Iterator[LocalHttpServer]:
     thread.start()
     yield LocalHttpServer(f"http://127.0.0.1:{server.server.server_address[1]}")
     server.server.shutdown()
+
+

@@ -158,3 +158,15 @@ def test_past_the_rate_tier_a_call_is_429_with_retry_after_and_changes_nothing(a
     assert "限流" not in names
     calls = api_module.as_("tenant-admin@demo-lending").get(f"/v1/partner-applications/{creds.application_id}")
     assert calls.body["calls_last_24h"] == 5
+
+
+def test_the_sandbox_partner_is_registered_then_rotated_through_the_service_and_its_pair_works(api_module, http_server):
+    from chalicelib.local.demo.partners import demo_partner
+
+    first, second = demo_partner(), demo_partner()
+    assert first.application_id == second.application_id and first.client_id != second.client_id
+    from tests.partner_support import Credentials
+
+    token = access_token(http_server.url, Credentials(second.application_id, second.client_id, second.client_secret))
+    assert http_server.request("POST", "/v1/quotes", token=token, body=LOAN_QUOTE).status == 200
+    assert token_request(http_server.url, first.client_id, first.client_secret)[0] == 401

@@ -20,7 +20,7 @@ api = ApiBlueprint(__name__, tag="partners")
 ADMIN = (Role.TENANT_ADMIN,)
 
 
-class ActorView(Schema):
+class PartnerActorView(Schema):
     user_id: str
     username: str
 
@@ -34,7 +34,7 @@ class PartnerApplicationView(Schema):
     rate_tier: str
     status: str = Field(description="active | revoked")
     created_at: datetime
-    created_by: ActorView
+    created_by: PartnerActorView
     rotated_at: datetime | None
     revoked_at: datetime | None
     calls_last_24h: int | None = Field(default=None, description="Admitted calls in the last 24 hours (read one)")
@@ -43,7 +43,7 @@ class PartnerApplicationView(Schema):
     def of(cls, a: PartnerApplication, calls: int | None = None) -> "PartnerApplicationView":
         return cls(id=a.application_id, name=a.name, client_id=a.client_id, scopes=list(a.scopes),
                    ip_allowlist=list(a.ip_allowlist), rate_tier=a.rate_tier, status=a.status.value,
-                   created_at=a.created_at, created_by=ActorView(**a.created_by.as_json()),
+                   created_at=a.created_at, created_by=PartnerActorView(**a.created_by.as_json()),
                    rotated_at=a.rotated_at, revoked_at=a.revoked_at, calls_last_24h=calls)
 
 
@@ -75,22 +75,22 @@ class PageQuery(Schema):
     limit: int = Field(default=50, ge=1, le=100)
 
 
-class ChangeView(Schema):
+class PartnerChangeView(Schema):
     id: str
     action: str = Field(description="register | rotate | revoke")
-    actor: ActorView
+    actor: PartnerActorView
     at: datetime
     before: dict[str, Any] | None
     after: dict[str, Any]
 
     @classmethod
-    def of(cls, c: PartnerChange) -> "ChangeView":
-        return cls(id=c.change_id, action=c.action.value, actor=ActorView(**c.actor.as_json()), at=c.at,
+    def of(cls, c: PartnerChange) -> "PartnerChangeView":
+        return cls(id=c.change_id, action=c.action.value, actor=PartnerActorView(**c.actor.as_json()), at=c.at,
                    before=c.before, after=c.after)
 
 
-class ChangeList(Schema):
-    items: list[ChangeView]
+class PartnerChangeList(Schema):
+    items: list[PartnerChangeView]
 
 
 def _issued(app: PartnerApplication, issued: Any) -> IssuedCredentials:
@@ -133,7 +133,7 @@ def revoke_partner_application(ctx: TenantContext, application_id: str) -> Partn
     return PartnerApplicationView.of(service.revoke(ctx, application_id))
 
 
-@api.route("/v1/partner-applications/{application_id}/changes", roles=ADMIN, response=ChangeList)
-def partner_application_changes(ctx: TenantContext, application_id: str) -> ChangeList:
+@api.route("/v1/partner-applications/{application_id}/changes", roles=ADMIN, response=PartnerChangeList)
+def partner_application_changes(ctx: TenantContext, application_id: str) -> PartnerChangeList:
     """The application's changes, newest first: who, when, before and after."""
-    return ChangeList(items=[ChangeView.of(c) for c in service.history(ctx, application_id)])
+    return PartnerChangeList(items=[PartnerChangeView.of(c) for c in service.history(ctx, application_id)])

@@ -45,7 +45,7 @@ from chalicelib.shared.tenant import Role, TenantContext
 CORS = CORSConfig(
     allow_origin="*",
     allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id"],
-    expose_headers=["X-Correlation-Id"],
+    expose_headers=["X-Correlation-Id", "Retry-After", "Idempotent-Replayed"],
     max_age=600,
 )
 
@@ -255,6 +255,9 @@ def handle(request: Any, spec: RouteSpec, fn: Callable[..., Any], path_params: d
                 raise MalformedRequest("request.body.malformed", "the request body must be a JSON object")
         if spec.query is not None:
             kwargs["query"] = parse_model(spec.query, dict(request.query_params or {}), spec.error_scope)
+        replay_key = machine_idempotency_key(spec, kwargs.get("ctx"), headers)
+        if replay_key is not None:
+            return _idempotent(request, spec, fn, kwargs, path_params, replay_key, correlation_id)
         result = fn(**kwargs)
         reply = result if isinstance(result, Reply) else Reply(result, spec.status)
         status = reply.status
@@ -272,6 +275,38 @@ def handle(request: Any, spec: RouteSpec, fn: Callable[..., Any], path_params: d
     finally:
         log.info("request", extra={"status": status, "ms": round((time.perf_counter() - started) * 1000, 1)})
         observability.unbind_request()
+
+
+def machine_idempotency_key(spec: RouteSpec, ctx: TenantContext | None, headers: dict[str, str]) -> str | None:
+    """A machine caller's ``Idempotency-Key`` on a call that changes something (``platform.idempotency``)."""
+    if ctx is None or not ctx.is_machine or spec.method == "GET":
+        return None
+    key = (headers.get("idempotency-key") or "").strip()
+    return key if 0 < len(key) <= 200 else None
+
+
+def _idempotent(request: Any, spec: RouteSpec, fn: Callable[..., Any], kwargs: dict[str, Any],
+                path_params: dict[str, Any], key: str, correlation_id: str) -> Response:
+    from chalicelib.platform import idempotency
+
+    ctx: TenantContext = kwargs["ctx"]
+    where = spec.path + json.dumps(path_params, sort_keys=True)
+    fingerprint = idempotency.request_hash(spec.method, where, request.raw_body)
+    kept = idempotency.begin(ctx, key, fingerprint)
+    if kept is not None:
+        return _response(kept[1], kept[0], {"X-Correlation-Id": correlation_id, "Idempotent-Replayed": "true"})
+    try:
+        result = fn(**kwargs)
+        reply = result if isinstance(result, Reply) else Reply(result, spec.status)
+        text = dumps(to_jsonable(reply.body)) if reply.body is not None else None
+        idempotency.finish(ctx, key, reply.status, text)
+        return _response(reply.body, reply.status, {**reply.headers, "X-Correlation-Id": correlation_id})
+    except DomainError as err:
+        idempotency.finish(ctx, key, err.status, dumps(err.to_body()))
+        raise
+    except Exception:
+        idempotency.finish(ctx, key, 500, None)
+        raise
 
 
 def route_not_found() -> DomainError:

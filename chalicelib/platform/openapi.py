@@ -57,6 +57,28 @@ def _error_response(status: int) -> dict[str, Any]:
     return out
 
 
+def _stable_schema_names(schemas: dict[str, Any], refs: dict[Any, Any]) -> tuple[dict[str, Any], dict[Any, Any]]:
+    """Name every schema so that generators can use it as a class name. Two models with one name in
+    different contexts come out of pydantic as ``chalicelib__tenancy__staff__api__ChangeView``; each
+    becomes its context's name and the model's (``StaffChangeView``), and every schema's ``title`` is
+    its component name (generators name classes by title: two titles alike would collide)."""
+    import json
+
+    renamed: dict[str, str] = {}
+    for name in schemas:
+        if "__" in name:
+            parts = [p for p in name.split("__") if p not in ("chalicelib", "api")]
+            renamed[name] = "".join(p.title().replace("_", "") for p in parts[-2:-1]) + parts[-1]
+    text = json.dumps({"schemas": schemas, "refs": [[list(k[:0]), v] for k, v in refs.items()]})
+    for old, new in renamed.items():
+        text = text.replace(f'"#/components/schemas/{old}"', f'"#/components/schemas/{new}"')
+    loaded = json.loads(text)
+    out = {renamed.get(k, k): {**v, "title": renamed.get(k, k)} if isinstance(v, dict) else v
+           for k, v in loaded["schemas"].items()}
+    new_refs = {key: value for key, (_, value) in zip(refs, loaded["refs"])}
+    return out, new_refs
+
+
 def openapi_document(title: str = "Jinkong API", version: str = "1.0.0") -> dict[str, Any]:
     models: dict[tuple[type[BaseModel], str], None] = {}
     routes = [r for r in ROUTES if r.available is None or r.available()]  # as this stage serves them
@@ -67,6 +89,7 @@ def openapi_document(title: str = "Jinkong API", version: str = "1.0.0") -> dict
             models[(r.response, "serialization")] = None
     refs, defs = models_json_schema(list(models), ref_template="#/components/schemas/{model}")
     schemas: dict[str, Any] = dict(defs.get("$defs", {}))
+    schemas, refs = _stable_schema_names(schemas, refs)
     schemas["Error"] = ERROR_SCHEMA
 
     paths: dict[str, Any] = {}

@@ -170,3 +170,28 @@ def test_the_sandbox_partner_is_registered_then_rotated_through_the_service_and_
     token = access_token(http_server.url, Credentials(second.application_id, second.client_id, second.client_secret))
     assert http_server.request("POST", "/v1/quotes", token=token, body=LOAN_QUOTE).status == 200
     assert token_request(http_server.url, first.client_id, first.client_secret)[0] == 401
+
+
+@pytest.fixture(scope="module")
+def demo_products(local_env):
+    from chalicelib.local.demo.products import seed_demo_products
+
+    return seed_demo_products()
+
+
+def test_an_idempotency_key_replays_the_first_answer_and_refuses_another_body(api_module, http_server, demo_products):
+    from tests.builders import loan_application
+
+    creds = register(api_module, "Idempotent", ["customers:write", "applications:write", "applications:read"])
+    token = access_token(http_server.url, creds)
+    customer = http_server.request("POST", "/v1/customers", token=token, body=individual()).body
+    body = loan_application(customer["id"])
+    key = {"Idempotency-Key": f"open-{creds.application_id}"}
+    first = http_server.request("POST", "/v1/applications", token=token, body=body, headers=key)
+    again = http_server.request("POST", "/v1/applications", token=token, body=body, headers=key)
+    assert first.status == 201, first.body
+    assert (again.status, again.body, again.headers.get("Idempotent-Replayed")) == (201, first.body, "true")
+    listed = http_server.request("GET", "/v1/applications?limit=100", token=token).body["items"]
+    assert [a["id"] for a in listed if a["customer"]["id"] == customer["id"]] == [first.body["id"]]
+    other = http_server.request("POST", "/v1/applications", token=token, body={**body, "term": 6}, headers=key)
+    assert (other.status, other.code) == (422, "request.idempotency.key_reused")

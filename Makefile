@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 STAGE ?= dev
 
-.PHONY: run test test-dates install test-deps unit integration e2e console dynamodb-local bench synth cdk-bootstrap deploy destroy platform-admin clean help
+.PHONY: sdk run test test-dates install test-deps unit integration e2e console dynamodb-local bench synth cdk-bootstrap deploy destroy platform-admin clean help
 
 help:
 	@echo "make run    - start the whole system locally (embedded AWS, demo data, API on PORT=$(PORT))"
@@ -29,6 +29,9 @@ install: $(STAMP)
 # The console (frontend/dist): npm ci / npm run build only when the lock file or sources changed.
 console:
 	scripts/build-console.sh
+
+sdk:  ## the partner SDKs, from the live OpenAPI document (sdk/README.md)
+	.venv/bin/python scripts/build-sdk.py
 
 run: install console
 	PORT=$(PORT) $(PY) -m chalicelib.local

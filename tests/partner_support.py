@@ -47,3 +47,15 @@ def register(api, name: str, scopes: list[str], tenant_admin: str = "tenant-admi
     r = api.as_(tenant_admin).post("/v1/partner-applications", {"name": name, "scopes": scopes, **extra})
     assert r.status == 201, r.body
     return Credentials(r.body["application"]["id"], r.body["client_id"], r.body["client_secret"])
+
+
+def sdk_on_path() -> None:
+    """Import the checked-in SDK (``sdk/python``) as a partner would install it. httpx is pinned in
+    requirements-dev.txt; a worktree whose shared virtualenv predates it keeps it in ``.sdk-deps``."""
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for extra in (root / "sdk" / "python", root / ".sdk-deps"):
+        if extra.is_dir() and str(extra) not in sys.path:
+            sys.path.append(str(extra))

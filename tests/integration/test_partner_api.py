@@ -8,7 +8,7 @@ import pytest
 
 from chalicelib.shared import clock
 from tests.builders import individual
-from tests.partner_support import ALL_SCOPES, access_token, register, token_request
+from tests.partner_support import access_token, register, token_request
 
 pytestmark = pytest.mark.http
 

@@ -37,7 +37,7 @@ class PartnerApplicationView(Schema):
     created_by: PartnerActorView
     rotated_at: datetime | None
     revoked_at: datetime | None
-    calls_last_24h: int | None = Field(default=None, description="Admitted calls in the last 24 hours (read one)")
+    calls_last_24h: int | None = Field(default=None, description="Admitted calls in the last 24 hours")
 
     @classmethod
     def of(cls, a: PartnerApplication, calls: int | None = None) -> "PartnerApplicationView":
@@ -109,9 +109,10 @@ def register_partner_application(ctx: TenantContext, body: RegisterRequest) -> R
 
 @api.route("/v1/partner-applications", roles=ADMIN, query=PageQuery, response=PartnerApplicationPage)
 def list_partner_applications(ctx: TenantContext, query: PageQuery) -> PartnerApplicationPage:
-    """List the tenant's partner applications by name."""
+    """List the tenant's partner applications by name, each with its calls in the last 24 hours."""
     items, nxt = service.list_applications(ctx, query.next, query.limit)
-    return PartnerApplicationPage(items=[PartnerApplicationView.of(a) for a in items], next=nxt)
+    return PartnerApplicationPage(items=[PartnerApplicationView.of(a, service.calls_last_day(ctx, a.application_id))
+                                         for a in items], next=nxt)
 
 
 @api.route("/v1/partner-applications/{application_id}", roles=ADMIN, response=PartnerApplicationView)

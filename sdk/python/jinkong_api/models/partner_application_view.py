@@ -31,7 +31,7 @@ class PartnerApplicationView:
         rotated_at (datetime.datetime | None):
         scopes (list[str]):
         status (str): active | revoked
-        calls_last_24h (int | None | Unset): Admitted calls in the last 24 hours (read one)
+        calls_last_24h (int | None | Unset): Admitted calls in the last 24 hours
     """
 
     client_id: str

@@ -89,7 +89,7 @@ def sync_detailed(
     next_: str | Unset = UNSET,
     limit: str | Unset = UNSET,
 ) -> Response[Error | PartnerApplicationPage]:
-    """List the tenant's partner applications by name.
+    """List the tenant's partner applications by name, each with its calls in the last 24 hours.
 
     Args:
         next_ (str | Unset):
@@ -121,7 +121,7 @@ def sync(
     next_: str | Unset = UNSET,
     limit: str | Unset = UNSET,
 ) -> Error | PartnerApplicationPage | None:
-    """List the tenant's partner applications by name.
+    """List the tenant's partner applications by name, each with its calls in the last 24 hours.
 
     Args:
         next_ (str | Unset):
@@ -148,7 +148,7 @@ async def asyncio_detailed(
     next_: str | Unset = UNSET,
     limit: str | Unset = UNSET,
 ) -> Response[Error | PartnerApplicationPage]:
-    """List the tenant's partner applications by name.
+    """List the tenant's partner applications by name, each with its calls in the last 24 hours.
 
     Args:
         next_ (str | Unset):
@@ -178,7 +178,7 @@ async def asyncio(
     next_: str | Unset = UNSET,
     limit: str | Unset = UNSET,
 ) -> Error | PartnerApplicationPage | None:
-    """List the tenant's partner applications by name.
+    """List the tenant's partner applications by name, each with its calls in the last 24 hours.
 
     Args:
         next_ (str | Unset):

@@ -4,10 +4,12 @@
    written to ``sdk/openapi.json``.
 2. openapi-python-client (pinned in ``sdk/requirements-generator.txt``, in its own virtualenv
    ``.sdk-tools/``) generates the models and operations into ``sdk/python/jinkong_api/``.
-3. ``sdk/python/jinkong_api/GENERATED_FROM`` records the document's SHA-256, so that
+3. openapi-typescript (pinned in ``sdk/typescript/package.json``) generates the TypeScript types into
+   ``sdk/typescript/src/schema.d.ts``, and the TypeScript core is type-checked against them.
+4. Each generated part records the document's SHA-256 in a ``GENERATED_FROM`` file, so that
    ``tests/unit/test_sdk_fresh.py`` fails when the checked-in SDK is stale.
 
-The hand-written core (``sdk/python/jinkong_partner/``) is never touched.
+The hand-written cores (``sdk/python/jinkong_partner/``, ``sdk/typescript/src/index.ts``) are never touched.
 """
 from __future__ import annotations
 
@@ -66,6 +68,12 @@ def main() -> int:
             shutil.rmtree(PACKAGE)
         shutil.copytree(out / "jinkong_api", PACKAGE)
     (PACKAGE / "GENERATED_FROM").write_text(f"sha256:{digest(text)} sdk/openapi.json\n")
+    typescript = SDK / "typescript"
+    if not (typescript / "node_modules").exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], check=True, cwd=typescript)
+    subprocess.run(["npm", "run", "--silent", "generate"], check=True, cwd=typescript)
+    subprocess.run(["npm", "run", "--silent", "typecheck"], check=True, cwd=typescript)
+    (typescript / "src" / "GENERATED_FROM").write_text(f"sha256:{digest(text)} sdk/openapi.json\n")
     print(f"sdk/openapi.json and sdk/python/jinkong_api regenerated (sha256 {digest(text)[:12]}…)")
     return 0
 

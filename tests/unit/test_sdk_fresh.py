@@ -6,6 +6,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 REBUILD = "the checked-in SDK is stale: run `make sdk` and commit sdk/"
 
@@ -21,9 +23,10 @@ def test_the_checked_in_document_is_the_live_one():
     assert (ROOT / "sdk" / "openapi.json").read_text() == _live_document_text(), REBUILD
 
 
-def test_the_generated_package_was_generated_from_the_checked_in_document():
+@pytest.mark.parametrize("generated", ["python/jinkong_api", "typescript/src"])
+def test_the_generated_code_was_generated_from_the_checked_in_document(generated):
     text = (ROOT / "sdk" / "openapi.json").read_text()
-    recorded = (ROOT / "sdk" / "python" / "jinkong_api" / "GENERATED_FROM").read_text().split()[0]
+    recorded = (ROOT / "sdk" / generated / "GENERATED_FROM").read_text().split()[0]
     assert recorded == f"sha256:{hashlib.sha256(text.encode()).hexdigest()}", REBUILD
 
 

@@ -14,6 +14,7 @@ help:
 	@echo "make run    - start the whole system locally (embedded AWS, demo data, API on PORT=$(PORT))"
 	@echo "make test   - install what tests need and run every test"
 	@echo "make bench  - run the benchmarks under benches/ (they print their figures)"
+	@echo "make sdk    - rebuild the partner SDKs in sdk/ from the live OpenAPI document"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +31,8 @@ install: $(STAMP)
 console:
 	scripts/build-console.sh
 
-sdk:  ## the partner SDKs, from the live OpenAPI document (sdk/README.md)
-	.venv/bin/python scripts/build-sdk.py
+sdk: install  ## the partner SDKs, from the live OpenAPI document (sdk/README.md)
+	$(PY) scripts/build-sdk.py
 
 run: install console
 	PORT=$(PORT) $(PY) -m chalicelib.local

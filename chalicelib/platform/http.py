@@ -257,7 +257,9 @@ def handle(request: Any, spec: RouteSpec, fn: Callable[..., Any], path_params: d
             kwargs["query"] = parse_model(spec.query, dict(request.query_params or {}), spec.error_scope)
         replay_key = machine_idempotency_key(spec, kwargs.get("ctx"), headers)
         if replay_key is not None:
-            return _idempotent(request, spec, fn, kwargs, path_params, replay_key, correlation_id)
+            response = _idempotent(request, spec, fn, kwargs, path_params, replay_key, correlation_id)
+            status = response.status_code
+            return response
         result = fn(**kwargs)
         reply = result if isinstance(result, Reply) else Reply(result, spec.status)
         status = reply.status

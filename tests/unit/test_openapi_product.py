@@ -1,12 +1,12 @@
-"""The OpenAPI document as a product the SDKs are generated from: valid, every response described,
-every error with the error model and an example of it, operation ids unique and generator-safe."""
+"""The OpenAPI document as a product the SDKs are generated from: every response described, every
+error with the error model and an example of it, operation ids unique and generator-safe. (That the
+served document is valid OpenAPI is tests/integration/test_openapi_and_logging.py's check.)"""
 from __future__ import annotations
 
 import re
 
 import jsonschema
 import pytest
-from openapi_spec_validator import validate
 
 
 @pytest.fixture(scope="module")
@@ -23,10 +23,6 @@ def _operations(document: dict):
             yield method.upper(), path, op
 
 
-def test_the_document_is_valid_openapi(document):
-    validate(document)
-
-
 def test_operation_ids_are_unique_and_safe_for_generators(document):
     ids = [op["operationId"] for _, _, op in _operations(document)]
     assert len(ids) == len(set(ids))
@@ -34,8 +30,8 @@ def test_operation_ids_are_unique_and_safe_for_generators(document):
 
 
 def test_every_response_is_described_and_every_error_carries_the_error_model_with_an_example(document):
-    error_schema = document["components"]["schemas"]["Error"]
-    undescribed, bad_errors = [], []
+    check = jsonschema.Draft202012Validator(document["components"]["schemas"]["Error"])
+    undescribed, bad_errors, examples = [], [], {}
     for method, path, op in _operations(document):
         for status, response in op["responses"].items():
             if not response.get("description"):
@@ -45,8 +41,10 @@ def test_every_response_is_described_and_every_error_carries_the_error_model_wit
                 if content.get("schema") != {"$ref": "#/components/schemas/Error"} or "example" not in content:
                     bad_errors.append((method, path, status))
                 else:
-                    jsonschema.validate(content["example"], error_schema)
+                    examples[repr(content["example"])] = content["example"]
     assert (undescribed, bad_errors) == ([], [])
+    for example in examples.values():
+        check.validate(example)
 
 
 def test_scoped_operations_offer_the_partner_flow_and_document_429(document):

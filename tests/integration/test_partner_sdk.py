@@ -86,6 +86,8 @@ def test_an_application_is_opened_once_when_its_answer_is_lost_and_the_sdk_retri
                 if a.customer.id == customer.id]
     assert [a.id for a in mine] == [opened.id]
     assert jk.transport.inner.lost == 1
+    # The partner application is the application's originator (its maker, for segregation of duties).
+    assert (opened.officer.user_id, opened.officer.username) == (partner.application_id, "SDK partner")
 
 
 def test_paginate_follows_next_cursors_through_every_page(http_server, partner):

@@ -8,12 +8,13 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 STAGE ?= dev
 
-.PHONY: run test test-dates install test-deps unit integration e2e console dynamodb-local bench synth cdk-bootstrap deploy destroy platform-admin clean help
+.PHONY: sdk run test test-dates install test-deps unit integration e2e console dynamodb-local bench synth cdk-bootstrap deploy destroy platform-admin clean help
 
 help:
 	@echo "make run    - start the whole system locally (embedded AWS, demo data, API on PORT=$(PORT))"
 	@echo "make test   - install what tests need and run every test"
 	@echo "make bench  - run the benchmarks under benches/ (they print their figures)"
+	@echo "make sdk    - rebuild the partner SDKs in sdk/ from the live OpenAPI document"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,9 @@ install: $(STAMP)
 # The console (frontend/dist): npm ci / npm run build only when the lock file or sources changed.
 console:
 	scripts/build-console.sh
+
+sdk: install  ## the partner SDKs, from the live OpenAPI document (sdk/README.md)
+	$(PY) scripts/build-sdk.py
 
 run: install console
 	PORT=$(PORT) $(PY) -m chalicelib.local

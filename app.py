@@ -19,10 +19,13 @@ from chalicelib.servicing import api as servicing_api
 from chalicelib.tenancy import api as tenancy_api
 from chalicelib.tenancy.staff import api as staff_api
 from chalicelib.tenancy.service import lookup_tenant, note_sign_in
+from chalicelib.partners import api as partners_api
+from chalicelib.partners.service import count_call as count_partner_call, resolve_client
 
 app = Chalice(app_name="jinkong")
 
-http.configure(tenant_lookup=lookup_tenant, on_authenticated=note_sign_in)
+http.configure(tenant_lookup=lookup_tenant, on_authenticated=note_sign_in,
+               client_lookup=resolve_client, on_machine_call=count_partner_call)  # partner machine clients
 
 for blueprint_module in (
     meta_api,
@@ -39,6 +42,7 @@ for blueprint_module in (
     closing_api,
     risk_api,
     payments_api,
+    partners_api,
 ):
     app.register_blueprint(blueprint_module.api.blueprint)
 

@@ -429,6 +429,28 @@ class AppFunctions(Construct):
         self.api_url = Fn.sub(
             "https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/" + self.api_stage, {"Api": rest_api.ref}
         )
+        self._partner_usage_plans(rest_api.ref)
+
+    def _partner_usage_plans(self, rest_api_id: str) -> None:
+        """One usage plan per partner rate tier (``resources.RATE_TIERS``): throttle and daily quota.
+        A partner application's API key joins its tier's plan; locally ``platform.throttle`` applies
+        the same numbers."""
+        from aws_cdk import aws_apigateway as apigw
+
+        from chalicelib.platform.resources import RATE_TIERS
+
+        self.usage_plans = {
+            tier.name: apigw.CfnUsagePlan(
+                self, f"PartnerTier{tier.name.title()}",
+                usage_plan_name=f"{self.api_name}-partner-{tier.name}",
+                description=f"Partner rate tier {tier.name}",
+                api_stages=[apigw.CfnUsagePlan.ApiStageProperty(api_id=rest_api_id, stage=self.api_stage)],
+                throttle=apigw.CfnUsagePlan.ThrottleSettingsProperty(rate_limit=tier.rate_per_s,
+                                                                     burst_limit=tier.burst),
+                quota=apigw.CfnUsagePlan.QuotaSettingsProperty(limit=tier.quota_per_day, period="DAY"),
+            )
+            for tier in RATE_TIERS
+        }
 
     def function_arns(self) -> Mapping[str, str]:
         return {logical_id: self.app.function_arn(logical_id) for logical_id in self.functions}

@@ -5,7 +5,7 @@ from aws_cdk import Duration, RemovalPolicy
 from aws_cdk import aws_cognito as cognito
 from constructs import Construct
 
-from chalicelib.platform.resources import USER_POOL, UserPoolDef
+from chalicelib.platform.resources import PARTNER_API, USER_POOL, ResourceServerDef, UserPoolDef
 from infra.config import DeployConfig
 
 # USER_POOL.explicit_auth_flows in the app client's vocabulary. Refresh tokens are always allowed.
@@ -27,7 +27,7 @@ def auth_flows(definition: UserPoolDef) -> cognito.AuthFlow:
 
 class Identity(Construct):
     def __init__(self, scope: Construct, construct_id: str, *, config: DeployConfig,
-                 definition: UserPoolDef = USER_POOL) -> None:
+                 definition: UserPoolDef = USER_POOL, partner_api: ResourceServerDef = PARTNER_API) -> None:
         super().__init__(scope, construct_id)
         names = config.names
         self.user_pool = cognito.UserPool(
@@ -83,3 +83,12 @@ class Identity(Construct):
             # The client may change a user's e-mail, never the tenant claim.
             write_attributes=cognito.ClientAttributes().with_standard_attributes(email=True),
         )
+        # Partner API access: a resource server with the partner scopes (partner app clients are made
+        # at run time by the partners context, one per partner application), and a Cognito domain
+        # that serves the client-credentials token endpoint (``/oauth2/token``).
+        self.partner_resource_server = self.user_pool.add_resource_server(
+            "PartnerApi", identifier=partner_api.identifier, user_pool_resource_server_name=partner_api.name,
+            scopes=[cognito.ResourceServerScope(scope_name=s, scope_description=d) for s, d in partner_api.scopes],
+        )
+        self.domain = self.user_pool.add_domain(
+            "PartnerTokenDomain", cognito_domain=cognito.CognitoDomainOptions(domain_prefix=names["user_pool"]))

@@ -89,6 +89,13 @@ def main() -> int:
     for u in users:
         print(f"    {u.username:<36} {u.role.value}")
     print(f"    {'debtor@demo-factoring':<36} debtor (core enterprise user who confirms invoices)")
+    from chalicelib.local.demo.partners import demo_partner
+
+    partner = demo_partner()
+    print(f"  Demo partner application ({partner.tenant_id}, scopes {' '.join(partner.scopes)}):")
+    print(f"    client id:     {partner.client_id}")
+    print(f"    client secret: {partner.client_secret}   (new at every start: rotated)")
+    print(f"    token URL:     {api_url}/oauth2/token")
     print("\nPress Ctrl-C to stop.", flush=True)
 
     stopping = threading.Event()

@@ -5,6 +5,9 @@ Chalice's handler serves only the methods it has ``do_*`` for; any other (``TRAC
 has with 403 JSON ``{"message": "Missing Authentication Token"}`` — as Chalice's local gateway already
 does for an unknown path — so locally it is the same, and a fuzzer sees the same API in both places.
 Written for chalice 1.34.0 (``ChaliceRequestHandler``, ``LocalDevServer(handler_cls=...)``).
+
+It also answers ``POST /oauth2/token`` — Cognito's client-credentials token endpoint, which the
+embedded AWS lacks (``chalicelib.local.token_endpoint``) — so partner SDKs find it next to the API.
 """
 from __future__ import annotations
 
@@ -17,6 +20,16 @@ UNKNOWN_METHOD_BODY = b'{"message": "Missing Authentication Token"}'
 
 
 class ApiGatewayLikeHandler(ChaliceRequestHandler):
+    def do_POST(self) -> None:  # noqa: N802 — http.server's naming
+        from chalicelib.local import token_endpoint
+
+        if self.path.split("?", 1)[0] != token_endpoint.TOKEN_PATH:
+            self._generic_handle()
+            return
+        headers, body = self._parse_payload()
+        status, response_headers, payload = token_endpoint.answer(dict(headers), body)
+        self._send_http_response(status, response_headers, payload)
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         if code != HTTPStatus.NOT_IMPLEMENTED:
             super().send_error(code, message, explain)

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 
 from chalicelib.platform import aws
-from chalicelib.platform.resources import BUCKETS, MAIN_TABLE, QUEUES, USER_POOL, resource_names
+from chalicelib.platform.resources import BUCKETS, MAIN_TABLE, PARTNER_API, QUEUES, USER_POOL, resource_names
 from chalicelib.platform.tables import ensure_table
 
 
@@ -73,7 +73,21 @@ def _ensure_user_pool(pool_name: str, client_name: str) -> tuple[str, str]:
             ReadAttributes=["email", f"custom:{USER_POOL.tenant_attribute}"],
             PreventUserExistenceErrors="ENABLED",
         )["UserPoolClient"]["ClientId"]
+    _ensure_partner_resource_server(pool_id)
     return pool_id, client_id
+
+
+def _ensure_partner_resource_server(pool_id: str) -> None:
+    """The partner API's resource server and its custom scopes (client-credentials app clients)."""
+    cognito = aws.client("cognito-idp")
+    scopes = [{"ScopeName": s, "ScopeDescription": d} for s, d in PARTNER_API.scopes]
+    try:
+        cognito.describe_resource_server(UserPoolId=pool_id, Identifier=PARTNER_API.identifier)
+        cognito.update_resource_server(UserPoolId=pool_id, Identifier=PARTNER_API.identifier, Name=PARTNER_API.name,
+                                       Scopes=scopes)
+    except cognito.exceptions.ResourceNotFoundException:
+        cognito.create_resource_server(UserPoolId=pool_id, Identifier=PARTNER_API.identifier, Name=PARTNER_API.name,
+                                       Scopes=scopes)
 
 
 def _pages(client, method: str, key: str, **kwargs):

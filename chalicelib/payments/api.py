@@ -88,40 +88,40 @@ def contract_payments(ctx, contract_id: str):
 # --- merchant webhooks ------------------------------------------------------------------------------------
 
 
-@api.route("/v1/webhook-subscriptions", "POST", roles=ADMIN, body=SubscriptionIn, status=201)
+@api.route("/v1/webhook-subscriptions", "POST", roles=ADMIN, body=SubscriptionIn, status=201, scopes=("webhooks:manage",))
 def create_subscription(ctx, body: SubscriptionIn):
     """Subscribe a URL to merchant events; the signing secret is shown in this answer only."""
     return webhooks_out.create_subscription(ctx, body.url, list(body.event_types), body.description)
 
 
-@api.route("/v1/webhook-subscriptions", roles=ADMIN, query=ListQuery)
+@api.route("/v1/webhook-subscriptions", roles=ADMIN, query=ListQuery, scopes=("webhooks:manage",))
 def list_subscriptions(ctx, query: ListQuery):
     """The tenant's webhook subscriptions (without secrets)."""
     items, nxt = webhooks_out.list_subscriptions(ctx, query.next, query.limit)
     return {"items": items, "next": nxt}
 
 
-@api.route("/v1/webhook-subscriptions/{subscription_id}", "DELETE", roles=ADMIN)
+@api.route("/v1/webhook-subscriptions/{subscription_id}", "DELETE", roles=ADMIN, scopes=("webhooks:manage",))
 def delete_subscription(ctx, subscription_id: str):
     """Remove a subscription; deliveries already queued for it fail without sending."""
     webhooks_out.delete_subscription(ctx, subscription_id)
     return Reply(None, 204)
 
 
-@api.route("/v1/webhook-deliveries", roles=ADMIN, query=ListQuery)
+@api.route("/v1/webhook-deliveries", roles=ADMIN, query=ListQuery, scopes=("webhooks:manage",))
 def list_deliveries(ctx, query: ListQuery):
     """Deliveries of merchant events, newest first, with their status and attempt count."""
     items, nxt = webhooks_out.list_deliveries(ctx, query.next, query.limit)
     return {"items": items, "next": nxt}
 
 
-@api.route("/v1/webhook-deliveries/{delivery_id}", roles=ADMIN)
+@api.route("/v1/webhook-deliveries/{delivery_id}", roles=ADMIN, scopes=("webhooks:manage",))
 def get_delivery(ctx, delivery_id: str):
     """A delivery with every attempt (status, latency)."""
     return webhooks_out.get_delivery(ctx, delivery_id)
 
 
-@api.route("/v1/webhook-deliveries/{delivery_id}/redeliver", "POST", roles=ADMIN, status=202)
+@api.route("/v1/webhook-deliveries/{delivery_id}/redeliver", "POST", roles=ADMIN, status=202, scopes=("webhooks:manage",))
 def redeliver(ctx, delivery_id: str):
     """Queue a delivery again."""
     return webhooks_out.redeliver(ctx, delivery_id)

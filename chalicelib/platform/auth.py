@@ -1,8 +1,16 @@
-"""Cognito ID-token verification, in app code, on every request.
+"""Cognito token verification, in app code, on every request.
 
 Chalice's local server and test client verify nothing, so the app checks signature (the pool's
 JWKS), issuer, audience, expiry and ``token_use`` itself. Tenant and roles come from the verified
 claims only; the tenant's kind, group and isolation come from the tenant registry.
+
+Two kinds of caller:
+
+* staff, with an **ID token** from the console's app client (``custom:tenant_id``, ``cognito:groups``);
+* a partner's machine client, with an **access token** from the client-credentials flow (``token_use:
+  access``, ``client_id``, ``scope``; no user). Its tenant comes from the partner registry, looked up
+  server-side by the verified ``client_id`` — never from anything the caller sends — and a revoked
+  client's token is refused even before it expires. It holds no roles, only scopes.
 """
 from __future__ import annotations
 
@@ -64,6 +72,77 @@ class TokenVerifier:
         if claims.get("token_use") != "id":
             raise Unauthenticated("auth.token.invalid", "an ID token is required")
         return claims
+
+
+    def verify_access(self, token: str) -> dict[str, Any]:
+        """A client-credentials access token of this pool: signature, issuer, expiry, ``token_use:
+        access`` and a ``client_id``. A user's access token (it names a ``username``) is refused: users
+        call with ID tokens. Access tokens carry no audience; the client is checked by the registry."""
+        jwt = self._jwt
+        try:
+            key = self._jwks.get_signing_key_from_jwt(token)
+            claims = jwt.decode(
+                token, key.key, algorithms=["RS256"], issuer=self.issuer, leeway=LEEWAY_SECONDS,
+                options={"require": ["exp", "iat", "iss", "sub", "token_use", "client_id"], "verify_aud": False},
+            )
+        except jwt.ExpiredSignatureError as exc:
+            raise Unauthenticated("auth.token.expired", "the token has expired") from exc
+        except (jwt.PyJWKClientError, jwt.InvalidTokenError) as exc:
+            raise Unauthenticated("auth.token.invalid", "the token is not valid") from exc
+        if claims.get("token_use") != "access" or "username" in claims or claims.get("sub") != claims.get("client_id"):
+            raise Unauthenticated("auth.token.invalid", "the token is not valid")
+        return claims
+
+
+def is_client_credentials_token(token: str) -> bool:
+    """Whether an (as yet unverified) token looks like a client-credentials access token. Only picks
+    the verification path; the chosen path verifies everything."""
+    import jwt
+
+    try:
+        peek = jwt.decode(token, options={"verify_signature": False})
+    except jwt.InvalidTokenError:
+        return False
+    return peek.get("token_use") == "access" and "username" not in peek
+
+
+@dataclass(frozen=True)
+class MachineClient:
+    """A partner application's app client as the partner registry holds it (by client id)."""
+
+    client_id: str
+    tenant_id: str
+    application_id: str  # the partner application's id: the machine caller's identity (``user_id``)
+    name: str
+    rate_tier: str
+    ip_allowlist: tuple[str, ...] = ()
+    active: bool = True
+
+
+ClientLookup = Callable[[str], "MachineClient | None"]
+
+
+def scopes_of(claims: dict[str, Any], resource_server: str) -> frozenset[str]:
+    """The resource server's scopes in the token, without their ``<identifier>/`` prefix."""
+    prefix = f"{resource_server}/"
+    return frozenset(s[len(prefix):] for s in str(claims.get("scope", "")).split() if s.startswith(prefix))
+
+
+def machine_context(claims: dict[str, Any], client: MachineClient | None, lookup: TenantLookup,
+                    resource_server: str) -> TenantContext:
+    """The partner's machine caller, from verified access-token claims and its registry record."""
+    if client is None:
+        raise Unauthenticated("auth.token.invalid", "the token is not valid")
+    if not client.active:
+        raise Unauthenticated("auth.client.revoked", "this client's credentials were revoked")
+    info = lookup(client.tenant_id)
+    if info is None or not info.active:
+        raise Unauthenticated("auth.tenant.unknown", "the token's tenant is not active")
+    return TenantContext(
+        tenant_id=client.tenant_id, kind=info.kind, user_id=client.application_id, username=client.name,
+        roles=frozenset(), group_id=info.group_id, isolation=info.isolation,
+        client_id=client.client_id, scopes=scopes_of(claims, resource_server),
+    )
 
 
 def bearer_token(authorization: str | None) -> str:

@@ -117,3 +117,52 @@ def resource_names(prefix: str) -> dict[str, str]:
     for sm in STATE_MACHINES:
         names[f"statemachine:{sm.name}"] = f"{prefix}-{sm.name}"
     return names
+
+
+# --- partner API access (OAuth 2.0 client credentials) --------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResourceServerDef:
+    """The user pool's resource server: custom scopes a partner's app client may be granted. A
+    token names each scope as ``<identifier>/<scope>``."""
+
+    identifier: str
+    name: str
+    scopes: tuple[tuple[str, str], ...]  # (scope, description)
+
+    @property
+    def scope_names(self) -> tuple[str, ...]:
+        return tuple(s for s, _ in self.scopes)
+
+
+PARTNER_API = ResourceServerDef(
+    identifier="jinkong",
+    name="Jinkong partner API",
+    scopes=(
+        ("quotes:write", "Price loans, leases and factoring without a stored product"),
+        ("customers:write", "Register customers and read the ones registered"),
+        ("applications:write", "Open, change, submit and withdraw applications"),
+        ("applications:read", "Read applications"),
+        ("repayments:write", "Record repayments and read them"),
+        ("webhooks:manage", "Manage merchant webhook subscriptions and deliveries"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class RateTier:
+    """A partner's rate tier: steady requests per second, burst, and requests a day. The CDK stack
+    makes one API Gateway usage plan per tier; locally ``platform.throttle`` applies the same numbers."""
+
+    name: str
+    rate_per_s: float
+    burst: int
+    quota_per_day: int
+
+
+RATE_TIERS = (
+    RateTier("sandbox", rate_per_s=2, burst=5, quota_per_day=5_000),
+    RateTier("standard", rate_per_s=20, burst=40, quota_per_day=200_000),
+    RateTier("premium", rate_per_s=100, burst=200, quota_per_day=2_000_000),
+)

@@ -8,7 +8,7 @@ from chalicelib.shared.tenant import TenantContext
 api = ApiBlueprint(__name__, tag="quotes")
 
 
-@api.route("/v1/quotes", "POST", body=QuoteRequest, response=QuoteResponse, validate_body=False, error_scope="quotes")
+@api.route("/v1/quotes", "POST", body=QuoteRequest, response=QuoteResponse, validate_body=False, error_scope="quotes", scopes=("quotes:write",))
 def quote_terms(ctx: TenantContext, body: dict) -> dict:
     """Price loan, lease or factoring terms: the full schedule, totals and APR (any signed-in user)."""
     return price_quote(body)

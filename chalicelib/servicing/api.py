@@ -222,7 +222,7 @@ def get_contract(ctx, contract_id: str):
 
 
 @api.route("/v1/contracts/{contract_id}/repayments", "POST", roles=(Role.FINANCE,), body=RepaymentIn,
-           response=RepaymentOut, status=201)
+           response=RepaymentOut, status=201, scopes=("repayments:write",))
 def record_repayment(ctx, contract_id: str, body: RepaymentIn):
     """Receive a repayment (Idempotency-Key required): allocated by the product's waterfall, the rest to suspense."""
     key = api.idempotency_key("servicing")
@@ -231,7 +231,7 @@ def record_repayment(ctx, contract_id: str, body: RepaymentIn):
     return RepaymentOut.of(repayment)
 
 
-@api.route("/v1/repayments/{repayment_id}", roles=STAFF, response=RepaymentOut)
+@api.route("/v1/repayments/{repayment_id}", roles=STAFF, response=RepaymentOut, scopes=("repayments:write",))
 def get_repayment(ctx, repayment_id: str):
     """One repayment and its allocation."""
     return RepaymentOut.of(service.get_repayment(ctx, repayment_id))

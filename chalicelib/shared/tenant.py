@@ -68,6 +68,14 @@ class TenantContext:
     roles: frozenset[Role] = field(default_factory=frozenset)
     group_id: str | None = None  # the holding group a subsidiary belongs to (itself for a group)
     isolation: str = "pool"  # "pool" (shared table) or "silo" (own table)
+    # A partner's machine client (OAuth 2.0 client credentials): its Cognito app client id and the
+    # scopes its token carries. Staff callers have neither; machine callers hold no roles.
+    client_id: str | None = None
+    scopes: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def is_machine(self) -> bool:
+        return self.client_id is not None
 
     def has_any(self, roles: tuple[Role, ...] | frozenset[Role]) -> bool:
         return bool(self.roles.intersection(roles))

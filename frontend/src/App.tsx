@@ -29,6 +29,7 @@ import { ForbiddenPage, NotFoundPage } from "./pages/StatusPages";
 import { TenantsPage } from "./pages/TenantsPage";
 import { BusinessDateProvider, useBusinessDate } from "./system/BusinessDateProvider";
 import { WebhooksSection } from "./pages/webhooks/WebhooksSection";
+import { PartnersPage } from "./pages/partners/PartnersPage";
 import { theme } from "./theme";
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -54,6 +55,7 @@ const PAGES: Record<PageKind, (item: NavItem) => ReactNode> = {
   webhooks: (item) => <WebhooksSection item={item} />,
   admin: (item) => <AdminSection item={item} />,
   users: () => <UsersPage />,
+  partners: () => <PartnersPage />,
 };
 
 function Guarded({ item }: { item: NavItem }) {

@@ -23,6 +23,7 @@ NAVIGATION = {
     "group-risk@demo-group": ["calculator", *HQ],
     "tenant-admin@demo-lending": [
         "calculator", *SHELF, "applications", "contracts", "collections", "ledger", "webhooks", "admin", "users",
+        "partners",
     ],
     "product-manager@demo-leasing": ["calculator", *SHELF],
     "loan-officer@demo-lending": ["calculator", *SHELF, "applications"],

@@ -203,6 +203,8 @@ def world(api_client, local_env) -> Iterator[dict[str, Any]]:
         blacklisted = desk.customer(enterprise(name="黑名单测试有限公司"))
         blacklist = ok(admin.post("/v1/blacklist", {"reason": "fraud", "customer_id": blacklisted}), 201)
 
+        partner = ok(admin.post("/v1/partner-applications", {"name": "Sweep partner", "scopes": ["quotes:write"]}),
+                     201)["application"]["id"]
         drain_webhook_queue(lambda: bool(ok(admin.get("/v1/webhook-deliveries"))["items"]))
         delivery = ok(admin.get("/v1/webhook-deliveries"))["items"][0]["id"]
 
@@ -225,7 +227,8 @@ def world(api_client, local_env) -> Iterator[dict[str, Any]]:
         }
         # Two contexts call their own ids ``entry_id``.
         by_prefix = {"/v1/blacklist/": {"entry_id": [blacklist["id"]]},
-                     "/v1/ledger/": {"entry_id": [ledger_entry]}}
+                     "/v1/ledger/": {"entry_id": [ledger_entry]},
+                     "/v1/partner-applications/": {"application_id": [partner]}}
         yield {"a": a, "b": b, "group": grp, "desk": desk, "ids": ids, "by_prefix": by_prefix,
                "a_reader": cognito_user(a, sorted(SUBSIDIARY), prefix="reader"),
                "b_caller": cognito_user(b, sorted(SUBSIDIARY), prefix="sweeper")}

@@ -33,6 +33,7 @@ ALLOWED: dict[str, set[str]] = {
     "servicing": {"approvals", "finance", "ledger", "origination", "platform", "products", "risk", "shared"},
     "payments": {"ledger", "platform", "servicing", "shared", "tenancy"},
     "closing": {"ledger", "origination", "payments", "platform", "servicing", "shared", "tenancy"},
+    "partners": {"platform", "shared"},  # partner API applications: machine clients, scopes
 }
 
 

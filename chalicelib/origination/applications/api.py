@@ -304,13 +304,13 @@ class DebtorInvoicePage(Schema):
 
 
 @api.route("/v1/applications", "POST", roles=OFFICERS, body=commands.OpenApplication, response=ApplicationView,
-           status=201, error_scope="origination.application")
+           status=201, error_scope="origination.application", scopes=("applications:write",))
 def open_application(ctx: TenantContext, body: commands.OpenApplication) -> Reply:
     """Open a draft application: product, customer and the kind's terms (assets for a lease, invoices for factoring)."""
     return Reply(ApplicationView.of(service.open_application(ctx, body)), 201)
 
 
-@api.route("/v1/applications", "GET", roles=SUBSIDIARY_ROLES, query=ApplicationQuery, response=ApplicationPage)
+@api.route("/v1/applications", "GET", roles=SUBSIDIARY_ROLES, query=ApplicationQuery, response=ApplicationPage, scopes=("applications:read", "applications:write"))
 def list_applications(ctx: TenantContext, query: ApplicationQuery) -> ApplicationPage:
     """This tenant's applications, newest first; filter by status, assignee (a username or "me"), customer."""
     items, nxt = service.list_applications(ctx, query.next, query.limit, query.status, query.assignee,
@@ -318,14 +318,14 @@ def list_applications(ctx: TenantContext, query: ApplicationQuery) -> Applicatio
     return ApplicationPage(items=[ApplicationSummary.of(a) for a in items], next=nxt)
 
 
-@api.route("/v1/applications/{application_id}", "GET", roles=SUBSIDIARY_ROLES, response=ApplicationView)
+@api.route("/v1/applications/{application_id}", "GET", roles=SUBSIDIARY_ROLES, response=ApplicationView, scopes=("applications:read", "applications:write"))
 def get_application(ctx: TenantContext, application_id: str) -> ApplicationView:
     """One application with its quote, risk outcome, reviews, documents, invoices, contract and timeline."""
     return ApplicationView.of(service.get_application(ctx, application_id))
 
 
 @api.route("/v1/applications/{application_id}", "PATCH", roles=OFFICERS, body=commands.ChangeApplication,
-           response=ApplicationView, error_scope="origination.application")
+           response=ApplicationView, error_scope="origination.application", scopes=("applications:write",))
 def change_application(ctx: TenantContext, body: commands.ChangeApplication, application_id: str) -> ApplicationView:
     """Change a draft or returned application (409 in any other status)."""
     return ApplicationView.of(service.change_application(ctx, application_id, body))
@@ -338,7 +338,7 @@ def delete_application(ctx: TenantContext, application_id: str) -> Reply:
     return Reply(None, 204)
 
 
-@api.route("/v1/applications/{application_id}/submit", "POST", roles=OFFICERS, response=ApplicationView)
+@api.route("/v1/applications/{application_id}/submit", "POST", roles=OFFICERS, response=ApplicationView, scopes=("applications:write",))
 def submit_application(ctx: TenantContext, application_id: str) -> ApplicationView:
     """Submit: terms checked against the product and priced (version pinned, quote kept), required
     documents checked, then the risk check (decline rejects; pass/refer go to the first reviewer)."""
@@ -353,7 +353,7 @@ def run_risk_check(ctx: TenantContext, application_id: str) -> ApplicationView:
 
 
 @api.route("/v1/applications/{application_id}/withdraw", "POST", roles=OFFICERS, body=commands.Withdrawal,
-           response=ApplicationView, error_scope="origination.application")
+           response=ApplicationView, error_scope="origination.application", scopes=("applications:write",))
 def withdraw_application(ctx: TenantContext, body: commands.Withdrawal, application_id: str) -> ApplicationView:
     """Withdraw the application before a decision."""
     return ApplicationView.of(service.withdraw_application(ctx, application_id, body.reason))

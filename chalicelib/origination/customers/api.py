@@ -62,7 +62,7 @@ class CustomerQuery(Schema):
 
 
 @api.route("/v1/customers", "POST", roles=REGISTRARS, body=NewCustomer, response=CustomerView, status=201,
-           error_scope="customers")
+           error_scope="customers", scopes=("customers:write",))
 def register_customer(ctx: TenantContext, body: NewCustomer) -> Reply:
     """Register an individual or enterprise customer (identity validated, hashed and masked).
 
@@ -72,7 +72,7 @@ def register_customer(ctx: TenantContext, body: NewCustomer) -> Reply:
     return Reply(CustomerView.of(registered.customer), 201 if registered.created else 200)
 
 
-@api.route("/v1/customers", "GET", roles=SUBSIDIARY_ROLES, query=CustomerQuery, response=CustomerPage)
+@api.route("/v1/customers", "GET", roles=SUBSIDIARY_ROLES, query=CustomerQuery, response=CustomerPage, scopes=("customers:write",))
 def list_customers(ctx: TenantContext, query: CustomerQuery) -> CustomerPage:
     """This tenant's customers, newest first."""
     items, nxt = service.list_customers(ctx, wiring.customers(), query.next, query.limit, query.type,
@@ -80,7 +80,7 @@ def list_customers(ctx: TenantContext, query: CustomerQuery) -> CustomerPage:
     return CustomerPage(items=[CustomerView.of(c) for c in items], next=nxt)
 
 
-@api.route("/v1/customers/{customer_id}", "GET", roles=SUBSIDIARY_ROLES, response=CustomerView)
+@api.route("/v1/customers/{customer_id}", "GET", roles=SUBSIDIARY_ROLES, response=CustomerView, scopes=("customers:write",))
 def get_customer(ctx: TenantContext, customer_id: str) -> CustomerView:
     """One customer of this tenant (404 for any other tenant's)."""
     return CustomerView.of(service.get_customer(ctx, customer_id, wiring.customers()))

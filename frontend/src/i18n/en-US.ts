@@ -1,5 +1,6 @@
 import { hqEnUS } from "./areas/hq";
 import { servicingEnUS } from "./areas/servicing";
+import { partnersEnUS } from "./areas/partners";
 import { staffEnUS } from "./areas/staff";
 import { systemEnUS } from "./areas/system";
 import type { Messages } from "./zh-CN";
@@ -932,4 +933,5 @@ export const enUS: Messages = {
   ...servicingEnUS,
   ...systemEnUS,
   ...staffEnUS,
+  ...partnersEnUS,
 };

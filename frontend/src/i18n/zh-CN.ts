@@ -1,5 +1,6 @@
 import { hqZhCN } from "./areas/hq";
 import { servicingZhCN } from "./areas/servicing";
+import { partnersZhCN } from "./areas/partners";
 import { staffZhCN } from "./areas/staff";
 import { systemZhCN } from "./areas/system";
 
@@ -931,6 +932,7 @@ export const zhCN = {
   ...servicingZhCN,
   ...systemZhCN,
   ...staffZhCN,
+  ...partnersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -29,7 +29,7 @@ describe("role → navigation", () => {
   it("shows a tenant admin every subsidiary page but no HQ or tenant registry", () => {
     expect(keys(["tenant-admin"])).toEqual([
       "calculator", "products", "customers", "applications", "contracts", "collections", "ledger", "webhooks", "admin",
-      "users",
+      "users", "partners",
     ]);
   });
 

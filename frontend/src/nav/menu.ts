@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n";
 export type Section = "tools" | "business" | "finance" | "hq" | "system";
 export type PageKind =
   | "calculator" | "tenants" | "products" | "customers" | "applications" | "contracts" | "collections"
-  | "invoices" | "hq" | "ledger" | "webhooks" | "admin" | "users";
+  | "invoices" | "hq" | "ledger" | "webhooks" | "admin" | "users" | "partners";
 
 export interface NavItem {
   key: string;
@@ -79,6 +79,8 @@ export const NAV: readonly NavItem[] = [
     roles: ["tenant-admin", "group-admin", "platform-admin"], page: "users" },
   { key: "tenants", path: "/tenants", label: "nav.tenants", section: "system",
     roles: ["platform-admin", "group-admin"], page: "tenants" },
+  { key: "partners", path: "/partners", label: "nav.partners", section: "system", roles: ["tenant-admin"],
+    page: "partners" },
 ];
 
 export function allows(item: NavItem, roles: readonly string[]): boolean {

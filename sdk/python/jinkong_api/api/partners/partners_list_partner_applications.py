@@ -1,0 +1,201 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.partner_application_page import PartnerApplicationPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    next_: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["next"] = next_
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/partner-applications",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | PartnerApplicationPage | None:
+    if response.status_code == 200:
+        response_200 = PartnerApplicationPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PartnerApplicationPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    next_: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+) -> Response[Error | PartnerApplicationPage]:
+    """List the tenant's partner applications by name, each with its calls in the last 24 hours.
+
+    Args:
+        next_ (str | Unset):
+        limit (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PartnerApplicationPage]
+    """
+
+    kwargs = _get_kwargs(
+        next_=next_,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    next_: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+) -> Error | PartnerApplicationPage | None:
+    """List the tenant's partner applications by name, each with its calls in the last 24 hours.
+
+    Args:
+        next_ (str | Unset):
+        limit (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PartnerApplicationPage
+    """
+
+    return sync_detailed(
+        client=client,
+        next_=next_,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    next_: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+) -> Response[Error | PartnerApplicationPage]:
+    """List the tenant's partner applications by name, each with its calls in the last 24 hours.
+
+    Args:
+        next_ (str | Unset):
+        limit (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PartnerApplicationPage]
+    """
+
+    kwargs = _get_kwargs(
+        next_=next_,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    next_: str | Unset = UNSET,
+    limit: str | Unset = UNSET,
+) -> Error | PartnerApplicationPage | None:
+    """List the tenant's partner applications by name, each with its calls in the last 24 hours.
+
+    Args:
+        next_ (str | Unset):
+        limit (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PartnerApplicationPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            next_=next_,
+            limit=limit,
+        )
+    ).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ConfirmInvoiceDecision(StrEnum):
+    CONFIRM = "confirm"
+    DISPUTE = "dispute"
+
+    def __str__(self) -> str:
+        return str(self.value)

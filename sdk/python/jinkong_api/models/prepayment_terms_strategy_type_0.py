@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class PrepaymentTermsStrategyType0(StrEnum):
+    KEEP_INSTALLMENT = "keep_installment"
+    KEEP_TERM = "keep_term"
+
+    def __str__(self) -> str:
+        return str(self.value)

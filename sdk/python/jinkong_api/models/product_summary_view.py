@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.product_summary_view_name import ProductSummaryViewName
+    from ..models.product_summary_view_version_statuses import ProductSummaryViewVersionStatuses
+
+
+T = TypeVar("T", bound="ProductSummaryView")
+
+
+@_attrs_define
+class ProductSummaryView:
+    """
+    Attributes:
+        active_version (int | None):
+        channels (list[str]):
+        code (str):
+        currency (str):
+        kind (str):
+        latest_version (int):
+        name (ProductSummaryViewName):
+        segment (str):
+        status (str): active if a version is on the shelf, else the furthest any version got
+        updated_at (datetime.datetime):
+        version_statuses (ProductSummaryViewVersionStatuses):
+    """
+
+    active_version: int | None
+    channels: list[str]
+    code: str
+    currency: str
+    kind: str
+    latest_version: int
+    name: ProductSummaryViewName
+    segment: str
+    status: str
+    updated_at: datetime.datetime
+    version_statuses: ProductSummaryViewVersionStatuses
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        active_version: int | None
+        active_version = self.active_version
+
+        channels = self.channels
+
+        code = self.code
+
+        currency = self.currency
+
+        kind = self.kind
+
+        latest_version = self.latest_version
+
+        name = self.name.to_dict()
+
+        segment = self.segment
+
+        status = self.status
+
+        updated_at = self.updated_at.isoformat()
+
+        version_statuses = self.version_statuses.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "active_version": active_version,
+                "channels": channels,
+                "code": code,
+                "currency": currency,
+                "kind": kind,
+                "latest_version": latest_version,
+                "name": name,
+                "segment": segment,
+                "status": status,
+                "updated_at": updated_at,
+                "version_statuses": version_statuses,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.product_summary_view_name import ProductSummaryViewName  # noqa: PLC0415
+        from ..models.product_summary_view_version_statuses import ProductSummaryViewVersionStatuses  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_active_version(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        active_version = _parse_active_version(d.pop("active_version"))
+
+        channels = cast(list[str], d.pop("channels"))
+
+        code = d.pop("code")
+
+        currency = d.pop("currency")
+
+        kind = d.pop("kind")
+
+        latest_version = d.pop("latest_version")
+
+        name = ProductSummaryViewName.from_dict(d.pop("name"))
+
+        segment = d.pop("segment")
+
+        status = d.pop("status")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        version_statuses = ProductSummaryViewVersionStatuses.from_dict(d.pop("version_statuses"))
+
+        product_summary_view = cls(
+            active_version=active_version,
+            channels=channels,
+            code=code,
+            currency=currency,
+            kind=kind,
+            latest_version=latest_version,
+            name=name,
+            segment=segment,
+            status=status,
+            updated_at=updated_at,
+            version_statuses=version_statuses,
+        )
+
+        product_summary_view.additional_properties = d
+        return product_summary_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.document_view import DocumentView
+    from ..models.upload_view import UploadView
+
+
+T = TypeVar("T", bound="UploadRequestedView")
+
+
+@_attrs_define
+class UploadRequestedView:
+    """
+    Attributes:
+        document (DocumentView):
+        upload (UploadView):
+    """
+
+    document: DocumentView
+    upload: UploadView
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        document = self.document.to_dict()
+
+        upload = self.upload.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "document": document,
+                "upload": upload,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.document_view import DocumentView  # noqa: PLC0415
+        from ..models.upload_view import UploadView  # noqa: PLC0415
+
+        d = dict(src_dict)
+        document = DocumentView.from_dict(d.pop("document"))
+
+        upload = UploadView.from_dict(d.pop("upload"))
+
+        upload_requested_view = cls(
+            document=document,
+            upload=upload,
+        )
+
+        upload_requested_view.additional_properties = d
+        return upload_requested_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

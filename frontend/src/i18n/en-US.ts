@@ -1,3 +1,4 @@
+import { facilitiesEnUS } from "./areas/facilities";
 import { hqEnUS } from "./areas/hq";
 import { servicingEnUS } from "./areas/servicing";
 import { staffEnUS } from "./areas/staff";
@@ -932,4 +933,5 @@ export const enUS: Messages = {
   ...servicingEnUS,
   ...systemEnUS,
   ...staffEnUS,
+  ...facilitiesEnUS,
 };

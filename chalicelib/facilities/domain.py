@@ -20,6 +20,8 @@ from chalicelib.facilities.lifecycle import Action, Status, next_status
 from chalicelib.shared.errors import Forbidden, RuleViolation
 
 ZERO = Decimal(0)
+# A drawdown's states: named by an application, blocked (pending), utilized (posted), released (voided).
+LINKED, PENDING, POSTED, VOIDED = "linked", "pending", "posted", "voided"
 KINDS = ("loan", "lease", "factoring")
 DEFAULT_SECOND_REVIEW_ABOVE = Decimal("1000000.00")
 DEFAULT_WARNING_RATIO = Decimal("0.80")

@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chalicelib.facilities import group
 from chalicelib.facilities.domain import (
     DEFAULT_SECOND_REVIEW_ABOVE,
+    LINKED,
+    PENDING,
+    POSTED,
+    VOIDED,
     Actor,
     Balance,
     Facility,
@@ -22,13 +25,14 @@ from chalicelib.facilities.domain import (
     utilization_ratio,
 )
 from chalicelib.facilities.lifecycle import Action, Status, allowed_actions, illegal
-from chalicelib.facilities.store import LINKED, PENDING, POSTED, VOIDED, Allocation, DrawdownRecord, Facilities
-from chalicelib.facilities import store as records
 from chalicelib.shared import clock, retry
 from chalicelib.shared.errors import Conflict, Forbidden, NotFound, RuleViolation
 from chalicelib.shared.ids import new_id
 from chalicelib.shared.money import currency_code, is_at_scale
 from chalicelib.shared.tenant import Role, TenantContext
+
+if TYPE_CHECKING:  # the store loads PynamoDB: imported on first use, so ``import app`` stays light
+    from chalicelib.facilities.store import Allocation, DrawdownRecord, Facilities
 
 ZERO = Decimal(0)
 OFFICERS = (Role.LOAN_OFFICER, Role.TENANT_ADMIN)
@@ -52,8 +56,22 @@ ACTION_ROLES: dict[Action, tuple[Role, ...]] = {
 
 
 @lru_cache(maxsize=1)
-def facilities() -> Facilities:
+def facilities() -> "Facilities":
+    from chalicelib.facilities.store import Facilities
+
     return Facilities()
+
+
+def _records():
+    from chalicelib.facilities import store
+
+    return store
+
+
+def _group():
+    from chalicelib.facilities import group
+
+    return group
 
 
 def actor_of(ctx: TenantContext) -> Actor:
@@ -72,14 +90,14 @@ def _load(ctx: TenantContext, facility_id: str) -> tuple[Facility, int]:
 
 def policy(ctx: TenantContext) -> dict[str, Any]:
     """The tenant's facility policy: the amount above which a second review is required."""
-    p = records.get_policy(ctx)
+    p = _records().get_policy(ctx)
     return {"second_review_above": Decimal(p.get("second_review_above", DEFAULT_SECOND_REVIEW_ABOVE))}
 
 
 def set_policy(ctx: TenantContext, second_review_above: Decimal) -> dict[str, Any]:
     if second_review_above < 0:
         raise RuleViolation("facilities.second_review_above.invalid", "the threshold is not negative")
-    records.put_policy(ctx, {**records.get_policy(ctx), "second_review_above": format(second_review_above, "f")})
+    _records().put_policy(ctx, {**_records().get_policy(ctx), "second_review_above": format(second_review_above, "f")})
     return policy(ctx)
 
 
@@ -117,7 +135,7 @@ def apply_facility(ctx: TenantContext, cmd: ApplyFacility) -> dict[str, Any]:
         raise RuleViolation("facilities.amount.invalid", "the amount is not at the currency's scale", {"field": "amount"})
     subs = tuple(SubLimit(SubLimit.key_for(code, kind), amt) for code, kind, amt in cmd.sub_limits)
     today = clock.business_date(ctx)
-    allocation = group.allocation_for(ctx, customer.identity_hash)
+    allocation = _group().allocation_for(ctx, customer.identity_hash)
     if allocation is not None:
         _within_allocation(cmd.amount, *allocation, currency)
     f = Facility.apply(new_id("fac"), customer.customer_id, customer.name, customer.identity_hash, cmd.amount,
@@ -164,7 +182,7 @@ def transition(ctx: TenantContext, facility_id: str, action: str, reason: str | 
                         {"allowed_roles": [r.value for r in ACTION_ROLES[act]], "action": act.value})
     today = clock.business_date(ctx)
     if act is Action.ACTIVATE and f.group_facility_id:
-        allocation = group.allocation_for(ctx, f.identity_hash)
+        allocation = _group().allocation_for(ctx, f.identity_hash)
         if allocation is not None:
             _within_allocation(f.amount, *allocation, f.currency)
     after = f.transition(act, actor_of(ctx), clock.now(), today, reason)
@@ -225,7 +243,7 @@ def view(ctx: TenantContext, f: Facility, *, with_drawdowns: bool = False) -> di
         "history": [h.to_json() for h in f.history], "group_facility_id": f.group_facility_id, "allocation": None,
     }
     if f.group_facility_id:
-        allocation = group.allocation_for(ctx, f.identity_hash)
+        allocation = _group().allocation_for(ctx, f.identity_hash)
         if allocation is not None:
             out["allocation"] = _balance_json(allocation[1])
             out["available"] = min(total.available, allocation[1].available)
@@ -272,7 +290,7 @@ def drawdown_of(ctx: TenantContext, application_id: str) -> dict[str, Any] | Non
 def _allocation(ctx: TenantContext, f: Facility) -> Allocation | None:
     if not f.group_facility_id:
         return None
-    found = group.allocation_for(ctx, f.identity_hash)
+    found = _group().allocation_for(ctx, f.identity_hash)
     return found[0] if found else None
 
 
@@ -333,7 +351,7 @@ def _why_not(ctx: TenantContext, f: Facility, amount: Decimal, sub: SubLimit | N
                             {"sub_limit": sub.key, "available": _money(balances[sub.key].available),
                              "amount": _money(amount)})
     if allocation is not None:
-        share = group.read_allocation(allocation)
+        share = _group().read_allocation(allocation)
         if share.available < amount:
             raise RuleViolation("facilities.drawdown.exceeds_allocation",
                                 "the amount exceeds this subsidiary's allocation of the group facility",

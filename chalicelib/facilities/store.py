@@ -27,7 +27,11 @@ from typing import Any, Iterable
 from pynamodb.attributes import BooleanAttribute, UnicodeAttribute
 from pynamodb.exceptions import PutError, TransactWriteError
 
-from chalicelib.facilities.domain import (
+from chalicelib.facilities.domain import (  # noqa: F401 — the drawdown states are re-exported
+    LINKED,
+    PENDING,
+    POSTED,
+    VOIDED,
     Actor,
     Balance,
     Facility,
@@ -43,7 +47,6 @@ from chalicelib.shared.serial import dumps
 from chalicelib.shared.tenant import TenantContext
 
 ZERO = Decimal(0)
-LINKED, PENDING, POSTED, VOIDED = "linked", "pending", "posted", "voided"
 
 
 class FacilityRecord(TenantModel):

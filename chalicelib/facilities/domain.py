@@ -23,6 +23,8 @@ ZERO = Decimal(0)
 # A drawdown's states: named by an application, blocked (pending), utilized (posted), released (voided).
 LINKED, PENDING, POSTED, VOIDED = "linked", "pending", "posted", "voided"
 KINDS = ("loan", "lease", "factoring")
+# Statuses in which a facility is committed credit: its unused part is an off-balance-sheet commitment.
+COMMITTED_STATUSES = frozenset({Status.ACTIVE, Status.FROZEN})
 DEFAULT_SECOND_REVIEW_ABOVE = Decimal("1000000.00")
 DEFAULT_WARNING_RATIO = Decimal("0.80")
 

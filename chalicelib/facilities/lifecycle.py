@@ -68,8 +68,6 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
 }
 
 TERMINAL = frozenset({S.CLOSED, S.REJECTED, S.WITHDRAWN})
-# Statuses whose facility counts as committed credit (its unused part is an off-balance-sheet commitment).
-COMMITTED = frozenset({S.ACTIVE, S.FROZEN})
 
 
 def allowed_actions(status: Status) -> list[str]:

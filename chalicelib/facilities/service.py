@@ -404,3 +404,41 @@ def restore(ctx: TenantContext, application_id: str, principal: Decimal, repayme
         return False
     return store.restore(ctx, d, principal, repayment_id, clock.business_date(ctx), revolving=f.revolving,
                          allocation=_allocation(ctx, f))
+
+
+# --- off-balance-sheet commitments (memorandum accounts) ----------------------------------------------------------
+
+
+def _status_on(f: Facility, on: date) -> Status | None:
+    """The facility's status at the end of ``on``, from its history (None: not yet applied for)."""
+    status = None
+    for h in f.history:
+        if h.on <= on:
+            status = Status(h.to_status)
+    return status
+
+
+def commitments(ctx: TenantContext, as_of: date) -> dict[str, dict[str, Any]]:
+    """Unused committed credit at the end of ``as_of``, per currency: for each facility active or frozen on
+    that date and valid then, its amount less what was utilized and not restored by then (a block is
+    still unused: nothing was paid out). Exact for any date, from the facilities' histories, their
+    drawdowns' posting dates and the dates principal was restored."""
+    from chalicelib.facilities.domain import COMMITTED_STATUSES
+
+    out: dict[str, dict[str, Any]] = {}
+    store = facilities()
+    for f in list(store.all_facilities(ctx)):
+        if _status_on(f, as_of) not in COMMITTED_STATUSES or not (f.valid_from <= as_of <= f.valid_to):
+            continue
+        utilized = ZERO
+        for d in store.drawdowns(ctx, f.facility_id):
+            if d.status != POSTED or (d.on or "9999") > as_of.isoformat():
+                continue
+            utilized += d.utilized or ZERO
+            if f.revolving:
+                utilized -= sum((m.amount for m in store.restorations(ctx, d) if (m.on or "") <= as_of.isoformat()),
+                                ZERO)
+        row = out.setdefault(f.currency, {"unused": ZERO, "facilities": 0})
+        row["unused"] += max(f.amount - utilized, ZERO)
+        row["facilities"] += 1
+    return out

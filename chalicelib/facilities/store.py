@@ -215,6 +215,11 @@ class Facilities(TenantRepository[FacilityRecord]):
         return list(model.gsi1.query(keys.partition(ctx.tenant_id, "FACILITY_DRAWDOWNS", facility_id),
                                      scan_index_forward=False))
 
+    def restorations(self, ctx: TenantContext, d: DrawdownRecord) -> list[DrawdownRecord]:
+        """The drawdown's ``REPAID#`` markers: principal restored, with the business date of each."""
+        model = bound(DrawdownRecord, ctx)
+        return list(model.query(d.PK, model.SK.startswith("REPAID#"), consistent_read=True))
+
     def link(self, ctx: TenantContext, facility_id: str, application_id: str) -> DrawdownRecord:
         """Name the facility an application will draw on (nothing is blocked until it is submitted)."""
         rec = bound(DrawdownRecord, ctx)(

@@ -36,6 +36,15 @@ def _submitted_on_a_facility(desk: Desk, revolving: bool, **terms) -> tuple[str,
     return fid, app_id
 
 
+def _unused_commitments(desk: Desk) -> Decimal:
+    """The off-balance-sheet memorandum pair in the trial balance of the business date (debit = credit)."""
+    tb = ok(desk.as_("finance").get(f"/v1/ledger/trial-balance?date={TEST_BUSINESS_DATE.isoformat()}"))
+    memo = {r["code"]: r for r in tb["memorandum"] if r["currency"] == "CNY"}
+    unused, contra = memo["MEMO-UNUSED-COMMITMENTS"], memo["MEMO-COMMITMENTS-CONTRA"]
+    assert Decimal(unused["debit"]) == Decimal(contra["credit"]) > 0
+    return Decimal(unused["debit"])
+
+
 def _facility(desk: Desk, fid: str) -> dict:
     return ok(desk.as_("viewer").get(f"/v1/facilities/{fid}"))
 
@@ -47,7 +56,10 @@ def test_disbursement_utilizes_and_repaid_principal_comes_back_on_a_revolving_fa
     fid, app_id = _submitted_on_a_facility(desk, True, start_date=started)
     assert ok(desk.review(app_id, "first"))["status"] == "approved"
     desk.signed(app_id)
+    unused_before = _unused_commitments(desk)
     made = ok(desk.as_("finance").post(f"/v1/applications/{app_id}/disburse", {}, headers=key()))
+    # the trial balance's memorandum accounts: the unused commitment falls by what was paid out
+    assert _unused_commitments(desk) == unused_before - Decimal("30000.00")
     f = _facility(desk, fid)
     assert (f["utilized"], f["blocked"], f["available"]) == ("30000.00", "0.00", "20000.00")
     assert f["drawdowns"][0]["status"] == "posted"
@@ -61,6 +73,7 @@ def test_disbursement_utilizes_and_repaid_principal_comes_back_on_a_revolving_fa
     assert Decimal(f["available"]) == Decimal("20000.00") + restored
     assert Decimal(f["utilized"]) == Decimal("30000.00") - restored
     assert Decimal(f["drawdowns"][0]["repaid"]) == principal
+    assert _unused_commitments(desk) == unused_before - Decimal("30000.00") + principal
 
 
 def test_a_rejected_application_releases_its_block(desk):

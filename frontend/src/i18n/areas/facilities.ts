@@ -66,6 +66,10 @@ export const facilitiesZhCN = {
   "gfac.pending": "待审批的调整",
   "gfac.approve": "批准",
   "gfac.reject": "拒绝",
+  "fac.memorandum": "表外备查科目（不计入合计）",
+  "fac.memoAccount": "科目",
+  "fac.memoDebit": "借方",
+  "fac.memoCredit": "贷方",
 } as const;
 
 export const facilitiesEnUS: Record<keyof typeof facilitiesZhCN, string> = {
@@ -133,4 +137,8 @@ export const facilitiesEnUS: Record<keyof typeof facilitiesZhCN, string> = {
   "gfac.pending": "Reallocations awaiting approval",
   "gfac.approve": "Approve",
   "gfac.reject": "Reject",
+  "fac.memorandum": "Memorandum accounts, off balance sheet (outside the totals)",
+  "fac.memoAccount": "Account",
+  "fac.memoDebit": "Debit",
+  "fac.memoCredit": "Credit",
 };

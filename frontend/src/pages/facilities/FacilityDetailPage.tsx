@@ -55,6 +55,9 @@ export function FacilityDetailPage() {
               data-testid="facility-available" />
             <Statistic title={t("fac.utilized")} value={money(f.utilized)} />
             <Statistic title={t("fac.blocked")} value={money(f.blocked)} />
+            {f.allocation && (
+              <Statistic title={t("fac.allocation")} value={money(f.allocation.limit)} data-testid="facility-allocation" />
+            )}
           </Space>
           <Progress percent={usedPercent(f)} status={f.drawable ? "active" : "exception"} data-testid="facility-bar" />
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>

@@ -62,9 +62,9 @@ function Reallocate({ g, onDone }: { g: GroupFacility; onDone: () => void }) {
       {failure && <Alert type="error" showIcon message={failure} />}
       <Space wrap>
         <Typography.Text>{t("gfac.from")}</Typography.Text>
-        <Select value={from} onChange={setFrom} options={holders} style={{ minWidth: 160 }} data-testid="realloc-from" />
+        <Select id={`realloc-from-${g.group_facility_id}`} value={from} onChange={setFrom} options={holders} style={{ minWidth: 160 }} />
         <Typography.Text>{t("gfac.to")}</Typography.Text>
-        <Select value={to} onChange={setTo} options={holders} style={{ minWidth: 160 }} data-testid="realloc-to" />
+        <Select id={`realloc-to-${g.group_facility_id}`} value={to} onChange={setTo} options={holders} style={{ minWidth: 160 }} />
         <Input value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="1000000.00" style={{ width: 160 }} data-testid="realloc-amount" />
         <Button type="primary" onClick={() => void propose()} disabled={!amount.trim()} data-testid="realloc-propose">{t("gfac.reallocate")}</Button>
       </Space>
@@ -100,7 +100,7 @@ export function GroupFacilitiesPage() {
       <Space direction="vertical" size="middle" style={{ width: "100%" }}>
         {(list.data?.items ?? []).length === 0 && !list.loading && <Card variant="borderless">{t("gfac.empty")}</Card>}
         {(list.data?.items ?? []).map((g) => (
-          <Card key={g.group_facility_id} variant="borderless" title={g.label} data-testid="group-facility"
+          <Card key={g.group_facility_id} variant="borderless" title={g.label} data-testid={`group-facility-${g.group_facility_id}`}
             extra={g.warning ? <Tag color="red" icon={<WarningOutlined />}>{t("gfac.warning", { ratio: g.warning_ratio })}</Tag> : null}>
             <Space size="large" wrap>
               <span>{t("gfac.granted")}: {money(g)(g.granted)}</span>

@@ -63,7 +63,7 @@ export function FacilityDetailPage() {
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label={t("fac.status")}><FacilityStatusTag status={f.status} /></Descriptions.Item>
             <Descriptions.Item label={t("fac.validity")}>{f.valid_from} → {f.valid_to}</Descriptions.Item>
-            <Descriptions.Item label={t("fac.revolving")}>{f.revolving ? t("fac.revolving") : t("fac.oneOff")}</Descriptions.Item>
+            <Descriptions.Item label={t("fac.type")}>{f.revolving ? t("fac.revolving") : t("fac.oneOff")}</Descriptions.Item>
           </Descriptions>
         </Card>
         {f.allowed_actions.length > 0 && (
@@ -106,7 +106,7 @@ export function FacilityDetailPage() {
         </Card>
         <Card variant="borderless" title={t("fac.history")}>
           <Timeline items={f.history.map((h) => ({
-            children: `${h.on} · ${h.by} · ${h.from_status ?? "—"} → ${lookup(locale, `fac.state.${h.to_status}`) ?? h.to_status}${h.reason ? ` · ${h.reason}` : ""}`,
+            children: `${h.on} · ${h.by} · ${h.from_status ? lookup(locale, `fac.state.${h.from_status}`) ?? h.from_status : "—"} → ${lookup(locale, `fac.state.${h.to_status}`) ?? h.to_status}${h.reason ? ` · ${h.reason}` : ""}`,
           }))} />
         </Card>
       </Space>

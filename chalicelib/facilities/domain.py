@@ -18,6 +18,7 @@ from typing import Any
 
 from chalicelib.facilities.lifecycle import Action, Status, next_status
 from chalicelib.shared.errors import Forbidden, RuleViolation
+from chalicelib.shared.money import UnknownCurrency, currency_code
 
 ZERO = Decimal(0)
 # A drawdown's states: named by an application, blocked (pending), utilized (posted), released (voided).
@@ -177,6 +178,14 @@ class Facility:
     def _not_the_maker(self, by: Actor) -> None:
         if by.user_id == self.applied_by.user_id:
             raise Forbidden("facilities.review.own_facility", "the officer who applied may not review the facility")
+
+
+def known_currency(currency: str, scope: str = "facilities") -> str:
+    """The ISO 4217 code, or 422 ``<scope>.currency.invalid``."""
+    try:
+        return currency_code(currency)
+    except UnknownCurrency:
+        raise RuleViolation(f"{scope}.currency.invalid", "not an ISO 4217 currency", {"field": "currency"}) from None
 
 
 def check_terms(amount: Decimal, valid_from: date, valid_to: date, sub_limits: tuple[SubLimit, ...],

@@ -19,6 +19,7 @@ Lifecycle of a reallocation (one table): pending ─approve→ approved, pending
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -26,18 +27,18 @@ from typing import Any
 from pynamodb.attributes import UnicodeAttribute
 from pynamodb.exceptions import PutError, TransactWriteError
 
-from chalicelib.facilities.domain import DEFAULT_WARNING_RATIO, Balance, utilization_ratio
+from chalicelib.facilities.domain import DEFAULT_WARNING_RATIO, Balance, known_currency, utilization_ratio
 from chalicelib.facilities.store import Allocation, BalanceRecord, get_policy, put_policy
 from chalicelib.platform import keys
 from chalicelib.platform.dynamo import DecimalAttribute, TenantModel, bound, conditional_failed, transaction
 from chalicelib.shared import clock
 from chalicelib.shared.errors import Conflict, Forbidden, NotFound, RuleViolation
 from chalicelib.shared.ids import new_id
-from chalicelib.shared.money import currency_code
 from chalicelib.shared.serial import dumps
 from chalicelib.shared.tenant import TenantContext, TenantKind
 
 ZERO = Decimal(0)
+HASH_PATTERN = re.compile(r"^[0-9a-f]{64}$")  # a keyed identity hash, as group risk's exposures name customers
 
 
 class GroupFacilityRecord(TenantModel):
@@ -155,11 +156,13 @@ def grant(ctx: TenantContext, *, label: str, subjects: list[str], amount: Decima
     """HQ grants a group facility to a customer (one identity hash) or a connected group (its members'
     hashes) and allocates parts of it: 422 ``facilities.group.over_allocated`` when they sum above it."""
     _require_group(ctx)
-    currency = currency_code(currency)
+    currency = known_currency(currency, "facilities.group")
     if amount <= 0:
         raise RuleViolation("facilities.group.amount.invalid", "a group facility amount is positive")
     if not subjects:
         raise RuleViolation("facilities.group.subjects.required", "name the customer (or its group's members)")
+    if any(not HASH_PATTERN.match(h or "") for h in subjects) or len(set(subjects)) != len(subjects):
+        raise RuleViolation("facilities.group.subjects.invalid", "subjects are distinct keyed identity hashes")
     for sub, share in allocations.items():
         _check_subsidiary(ctx.tenant_id, sub)
         if share < 0:

@@ -22,13 +22,14 @@ from chalicelib.facilities.domain import (
     Facility,
     SubLimit,
     draw_refusal,
+    known_currency,
     utilization_ratio,
 )
 from chalicelib.facilities.lifecycle import Action, Status, allowed_actions, illegal
 from chalicelib.shared import clock, retry
 from chalicelib.shared.errors import Conflict, Forbidden, NotFound, RuleViolation
 from chalicelib.shared.ids import new_id
-from chalicelib.shared.money import currency_code, is_at_scale
+from chalicelib.shared.money import is_at_scale
 from chalicelib.shared.tenant import Role, TenantContext
 
 if TYPE_CHECKING:  # the store loads PynamoDB: imported on first use, so ``import app`` stays light
@@ -130,7 +131,7 @@ def apply_facility(ctx: TenantContext, cmd: ApplyFacility) -> dict[str, Any]:
     """An officer applies for a facility for one of the tenant's customers. When HQ has granted the
     customer a group facility, the amount may not exceed this subsidiary's allocation of it."""
     customer = _customer(ctx, cmd.customer_id)
-    currency = currency_code(cmd.currency)
+    currency = known_currency(cmd.currency)
     if not is_at_scale(cmd.amount, currency):
         raise RuleViolation("facilities.amount.invalid", "the amount is not at the currency's scale", {"field": "amount"})
     subs = tuple(SubLimit(SubLimit.key_for(code, kind), amt) for code, kind, amt in cmd.sub_limits)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from chalicelib.platform.observability import log
-from chalicelib.shared.errors import Conflict
+from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
 from chalicelib.shared.tenant import TenantContext
 
 if TYPE_CHECKING:
@@ -24,10 +24,15 @@ if TYPE_CHECKING:
 
 
 def link(ctx: TenantContext, application_id: str, facility_id: str | None) -> None:
+    """422 ``origination.application.facility_not_found`` for a facility this tenant does not have."""
     if facility_id:
         from chalicelib.facilities import service
 
-        service.link_application(ctx, facility_id, application_id)
+        try:
+            service.link_application(ctx, facility_id, application_id)
+        except NotFound:
+            raise RuleViolation("origination.application.facility_not_found", "facility not found",
+                                {"field": "facility_id", "facility_id": facility_id}) from None
 
 
 def block(ctx: TenantContext, app: "Application") -> dict[str, Any] | None:

@@ -77,6 +77,7 @@ def test_an_illegal_transition_is_409_listing_the_allowed_actions_and_changes_no
     ({"sub_limits": [{"product_kind": "loan", "amount": "9999999.00"}]}, "facilities.sub_limit.invalid"),
     ({"sub_limits": [{"product_kind": "yacht", "amount": "10.00"}]}, "facilities.sub_limit.invalid"),
     ({"customer_id": "cus_nobody"}, "facilities.customer.not_found"),
+    ({"currency": "ZZZ"}, "facilities.currency.invalid"),
 ])
 def test_bad_input_is_a_422_with_a_stable_code_and_creates_nothing(api, customer_id, over, code):
     officer = api.as_("loan-officer@demo-lending")
@@ -140,3 +141,5 @@ def test_a_frozen_facility_refuses_new_drawdowns(api, customer_id, local_env):
                                                       {"action": "freeze", "reason": "overdue elsewhere"}).status == 200
     r = officer.post("/v1/applications", loan_application(cid, facility_id=fid))
     assert (r.status, r.code) == (422, "facilities.drawdown.facility_frozen"), r.body
+    r = officer.post("/v1/applications", loan_application(cid, facility_id="fac_not_ours"))
+    assert (r.status, r.code) == (422, "origination.application.facility_not_found"), r.body

@@ -84,6 +84,10 @@ def test_hq_grants_reallocates_with_maker_checker_and_never_below_use(local_env,
     r = api.as_(HQ).post("/v1/group/facilities", {"label": "over", "subjects": [h], "amount": "1000.00",
                                                  "allocations": {"demo-lending": "700.00", "demo-leasing": "400.00"}})
     assert (r.status, r.code) == (422, "facilities.group.over_allocated")
+    r = api.as_(HQ).post("/v1/group/facilities", {"label": "bad", "subjects": ["T#other#x"], "amount": "1000.00"})
+    assert (r.status, r.code) == (422, "facilities.group.subjects.invalid")
+    r = api.as_(HQ).post("/v1/group/facilities", {"label": "bad", "subjects": [h], "amount": "1.00", "currency": "ZZZ"})
+    assert (r.status, r.code) == (422, "facilities.group.currency.invalid")
     gid = grant(api, h)
 
     # a subsidiary's facility for the customer cannot exceed its allocation

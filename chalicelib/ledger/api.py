@@ -138,6 +138,9 @@ class TrialBalanceView(Schema):
     rows: list[TrialBalanceRowView]
     totals: list[CurrencyTotals]
     balanced: bool
+    memorandum: list[TrialBalanceRowView] = Field(
+        default_factory=list, description="off-balance-sheet memorandum accounts (unused committed credit facilities "
+                                          "and their contra), outside the totals: they balance among themselves")
 
 
 class LineView(Schema):
@@ -285,7 +288,25 @@ def get_trial_balance(ctx: TenantContext, query: TrialBalanceQuery) -> TrialBala
                                   currency=r.currency, debit=r.debit, credit=r.credit, accounts=r.accounts)
               for r in tb.rows],
         totals=[CurrencyTotals(currency=c, debit=d, credit=cr) for c, (d, cr) in sorted(tb.totals.items())],
+        memorandum=_memorandum(ctx, query.as_of),
     )
+
+
+def _memorandum(ctx: TenantContext, as_of: date) -> list[TrialBalanceRowView]:
+    """Unused committed facilities as a debit memorandum account against its contra (表外：未使用授信承诺)."""
+    from chalicelib.facilities.service import commitments
+
+    rows = []
+    for ccy, c in sorted(commitments(ctx, as_of).items()):
+        if c["unused"] <= 0:
+            continue
+        rows += [TrialBalanceRowView(code="MEMO-UNUSED-COMMITMENTS", type="memorandum", currency=ccy,
+                                     name={"zh-CN": "表外：未使用授信承诺", "en-US": "Off-balance: unused credit commitments"},
+                                     debit=c["unused"], credit=Decimal(0), accounts=c["facilities"]),
+                 TrialBalanceRowView(code="MEMO-COMMITMENTS-CONTRA", type="memorandum", currency=ccy,
+                                     name={"zh-CN": "表外：授信承诺对销", "en-US": "Off-balance: credit commitments contra"},
+                                     debit=Decimal(0), credit=c["unused"], accounts=c["facilities"])]
+    return rows
 
 
 def _manual_draft(ctx: TenantContext, body: ManualEntryRequest, key: str) -> EntryDraft:

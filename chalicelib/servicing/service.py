@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator
 
 from chalicelib.platform import effects
+from chalicelib.origination.applications import facility_effects  # the facility a contract drew on
 from chalicelib.ledger.domain import Component, ContractEvent as LedgerEvent, EntryKind, template_for_product
 from chalicelib.servicing import domain
 from chalicelib.servicing.domain import (
@@ -224,6 +225,7 @@ def _disbursement_effects(ctx: TenantContext, c: Contract, order) -> None:
     entry, _ = ledger.get_entry(ctx, entry_id_for(f"disbursement:{c.contract_id}"), store=_ledger().ledger_store())
     cash_out = _cash_leg(ctx, c, entry)
     _post_group_limit_hold(ctx, c, min(c.principal, Decimal(order.amount)))
+    facility_effects.utilize(ctx, c.application_id, min(c.principal, Decimal(order.amount)))
     if cash_out:
         effects.clearing().register(ctx, channel=BANK_TRANSFER, counterparty=_counterparty(c),
                                     direction="out" if cash_out > 0 else "in", amount=abs(cash_out),
@@ -434,6 +436,7 @@ def _finish_posting(ctx: TenantContext, repayment: dict[str, Any], version: int)
                    memo=f"repayment {repayment.get('reference') or rid}")
     done = {**repayment, "status": "posted", "entry_id": posted.entry.id if posted else None}
     _store().save_repayment(ctx, done, version)
+    facility_effects.restore(ctx, contract.application_id, Decimal(repayment["totals"].get("principal") or "0"), rid)
     return done
 
 

@@ -20,6 +20,7 @@ import { UsersPage } from "./pages/admin/UsersPage";
 import { CollectionsSection } from "./pages/contracts/CollectionsSection";
 import { ContractsSection } from "./pages/ContractsSection";
 import { CustomersSection } from "./pages/CustomersSection";
+import { FacilitiesSection } from "./pages/facilities/FacilitiesSection";
 import { HqSection } from "./pages/hq/HqSection";
 import { LedgerSection } from "./pages/ledger/LedgerSection";
 import { InvoicesPage } from "./pages/InvoicesPage";
@@ -54,6 +55,7 @@ const PAGES: Record<PageKind, (item: NavItem) => ReactNode> = {
   ledger: (item) => <LedgerSection item={item} />,
   webhooks: (item) => <WebhooksSection item={item} />,
   admin: (item) => <AdminSection item={item} />,
+  facilities: () => <FacilitiesSection />,
   users: () => <UsersPage />,
   partners: () => <PartnersPage />,
 };

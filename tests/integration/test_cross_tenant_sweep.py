@@ -81,6 +81,9 @@ VALID_BODIES: dict[str, dict[str, Any]] = {
                                                           "size": len(VOUCHER),
                                                           "sha256": hashlib.sha256(VOUCHER).hexdigest()}},
     "Acknowledge": {"note": "seen"},
+    "TransitionIn": {"action": "freeze", "reason": "sweep"},
+    "ReallocationIn": {"amount": "10.00"},
+    "DecisionIn": {"decision": "approve"},
 }
 # Likewise a valid query string for a query model with a required parameter.
 VALID_QUERIES: dict[str, dict[str, str]] = {"DiffQuery": {"from": "1", "to": "2"}}
@@ -208,7 +211,13 @@ def world(api_client, local_env) -> Iterator[dict[str, Any]]:
         drain_webhook_queue(lambda: bool(ok(admin.get("/v1/webhook-deliveries"))["items"]))
         delivery = ok(admin.get("/v1/webhook-deliveries"))["items"][0]["id"]
 
+        today = ok(desk.officer.get("/v1/business-date"))["business_date"]
+        facility = ok(desk.officer.post("/v1/facilities", {
+            "customer_id": desk.get(draft)["customer"]["id"], "amount": "1000.00", "valid_from": today,
+            "valid_to": today}), 201)["facility_id"]
+
         ids = {
+            "facility_id": [facility],
             "application_id": [draft, loan_app, factoring],
             "document_id": [document],
             "invoice_id": [invoice],
@@ -346,7 +355,13 @@ def hq_world(world, risk_stack, api_client) -> dict[str, Any]:  # noqa: F811 —
     customer = ok(hq.get("/v1/group/exposures"))["items"][0]
     hq_staff = ok(api_client.as_(f"group-admin@{grp.group_id}").post("/v1/users", {
         "username": f"analyst-{grp.group_id}", "display_name": "Analyst", "roles": ["group-risk"]}), 201)["user"]["id"]
+    granted = ok(hq.post("/v1/group/facilities", {"label": "sweep", "subjects": [customer["identity_hash"]],
+                                                  "amount": "1000.00", "allocations": {grp.sub("a"): "600.00"}}), 201)
+    gid = granted["group_facility_id"]
+    realloc = ok(hq.post(f"/v1/group/facilities/{gid}/reallocations", {"amount": "100.00",
+                                                                       "to_subsidiary": grp.sub("a")}), 201)
     ids = {"run_id": [run["run_id"]], "name": sorted(run["reports"]), "warning_id": [warning],
+           "group_facility_id": [gid], "reallocation_id": [realloc["reallocation_id"]],
            "key": [customer["identity_hash"]],
            "tenant_id": [grp.sub("a"), grp.group_id], "user_id": [hq_staff]}
     # This group's own HQ reads everything before and after (both HQ roles: the users pages are the admin's).

@@ -18,7 +18,15 @@ def seed_demo(group: DemoGroup = DEMO, through: date | None = None,
     progress("demo products (authored, approved and activated by the demo users)")
     seed_demo_products(tenants={"demo-lending": group.lending, "demo-leasing": group.leasing,
                                 "demo-factoring": group.factoring})
-    return seed_demo_history(group, through, progress)
+    dates = seed_demo_history(group, through, progress)
+    from chalicelib.local.demo.facilities import seed_demo_facilities
+    from chalicelib.shared.errors import DomainError
+
+    try:
+        seed_demo_facilities(group, progress)
+    except DomainError as exc:  # the rest of the demo stands without them
+        progress(f"demo facilities not seeded: {exc.code}")
+    return dates
 
 
 __all__ = ["DEMO", "DemoGroup", "seed_demo"]

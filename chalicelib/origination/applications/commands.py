@@ -76,6 +76,7 @@ class OpenApplication(Schema):
     lease_structure: Literal["direct", "sale_and_leaseback"] | None = None
     assets: list[LeasedAssetIn] = Field(default_factory=list, max_length=50)
     invoices: list[InvoiceIn] = Field(default_factory=list, max_length=40)
+    facility_id: ResourceId | None = Field(default=None, description="the credit facility it draws on")
 
     @model_validator(mode="before")
     @classmethod

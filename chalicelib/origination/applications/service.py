@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from chalicelib.origination import wiring
 from chalicelib.origination.applications import commands, group_effects
+from chalicelib.origination.applications import facility_effects
 from chalicelib.origination.applications.contract import Party, render_contract
 from chalicelib.origination.applications.domain import (
     Actor,
@@ -119,6 +120,8 @@ def open_application(ctx: TenantContext, command: commands.OpenApplication, *, s
     app = Application.open(new_id("app"), kind, offer.code, _customer_ref(customer), actor_of(ctx), at,
                            _json_terms(command.terms), structure, assets, invoices,
                            _draft_amount(kind, command.terms, invoices), offer.currency)
+    if command.facility_id:  # the facility must be drawable before the draft exists
+        facility_effects.link(ctx, app.application_id, command.facility_id)
     return store.add(ctx, app)
 
 
@@ -302,7 +305,15 @@ def submit_application(ctx: TenantContext, application_id: str, *, run_risk_chec
                                          _monthly_payment(app.kind, priced.terms, priced.quote)))
     if run_risk_check:
         _assess(ctx, app, offer, customers, store, blacklist, at)
-    return store.commit(ctx, app, previous_status=previous, new_quote=True)
+    if app.status is not S.REJECTED:
+        facility_effects.block(ctx, app)  # before the commit: a facility that says no leaves the application as it was
+    try:
+        return store.commit(ctx, app, previous_status=previous, new_quote=True)
+    except Exception:
+        now_ = store.load(ctx, application_id)
+        if now_ is None or now_.status in (S.DRAFT, S.RETURNED):  # not a racing submission that won
+            facility_effects.release(ctx, application_id, "submission not committed")
+        raise
 
 
 def run_risk_check(ctx: TenantContext, application_id: str, *, store: "Applications | None" = None,
@@ -456,6 +467,7 @@ def _commit_decision(ctx: TenantContext, app: Application, before: Status, store
                                  require_confirmed_invoices=require_confirmed_invoices)
         if committed.status in (S.REJECTED, S.RETURNED):
             group_effects.release(ctx, app.application_id, reason=committed.status.value)
+            facility_effects.release(ctx, app.application_id, committed.status.value)
         return committed
     customer = (customers or wiring.customers()).find(ctx, app.customer.customer_id)
     related = [p.identity_hash for p in customer.related_parties] if customer else []
@@ -487,6 +499,7 @@ def withdraw_application(ctx: TenantContext, application_id: str, reason: str | 
     app.withdraw(actor_of(ctx), now(), reason)
     committed = store.commit(ctx, app, previous_status=before)
     group_effects.release(ctx, application_id, reason="withdrawn")  # one a racing approval may have placed
+    facility_effects.release(ctx, application_id, "withdrawn")
     return committed
 
 
@@ -846,5 +859,6 @@ def expire_stale(ctx: TenantContext, today: date, *, store: "Applications | None
             except Conflict:
                 continue
             group_effects.release(ctx, app.application_id, reason="expired")
+            facility_effects.release(ctx, app.application_id, "expired")
             expired.append(app.application_id)
     return expired

@@ -28,6 +28,8 @@ export interface InvoiceValues {
 export interface NewApplicationValues {
   product_code?: string;
   customer_id?: string;
+  /** the credit facility the application draws on (optional) */
+  facility_id?: string;
   terms: { principal?: string; term?: number; frequency?: string; advance_rate_percent?: string };
   assets?: AssetValues[];
   invoices?: InvoiceValues[];
@@ -90,6 +92,7 @@ export function buildOpenApplication(values: NewApplicationValues, kind: Product
     terms.advance_rate = percentToFraction(values.terms.advance_rate_percent.trim());
   }
   const body: Record<string, unknown> = { product_code: values.product_code, customer_id: values.customer_id, terms };
+  if (values.facility_id) body.facility_id = values.facility_id;
   if (kind === "lease") {
     body.assets = (values.assets ?? []).map((a) => ({
       description: a.description?.trim(),

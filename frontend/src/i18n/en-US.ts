@@ -1,3 +1,4 @@
+import { facilitiesEnUS } from "./areas/facilities";
 import { hqEnUS } from "./areas/hq";
 import { servicingEnUS } from "./areas/servicing";
 import { partnersEnUS } from "./areas/partners";
@@ -934,4 +935,5 @@ export const enUS: Messages = {
   ...systemEnUS,
   ...staffEnUS,
   ...partnersEnUS,
+  ...facilitiesEnUS,
 };

@@ -1,3 +1,4 @@
+import { facilitiesZhCN } from "./areas/facilities";
 import { hqZhCN } from "./areas/hq";
 import { servicingZhCN } from "./areas/servicing";
 import { partnersZhCN } from "./areas/partners";
@@ -933,6 +934,7 @@ export const zhCN = {
   ...systemZhCN,
   ...staffZhCN,
   ...partnersZhCN,
+  ...facilitiesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

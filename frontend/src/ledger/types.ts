@@ -20,6 +20,8 @@ export interface TrialBalance {
   rows: TrialBalanceRow[];
   totals: { currency: string; debit: string; credit: string }[];
   balanced: boolean;
+  /** off-balance-sheet memorandum accounts (unused committed facilities and their contra), outside the totals */
+  memorandum?: (Omit<TrialBalanceRow, "type"> & { type: "memorandum" })[];
 }
 
 export interface Account {

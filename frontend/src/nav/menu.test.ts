@@ -13,7 +13,7 @@ describe("role → navigation", () => {
   });
 
   it("shows a loan officer products, customers and origination", () => {
-    expect(keys(["loan-officer"])).toEqual(["calculator", "products", "customers", "applications"]);
+    expect(keys(["loan-officer"])).toEqual(["calculator", "products", "customers", "applications", "facilities"]);
   });
 
   it("shows products and customers to every subsidiary role, and to no HQ or platform role", () => {
@@ -29,14 +29,16 @@ describe("role → navigation", () => {
   it("shows a tenant admin every subsidiary page but no HQ or tenant registry", () => {
     expect(keys(["tenant-admin"])).toEqual([
       "calculator", "products", "customers", "applications", "contracts", "collections", "ledger", "webhooks", "admin",
-      "users", "partners",
+      "users", "partners", "facilities",
     ]);
   });
 
   it("shows HQ pages to group roles, onboarding and tenants to the group admin only", () => {
-    expect(keys(["group-risk"])).toEqual(["calculator", "hq-dashboard", "warnings", "limits", "consolidation", "reports"]);
+    expect(keys(["group-risk"])).toEqual(["calculator", "hq-dashboard", "warnings", "limits", "consolidation", "reports",
+      "group-facilities"]);
     expect(keys(["group-admin"])).toEqual([
       "calculator", "hq-dashboard", "warnings", "limits", "consolidation", "reports", "onboarding", "users", "tenants",
+      "group-facilities",
     ]);
   });
 
@@ -49,7 +51,7 @@ describe("role → navigation", () => {
 
   it("unions the pages of several roles", () => {
     expect(keys(["finance", "product-manager"])).toEqual([
-      "calculator", "products", "customers", "applications", "contracts", "collections", "ledger",
+      "calculator", "products", "customers", "applications", "contracts", "collections", "ledger", "facilities",
     ]);
   });
 

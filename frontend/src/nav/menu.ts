@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n";
 export type Section = "tools" | "business" | "finance" | "hq" | "system";
 export type PageKind =
   | "calculator" | "tenants" | "products" | "customers" | "applications" | "contracts" | "collections"
-  | "invoices" | "hq" | "ledger" | "webhooks" | "admin" | "users" | "partners";
+  | "invoices" | "hq" | "ledger" | "webhooks" | "admin" | "users" | "partners" | "facilities";
 
 export interface NavItem {
   key: string;
@@ -81,6 +81,10 @@ export const NAV: readonly NavItem[] = [
     roles: ["platform-admin", "group-admin"], page: "tenants" },
   { key: "partners", path: "/partners", label: "nav.partners", section: "system", roles: ["tenant-admin"],
     page: "partners" },
+  { key: "facilities", path: "/facilities", label: "nav.facilities", section: "business", roles: SUBSIDIARY,
+    page: "facilities", nested: true },
+  { key: "group-facilities", path: "/hq/facilities", label: "nav.groupFacilities", section: "hq", roles: GROUP,
+    page: "hq", nested: true },
 ];
 
 export function allows(item: NavItem, roles: readonly string[]): boolean {

@@ -21,6 +21,7 @@ import type { Customer } from "../customers/types";
 import { showFieldErrors } from "../forms/serverErrors";
 import { localizedName, lookup, useI18n } from "../i18n";
 import type { ProductKind, ProductSummary, VersionDetails } from "../products/types";
+import { FacilityPicker } from "./facilities/FacilityPicker";
 
 export function ApplicationNewPage() {
   const { api } = useAuth();
@@ -119,6 +120,9 @@ export function ApplicationNewPage() {
                   label: `${c.name} · ${c.identity_masked}`,
                 }))}
               />
+            </Form.Item>
+            <Form.Item noStyle dependencies={["customer_id"]}>
+              {({ getFieldValue }) => <FacilityPicker customerId={getFieldValue("customer_id") as string | undefined} />}
             </Form.Item>
             {kind !== "factoring" && (
               <Space wrap size="large" align="start">

@@ -7,6 +7,7 @@ import { LoadingState } from "../../components/States";
 import type { NavItem } from "../../nav/menu";
 import { NotFoundPage } from "../StatusPages";
 import "../../hq/hq.css";
+import { GroupFacilitiesPage } from "./GroupFacilitiesPage";
 import { LimitsPage } from "./LimitsPage";
 import { OnboardingPage } from "./OnboardingPage";
 import { ReportsPage } from "./ReportsPage";
@@ -61,6 +62,8 @@ export function HqSection({ item }: { item: NavItem }) {
       );
     case "onboarding":
       return <Single page={<OnboardingPage />} />;
+    case "group-facilities":
+      return <Single page={<GroupFacilitiesPage />} />;
     default:
       return <NotFoundPage />;
   }

@@ -190,6 +190,21 @@ function TrialBalanceView({ tb }: { tb: TrialBalance }) {
                 ))
               }
             />
+            {(tb.memorandum ?? []).length > 0 && (
+              <div style={{ marginTop: 16 }}>
+                <Typography.Text strong>{t("fac.memorandum")}</Typography.Text>
+                <Table rowKey={(r) => `${r.currency}-${r.code}`} size="small" pagination={false} data-testid="tb-memorandum"
+                  dataSource={tb.memorandum}
+                  columns={[
+                    { title: t("fac.memoAccount"), key: "name", render: (_, r) => localizedName(r.name, locale) },
+                    { title: "", dataIndex: "currency", width: 70 },
+                    { title: t("fac.memoDebit"), dataIndex: "debit", align: "right", className: "num",
+                      render: (v: string, r) => formatAmount(v, r.currency) },
+                    { title: t("fac.memoCredit"), dataIndex: "credit", align: "right", className: "num",
+                      render: (v: string, r) => formatAmount(v, r.currency) },
+                  ]} />
+              </div>
+            )}
           </Col>
           <Col xs={24} xl={8}>
             <Typography.Text strong>{t("ledger.chartTitle")}</Typography.Text>

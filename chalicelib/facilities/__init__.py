@@ -1,0 +1,1 @@
+"""Credit facilities (授信 / 用信 / 额度控制): facilities per subsidiary, drawdown holds, group facilities."""

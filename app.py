@@ -7,7 +7,7 @@ from chalicelib.origination.customers import api as customers_api
 from chalicelib.origination.debtors import api as debtors_api
 from chalicelib.closing import api as closing_api
 from chalicelib.closing import tasks as closing_tasks
-from chalicelib.facilities import api as facilities_api
+from chalicelib.credit import api as facilities_api
 from chalicelib.ledger import api as ledger_api
 from chalicelib.payments import api as payments_api
 from chalicelib.payments.tasks import deliver_webhooks

@@ -67,5 +67,24 @@ class _Clearing:
         return clearing.register(ctx, direction=Direction(direction), **movement)
 
 
+class _CustomerRegistry:
+    """Origination's customer registry, for credit (which origination draws on)."""
+
+    def get(self, ctx: TenantContext, customer_id: str) -> Any:
+        from chalicelib.origination import wiring
+        from chalicelib.origination.customers.service import get_customer
+
+        return get_customer(ctx, customer_id, wiring.customers())
+
+
+class _OffBalance:
+    """Credit's unused commitments, for the ledger's memorandum rows."""
+
+    def commitments(self, ctx: TenantContext, as_of: date) -> dict[str, dict[str, Any]]:
+        from chalicelib.credit.service import commitments
+
+        return commitments(ctx, as_of)
+
+
 clock.use(calendar=_BusinessCalendar())
-effects.use(events=_MerchantEvents(), clearing=_Clearing())
+effects.use(events=_MerchantEvents(), clearing=_Clearing(), customers=_CustomerRegistry(), off_balance=_OffBalance())

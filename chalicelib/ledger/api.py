@@ -17,6 +17,7 @@ from pydantic import ConfigDict, Field
 
 from chalicelib.ledger import domain, service, wiring
 from chalicelib.ledger.domain import Account, EntryDraft, EntryKind, JournalEntry, JournalProposal, Side, StatementLine
+from chalicelib.platform import effects
 from chalicelib.platform.http import ApiBlueprint, Reply
 from chalicelib.shared.schema import Schema
 from chalicelib.shared.tenant import Role, TenantContext
@@ -294,10 +295,8 @@ def get_trial_balance(ctx: TenantContext, query: TrialBalanceQuery) -> TrialBala
 
 def _memorandum(ctx: TenantContext, as_of: date) -> list[TrialBalanceRowView]:
     """Unused committed facilities as a debit memorandum account against its contra (表外：未使用授信承诺)."""
-    from chalicelib.facilities.service import commitments
-
     rows = []
-    for ccy, c in sorted(commitments(ctx, as_of).items()):
+    for ccy, c in sorted(effects.off_balance().commitments(ctx, as_of).items()):
         if c["unused"] <= 0:
             continue
         rows += [TrialBalanceRowView(code="MEMO-UNUSED-COMMITMENTS", type="memorandum", currency=ccy,

@@ -4,6 +4,11 @@ Origination and servicing announce merchant webhook events, and servicing regist
 moves with the day's clearing. Payments performs both, but payments also applies repayments through
 servicing: if servicing imported payments the two would form a cycle. So they call these two ports,
 which ``chalicelib.bootstrap`` wires once to payments' implementations (tests may swap them).
+
+Two reads go the same way. Credit looks a customer up in origination's registry, while origination
+draws on credit's facilities; and the ledger's trial balance carries credit's unused commitments on
+memorandum rows, while nothing in the ledger may know credit. (When the registry moves into its own
+``customers`` context, credit will import it directly.)
 """
 from __future__ import annotations
 
@@ -27,16 +32,35 @@ class Clearing(Protocol):
         clearing, idempotent by ``source``."""
 
 
+class CustomerRef(Protocol):
+    customer_id: str
+    name: str
+    identity_hash: str
+
+
+class CustomerRegistry(Protocol):
+    def get(self, ctx: TenantContext, customer_id: str) -> CustomerRef:
+        """The tenant's customer, or ``NotFound``."""
+
+
+class OffBalance(Protocol):
+    def commitments(self, ctx: TenantContext, as_of: date) -> dict[str, dict[str, Any]]:
+        """Unused committed facilities on ``as_of`` per currency: ``{"unused": Decimal, "facilities": int}``."""
+
+
 _events: MerchantEvents | None = None
 _clearing: Clearing | None = None
+_customers: CustomerRegistry | None = None
+_off_balance: OffBalance | None = None
 
 
-def use(*, events: MerchantEvents | None = None, clearing: Clearing | None = None) -> None:
-    global _events, _clearing
-    if events is not None:
-        _events = events
-    if clearing is not None:
-        _clearing = clearing
+def use(*, events: MerchantEvents | None = None, clearing: Clearing | None = None,
+        customers: CustomerRegistry | None = None, off_balance: OffBalance | None = None) -> None:
+    global _events, _clearing, _customers, _off_balance
+    _events = events or _events
+    _clearing = clearing or _clearing
+    _customers = customers or _customers
+    _off_balance = off_balance or _off_balance
 
 
 def merchant_events() -> MerchantEvents:
@@ -49,3 +73,15 @@ def clearing() -> Clearing:
     if _clearing is None:
         raise RuntimeError("no clearing port is wired: import chalicelib.bootstrap first")
     return _clearing
+
+
+def customers() -> CustomerRegistry:
+    if _customers is None:
+        raise RuntimeError("no customer registry port is wired: import chalicelib.bootstrap first")
+    return _customers
+
+
+def off_balance() -> OffBalance:
+    if _off_balance is None:
+        raise RuntimeError("no off-balance port is wired: import chalicelib.bootstrap first")
+    return _off_balance

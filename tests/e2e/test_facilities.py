@@ -70,7 +70,7 @@ def test_an_officer_draws_on_a_facility_and_sees_availability_fall(ui, http_serv
 
 
 def test_hq_reallocates_and_the_subsidiary_sees_its_new_limit(ui, http_server):
-    from chalicelib.facilities import group
+    from chalicelib.credit import group
     from tests.builders import uscc
     from tests.integration.facilities.conftest import new_customer, staff
 

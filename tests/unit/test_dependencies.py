@@ -29,11 +29,12 @@ ALLOWED: dict[str, set[str]] = {
     "tenancy": {"platform", "shared"},
     "products": {"finance", "platform", "shared"},
     "risk": {"ledger", "platform", "shared", "tenancy"},
-    "origination": {"finance", "platform", "products", "risk", "shared", "tenancy"},
+    "origination": {"credit", "finance", "platform", "products", "risk", "shared", "tenancy"},
     "servicing": {"approvals", "finance", "ledger", "origination", "platform", "products", "risk", "shared"},
     "payments": {"ledger", "platform", "servicing", "shared", "tenancy"},
     "closing": {"ledger", "origination", "payments", "platform", "servicing", "shared", "tenancy"},
     "partners": {"platform", "shared"},  # partner API applications: machine clients, scopes
+    "credit": {"platform", "risk", "shared", "tenancy"},  # facilities; customers and HQ's group through ports
 }
 
 

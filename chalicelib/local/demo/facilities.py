@@ -8,8 +8,8 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Callable
 
-from chalicelib.facilities import group as group_facilities
-from chalicelib.facilities import service
+from chalicelib.credit import group as group_facilities
+from chalicelib.credit import service
 from chalicelib.local.demo.applications import HUANAN_PARENT, SHENJIANG, _customer
 from chalicelib.local.demo.group import DEMO, DemoGroup, staff_context
 from chalicelib.origination import wiring

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 def link(ctx: TenantContext, application_id: str, facility_id: str | None) -> None:
     """422 ``origination.application.facility_not_found`` for a facility this tenant does not have."""
     if facility_id:
-        from chalicelib.facilities import service
+        from chalicelib.credit import service
 
         try:
             service.link_application(ctx, facility_id, application_id)
@@ -38,7 +38,7 @@ def link(ctx: TenantContext, application_id: str, facility_id: str | None) -> No
 def block(ctx: TenantContext, app: "Application") -> dict[str, Any] | None:
     if app.amount is None:
         return None
-    from chalicelib.facilities import service
+    from chalicelib.credit import service
 
     return service.block(ctx, app.application_id, app.amount, product_code=app.product_code, kind=app.kind.value,
                          currency=app.currency)
@@ -46,7 +46,7 @@ def block(ctx: TenantContext, app: "Application") -> dict[str, Any] | None:
 
 def release(ctx: TenantContext, application_id: str, reason: str) -> None:
     """Free the application's block; a business change already committed is never undone by a failure here."""
-    from chalicelib.facilities import service
+    from chalicelib.credit import service
 
     try:
         service.release(ctx, application_id, reason)
@@ -55,18 +55,18 @@ def release(ctx: TenantContext, application_id: str, reason: str) -> None:
 
 
 def utilize(ctx: TenantContext, application_id: str, amount: Decimal) -> None:
-    from chalicelib.facilities import service
+    from chalicelib.credit import service
 
     service.utilize(ctx, application_id, amount)
 
 
 def restore(ctx: TenantContext, application_id: str, principal: Decimal, repayment_id: str) -> None:
-    from chalicelib.facilities import service
+    from chalicelib.credit import service
 
     service.restore(ctx, application_id, principal, repayment_id)
 
 
 def drawdown(ctx: TenantContext, application_id: str) -> dict[str, Any] | None:
-    from chalicelib.facilities import service
+    from chalicelib.credit import service
 
     return service.drawdown_of(ctx, application_id)

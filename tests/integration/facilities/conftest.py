@@ -40,7 +40,7 @@ def new_customer(tenant_id: str, identity_number: str | None = None, *, individu
 def active_facility(tenant_id: str, customer_id: str, amount: str = "1000.00", *, revolving: bool = False,
                     sub_limits: tuple = (), valid_to: date | None = None) -> str:
     """A facility applied for, reviewed by two other people where needed, and activated."""
-    from chalicelib.facilities import service
+    from chalicelib.credit import service
 
     officer = staff(tenant_id, "loan-officer")
     f = service.apply_facility(officer, service.ApplyFacility(

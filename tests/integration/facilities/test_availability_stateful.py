@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from chalicelib.facilities import group, service
+from chalicelib.credit import group, service
 from chalicelib.shared import clock
 from chalicelib.shared.errors import DomainError
 from tests.builders import uscc

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from chalicelib.facilities import group, service
+from chalicelib.credit import group, service
 from chalicelib.shared.errors import DomainError
 from tests.builders import uscc
 from tests.integration.facilities.conftest import active_facility, new_customer, staff

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from chalicelib.facilities.domain import Actor, Balance, Facility, SubLimit, draw_refusal
-from chalicelib.facilities.lifecycle import TRANSITIONS, Action, Status, allowed_actions, next_status
+from chalicelib.credit.domain import Actor, Balance, Facility, SubLimit, draw_refusal
+from chalicelib.credit.lifecycle import TRANSITIONS, Action, Status, allowed_actions, next_status
 from chalicelib.shared.errors import Conflict, Forbidden, RuleViolation
 
 AT = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)

@@ -27,7 +27,7 @@ from typing import Any, Iterable
 from pynamodb.attributes import BooleanAttribute, UnicodeAttribute
 from pynamodb.exceptions import PutError, TransactWriteError
 
-from chalicelib.facilities.domain import (  # noqa: F401 — the drawdown states are re-exported
+from chalicelib.credit.domain import (  # noqa: F401 — the drawdown states are re-exported
     LINKED,
     PENDING,
     POSTED,
@@ -38,7 +38,7 @@ from chalicelib.facilities.domain import (  # noqa: F401 — the drawdown states
     HistoryEntry,
     SubLimit,
 )
-from chalicelib.facilities.lifecycle import Status
+from chalicelib.credit.lifecycle import Status
 from chalicelib.platform import keys
 from chalicelib.platform.dynamo import DecimalAttribute, TenantModel, bound, conditional_failed, transaction
 from chalicelib.platform.repository import TenantRepository

@@ -27,8 +27,8 @@ from typing import Any
 from pynamodb.attributes import UnicodeAttribute
 from pynamodb.exceptions import PutError, TransactWriteError
 
-from chalicelib.facilities.domain import DEFAULT_WARNING_RATIO, Balance, known_currency, utilization_ratio
-from chalicelib.facilities.store import Allocation, BalanceRecord, get_policy, put_policy
+from chalicelib.credit.domain import DEFAULT_WARNING_RATIO, Balance, known_currency, utilization_ratio
+from chalicelib.credit.store import Allocation, BalanceRecord, get_policy, put_policy
 from chalicelib.platform import keys
 from chalicelib.platform.dynamo import DecimalAttribute, TenantModel, bound, conditional_failed, transaction
 from chalicelib.shared import clock

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from chalicelib.facilities.lifecycle import Action, Status, next_status
+from chalicelib.credit.lifecycle import Action, Status, next_status
 from chalicelib.shared.errors import Forbidden, RuleViolation
 from chalicelib.shared.money import UnknownCurrency, currency_code
 

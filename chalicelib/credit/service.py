@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from chalicelib.facilities.domain import (
+from chalicelib.credit.domain import (
     DEFAULT_SECOND_REVIEW_ABOVE,
     LINKED,
     PENDING,
@@ -25,7 +25,8 @@ from chalicelib.facilities.domain import (
     known_currency,
     utilization_ratio,
 )
-from chalicelib.facilities.lifecycle import Action, Status, allowed_actions, illegal
+from chalicelib.credit.lifecycle import Action, Status, allowed_actions, illegal
+from chalicelib.platform import effects
 from chalicelib.shared import clock, retry
 from chalicelib.shared.errors import Conflict, Forbidden, NotFound, RuleViolation
 from chalicelib.shared.ids import new_id
@@ -33,7 +34,7 @@ from chalicelib.shared.money import is_at_scale
 from chalicelib.shared.tenant import Role, TenantContext
 
 if TYPE_CHECKING:  # the store loads PynamoDB: imported on first use, so ``import app`` stays light
-    from chalicelib.facilities.store import Allocation, DrawdownRecord, Facilities
+    from chalicelib.credit.store import Allocation, DrawdownRecord, Facilities
 
 ZERO = Decimal(0)
 OFFICERS = (Role.LOAN_OFFICER, Role.TENANT_ADMIN)
@@ -58,19 +59,19 @@ ACTION_ROLES: dict[Action, tuple[Role, ...]] = {
 
 @lru_cache(maxsize=1)
 def facilities() -> "Facilities":
-    from chalicelib.facilities.store import Facilities
+    from chalicelib.credit.store import Facilities
 
     return Facilities()
 
 
 def _records():
-    from chalicelib.facilities import store
+    from chalicelib.credit import store
 
     return store
 
 
 def _group():
-    from chalicelib.facilities import group
+    from chalicelib.credit import group
 
     return group
 
@@ -117,11 +118,8 @@ class ApplyFacility:
 
 
 def _customer(ctx: TenantContext, customer_id: str):
-    from chalicelib.origination import wiring
-    from chalicelib.origination.customers.service import get_customer
-
     try:
-        return get_customer(ctx, customer_id, wiring.customers())
+        return effects.customers().get(ctx, customer_id)
     except NotFound:
         raise RuleViolation("facilities.customer.not_found", "customer not found",
                             {"field": "customer_id", "customer_id": customer_id}) from None
@@ -424,7 +422,7 @@ def commitments(ctx: TenantContext, as_of: date) -> dict[str, dict[str, Any]]:
     that date and valid then, its amount less what was utilized and not restored by then (a block is
     still unused: nothing was paid out). Exact for any date, from the facilities' histories, their
     drawdowns' posting dates and the dates principal was restored."""
-    from chalicelib.facilities.domain import COMMITTED_STATUSES
+    from chalicelib.credit.domain import COMMITTED_STATUSES
 
     out: dict[str, dict[str, Any]] = {}
     store = facilities()

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from chalicelib.facilities import service
+from chalicelib.credit import service
 from chalicelib.platform.http import ApiBlueprint
 from chalicelib.shared.ids import ResourceId
 from chalicelib.shared.schema import Schema, decimal_string
@@ -120,7 +120,7 @@ def put_policy(ctx, body: PolicyIn):
 @api.route("/v1/facility-allocations", "GET", roles=SUBSIDIARY_ROLES)
 def my_allocations(ctx):
     """This subsidiary's own allocations of group facilities (never the grant or its sisters' shares)."""
-    from chalicelib.facilities import group
+    from chalicelib.credit import group
 
     return {"items": group.my_allocations(ctx)}
 
@@ -131,7 +131,7 @@ def my_allocations(ctx):
 @api.route("/v1/group/facilities", "POST", roles=(Role.GROUP_RISK,), body=GroupFacilityIn, status=201)
 def grant_group_facility(ctx, body: GroupFacilityIn):
     """Grant a customer (or a connected group's members) a group facility and allocate it to subsidiaries."""
-    from chalicelib.facilities import group
+    from chalicelib.credit import group
 
     return group.grant(ctx, label=body.label, subjects=body.subjects, amount=Decimal(body.amount),
                        currency=body.currency, valid_to=body.valid_to.isoformat() if body.valid_to else None,
@@ -141,7 +141,7 @@ def grant_group_facility(ctx, body: GroupFacilityIn):
 @api.route("/v1/group/facilities", "GET", roles=GROUP_ROLES)
 def list_group_facilities(ctx):
     """Per group customer: granted, allocated, utilized, available, and a warning over the policy's ratio."""
-    from chalicelib.facilities import group
+    from chalicelib.credit import group
 
     return {"items": group.list_group_facilities(ctx), "warning_ratio": group.warning_ratio(ctx)}
 
@@ -149,7 +149,7 @@ def list_group_facilities(ctx):
 @api.route("/v1/group/facilities/{group_facility_id}", "GET", roles=GROUP_ROLES)
 def get_group_facility(ctx, group_facility_id: str):
     """One group facility with its allocations and reallocations."""
-    from chalicelib.facilities import group
+    from chalicelib.credit import group
 
     return group.get_group_facility(ctx, group_facility_id)
 
@@ -158,7 +158,7 @@ def get_group_facility(ctx, group_facility_id: str):
            body=ReallocationIn, status=201)
 def propose_reallocation(ctx, group_facility_id: str, body: ReallocationIn):
     """Propose moving allocation between subsidiaries (or from/to the pool); another HQ user decides."""
-    from chalicelib.facilities import group
+    from chalicelib.credit import group
 
     return group.propose_reallocation(ctx, group_facility_id, from_subsidiary=body.from_subsidiary,
                                       to_subsidiary=body.to_subsidiary, amount=Decimal(body.amount),
@@ -169,7 +169,7 @@ def propose_reallocation(ctx, group_facility_id: str, body: ReallocationIn):
            roles=GROUP_ROLES, body=DecisionIn)
 def decide_reallocation(ctx, group_facility_id: str, reallocation_id: str, body: DecisionIn):
     """Approve (the move happens, never below utilized + blocked) or reject a proposed reallocation."""
-    from chalicelib.facilities import group
+    from chalicelib.credit import group
 
     return group.decide_reallocation(ctx, group_facility_id, reallocation_id, body.decision)
 
@@ -177,6 +177,6 @@ def decide_reallocation(ctx, group_facility_id: str, reallocation_id: str, body:
 @api.route("/v1/group/facility-policy", "PUT", roles=(Role.GROUP_RISK, Role.GROUP_ADMIN), body=WarningIn)
 def put_group_policy(ctx, body: WarningIn):
     """The utilization ratio above which HQ's view warns."""
-    from chalicelib.facilities import group
+    from chalicelib.credit import group
 
     return {"warning_ratio": group.set_warning_ratio(ctx, Decimal(body.warning_ratio))}

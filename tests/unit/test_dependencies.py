@@ -32,7 +32,10 @@ ALLOWED: dict[str, set[str]] = {
     "origination": {"finance", "platform", "products", "risk", "shared", "tenancy"},
     "servicing": {"approvals", "finance", "ledger", "origination", "platform", "products", "risk", "shared"},
     "payments": {"ledger", "platform", "servicing", "shared", "tenancy"},
-    "closing": {"ledger", "origination", "payments", "platform", "servicing", "shared", "tenancy"},
+    "closing": {"customers", "ledger", "origination", "payments", "platform", "servicing", "shared", "tenancy"},
+    # customer 360, grades, consent, campaigns: reads origination and servicing through their services,
+    # writes HQ's customer directory under risk's group context
+    "customers": {"origination", "platform", "risk", "servicing", "shared"},
 }
 
 

@@ -50,7 +50,7 @@ def _redact(view: dict[str, Any], hidden: set[str]) -> dict[str, Any]:
 
 def customer_360(ctx: TenantContext, customer_id: str) -> dict[str, Any]:
     customer = sources.customer(ctx, customer_id)
-    apps = sources.applications_of(ctx, customer_id)
+    apps = [sources.application_in_full(ctx, a.application_id) for a in sources.applications_of(ctx, customer_id)]
     contracts = sources.contracts_of(ctx, apps)
     figures = [sources.figures(c) for c in contracts]
     repayments = [r for f in figures for r in sources.repayments(ctx, f.contract_id)]

@@ -294,20 +294,26 @@ def month_end_grades(ctx: TenantContext, on: date) -> dict[str, Any]:
 
 
 def grades_of(ctx: TenantContext, customer_id: str, store: CustomerFacts | None = None) -> dict[str, Any]:
-    """The grade in force (an approved upgrade at once; the latest month's otherwise) and the history."""
+    """The grades in force and each month's grade.
+
+    The value grade in force starts from the latest graded month (which already holds the overrides
+    that applied to it); then approved, unexpired overrides in the order they were approved: an upgrade
+    applies at once, a downgrade only once a monthly run for a month ending on or after its approval
+    has graded with it."""
     store = store or _store()
     history = sorted(_past_months(ctx, customer_id, store), key=lambda r: r["month"], reverse=True)
     latest = history[0] if history else None
     today = clock.business_date(ctx)
     overrides = overrides_of(ctx, customer_id, store)
     value, activity, source = (latest["value_grade"], latest["activity_grade"], "monthly_run") if latest else (None, None, None)
-    rules = rules_in_force(ctx, store)
-    upgrades = sorted((o for o in overrides if o.in_force_now(today) and o.grade in [b.grade for b in rules.value.bands]
-                       and (value is None or rules.value.rank(o.grade) < rules.value.rank(value)
-                            if value in [b.grade for b in rules.value.bands] else True)),
+    graded_through = g.month_end(latest["month"]) if latest else None
+    approved = sorted((o for o in overrides if o.status is OverrideStatus.APPROVED and o.expires_on >= today),
                       key=lambda o: o.decided_at or o.requested_at)
-    if upgrades:
-        value, source = upgrades[-1].grade, f"override:{upgrades[-1].override_id}"
+    for o in approved:
+        if o.in_force_now(today):
+            value, source = o.grade, f"override:{o.override_id}"
+        elif graded_through is not None and o.decided_on is not None and o.decided_on <= graded_through:
+            value, source = latest["value_grade"], "monthly_run"
     return {"value_grade": value, "activity_grade": activity, "source": source,
             "month": latest["month"] if latest else None, "history": history,
             "overrides": [o.to_json() for o in sorted(overrides, key=lambda o: o.requested_at, reverse=True)]}

@@ -61,6 +61,13 @@ def applications_of(ctx: TenantContext, customer_id: str) -> list[Any]:
             return out
 
 
+def application_in_full(ctx: TenantContext, application_id: str) -> Any:
+    """One application with its documents and timeline (a listing's rows carry neither)."""
+    from chalicelib.origination.applications import service
+
+    return service.get_application(ctx, application_id)
+
+
 def contracts_of(ctx: TenantContext, applications: list[Any]) -> list[Any]:
     """The contracts in servicing of the customer's disbursed applications."""
     from chalicelib.servicing import service

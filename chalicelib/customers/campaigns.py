@@ -185,7 +185,7 @@ def create_group_campaign(hq: TenantContext, body: CampaignIn) -> dict[str, Any]
     body = body.model_copy(update={"audience": Audience.GROUP})
     _check_group_consent(body)
     cards = [candidate_of_card(c) for c in group.all_cards(hq)]
-    receivers = sorted({c.subsidiary_id for c in cards})
+    receivers = group.subsidiaries(hq)
     leads: list[dict[str, Any]] = []
     counts = {}
     for sub in receivers:

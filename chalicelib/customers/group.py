@@ -137,5 +137,18 @@ def group_customer(hq: TenantContext, identity_hash: str) -> dict[str, Any]:
     return {**_summary(identity_hash, cards), "relationships": sorted(cards, key=lambda c: c["subsidiary_id"])}
 
 
+def subsidiaries(hq: TenantContext) -> list[str]:
+    """The group's subsidiaries, from the tenant registry."""
+    from chalicelib import bootstrap
+
+    registry = bootstrap.tenant_registry()
+    out, cursor = [], None
+    while True:
+        items, cursor = registry.page_group(hq.tenant_id, cursor, hq)
+        out += [t.definition.id for t in items if t.definition.id != hq.tenant_id]
+        if not cursor:
+            return sorted(out)
+
+
 def all_cards(hq: TenantContext) -> list[dict[str, Any]]:
     return list(_store().listing(hq, (DIRECTORY,), newest_first=False))

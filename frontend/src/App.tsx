@@ -30,6 +30,9 @@ import { TenantsPage } from "./pages/TenantsPage";
 import { BusinessDateProvider, useBusinessDate } from "./system/BusinessDateProvider";
 import { WebhooksSection } from "./pages/webhooks/WebhooksSection";
 import { theme } from "./theme";
+import { CampaignsSection } from "./pages/customers360/CampaignsSection";
+import { CustomerGradesPage } from "./pages/customers360/CustomerGradesPage";
+import { GroupCustomersPage } from "./pages/customers360/GroupCustomersPage";
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { status } = useAuth();
@@ -54,6 +57,9 @@ const PAGES: Record<PageKind, (item: NavItem) => ReactNode> = {
   webhooks: (item) => <WebhooksSection item={item} />,
   admin: (item) => <AdminSection item={item} />,
   users: () => <UsersPage />,
+  customerGrades: () => <CustomerGradesPage />,
+  campaigns: () => <CampaignsSection />,
+  groupCustomers: () => <GroupCustomersPage />,
 };
 
 function Guarded({ item }: { item: NavItem }) {

@@ -1,3 +1,4 @@
+import { customers360EnUS } from "./areas/customers360";
 import { hqEnUS } from "./areas/hq";
 import { servicingEnUS } from "./areas/servicing";
 import { staffEnUS } from "./areas/staff";
@@ -932,4 +933,5 @@ export const enUS: Messages = {
   ...servicingEnUS,
   ...systemEnUS,
   ...staffEnUS,
+  ...customers360EnUS,
 };

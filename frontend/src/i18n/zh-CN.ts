@@ -1,3 +1,4 @@
+import { customers360ZhCN } from "./areas/customers360";
 import { hqZhCN } from "./areas/hq";
 import { servicingZhCN } from "./areas/servicing";
 import { staffZhCN } from "./areas/staff";
@@ -931,6 +932,7 @@ export const zhCN = {
   ...servicingZhCN,
   ...systemZhCN,
   ...staffZhCN,
+  ...customers360ZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

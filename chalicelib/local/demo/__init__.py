@@ -18,7 +18,11 @@ def seed_demo(group: DemoGroup = DEMO, through: date | None = None,
     progress("demo products (authored, approved and activated by the demo users)")
     seed_demo_products(tenants={"demo-lending": group.lending, "demo-leasing": group.leasing,
                                 "demo-factoring": group.factoring})
-    return seed_demo_history(group, through, progress)
+    dates = seed_demo_history(group, through, progress)
+    from chalicelib.local.demo.customers360 import seed_demo_customers
+
+    seed_demo_customers(group, progress)
+    return dates
 
 
 __all__ = ["DEMO", "DemoGroup", "seed_demo"]

@@ -170,13 +170,13 @@ def mark_contacted(ctx: TenantContext, campaign_id: str, lead_id: str) -> dict[s
 # --- HQ: the group view -----------------------------------------------------------------------------------
 
 
-@api.route("/v1/group/customers", "GET", roles=GROUP_ROLES)
+@api.route("/v1/group/relationships", "GET", roles=GROUP_ROLES)
 def group_customers(ctx: TenantContext) -> dict[str, Any]:
     """Group customers by keyed identity: subsidiaries, exposure, group grade, consent."""
     return {"items": group.group_customers(ctx)}
 
 
-@api.route("/v1/group/customers/{identity_hash}", "GET", roles=GROUP_ROLES)
+@api.route("/v1/group/relationships/{identity_hash}", "GET", roles=GROUP_ROLES)
 def group_customer(ctx: TenantContext, identity_hash: str) -> dict[str, Any]:
     """One group customer's relationships across subsidiaries: products, exposures, grades."""
     return group.group_customer(ctx, identity_hash)

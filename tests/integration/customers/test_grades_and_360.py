@@ -69,7 +69,7 @@ def test_a_month_is_graded_once_and_re_running_it_changes_nothing(book):
 
     # HQ sees the subsidiary's grade on the customer's group relationship.
     hash_ = ok(api.as_("viewer@demo-lending").get(f"/v1/customers/{book['customer']}"))["identity_hash"]
-    hq = ok(api.as_("group-risk@demo-group").get(f"/v1/group/customers/{hash_}"))
+    hq = ok(api.as_("group-risk@demo-group").get(f"/v1/group/relationships/{hash_}"))
     assert hq["relationships"][0]["value_grade"] == kept["value_grade"] and hq["group_grade"] == kept["value_grade"]
     assert hq["relationships"][0]["products"] == ["CONSUMER-INSTALMENT"]
 

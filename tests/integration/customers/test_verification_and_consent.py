@@ -98,7 +98,7 @@ def test_a_sister_sees_the_relationship_only_while_the_customers_consent_there_i
     sisters = f"/v1/customers/{lending['id']}/group-relationships"
 
     assert ok(origination.as_("viewer@demo-lending").get(sisters))["items"] == []  # HQ knows; lending may not
-    hq = ok(origination.as_("group-risk@demo-group").get(f"/v1/group/customers/{lending['identity_hash']}"))
+    hq = ok(origination.as_("group-risk@demo-group").get(f"/v1/group/relationships/{lending['identity_hash']}"))
     assert [r["subsidiary_id"] for r in hq["relationships"]] == ["demo-leasing"]
     assert hq["shares_relationships"] is False
 

@@ -11,9 +11,9 @@ import type { GroupCustomer } from "./api";
 
 export function GroupCustomersPage() {
   const { t } = useI18n();
-  const list = useResource<{ items: GroupCustomer[] }>("/v1/group/customers");
+  const list = useResource<{ items: GroupCustomer[] }>("/v1/group/relationships");
   const [open, setOpen] = useState<string | null>(null);
-  const detail = useResource<GroupCustomer>(open ? `/v1/group/customers/${open}` : null);
+  const detail = useResource<GroupCustomer>(open ? `/v1/group/relationships/${open}` : null);
   if (list.error !== null) return <ErrorState error={list.error} onRetry={list.reload} />;
   return (
     <>

@@ -94,7 +94,7 @@ export function Customer360Page() {
         <Col xs={24} xl={12}>
           <Card variant="borderless" title={t("c360.profile")} data-testid="c360-profile">
             <Descriptions size="small" column={1} items={[
-              { key: "type", label: t("cust.f.type"), children: c.profile.type },
+              { key: "type", label: t("cust.f.type"), children: t(`cust.type.${c.profile.type}` as MessageKey) },
               { key: "phone", label: t("cust.f.phone"), children: c.profile.contact?.phone ?? "—" },
               ...(c.profile.annual_income !== undefined
                 ? [{ key: "income", label: t("cust.f.annualIncome"),
@@ -226,7 +226,7 @@ export function Customer360Page() {
           <Card variant="borderless" title={t("c360.timeline")}>
             <Timeline items={c.timeline.slice(0, 40).map((e, i) => ({
               key: i,
-              children: <><Tag>{t(`c360.event.${e.kind}` as MessageKey)}</Tag> {e.summary} <Typography.Text type="secondary">{String(e.at).slice(0, 16)}{e.by ? ` · ${e.by}` : ""}</Typography.Text></>,
+              children: <><Tag>{t(`c360.event.${e.kind}` as MessageKey)}</Tag> {e.kind === "evidence" ? t(`c360.evidence.${e.summary}` as MessageKey) : e.summary} <Typography.Text type="secondary">{String(e.at).slice(0, 16)}{e.by ? ` · ${e.by}` : ""}</Typography.Text></>,
             }))} />
           </Card>
         </Col>

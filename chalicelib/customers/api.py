@@ -25,7 +25,7 @@ CONTACTERS = (Role.LOAN_OFFICER, Role.PRODUCT_MANAGER, Role.TENANT_ADMIN, Role.C
 class RunIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    month: str | None = Field(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="default: the last ended month")
+    month: str | None = Field(default=None, pattern=r"^20\d{2}-(0[1-9]|1[0-2])$", description="default: the last ended month")
 
 
 # --- customer 360 and the ladder ---------------------------------------------------------------------

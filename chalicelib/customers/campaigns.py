@@ -24,7 +24,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from chalicelib.customers import group, service, sources
 from chalicelib.customers.domain import ConsentScope
-from chalicelib.customers.eligibility import Candidate, EligibilityRules, evaluate
+from chalicelib.customers.eligibility import Candidate, EligibilityRules, ProductCode, evaluate
 from chalicelib.origination.customers.domain import Customer, VerificationLevel
 from chalicelib.shared import clock
 from chalicelib.shared.errors import NotFound, RuleViolation
@@ -55,8 +55,8 @@ class CampaignIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=120)
-    target_products: list[str] = Field(min_length=1, max_length=10,
-                                       description="product codes the campaign recommends")
+    target_products: list[ProductCode] = Field(min_length=1, max_length=10,
+                                               description="product codes the campaign recommends")
     eligibility: EligibilityRules = Field(default_factory=EligibilityRules)
     channel: CampaignChannel
     valid_from: date

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Annotated, Any, Callable, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -18,23 +18,28 @@ from chalicelib.origination.customers.domain import VerificationLevel
 from chalicelib.shared.schema import Schema
 
 
+Grade = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9+-]{0,11}$")]
+Prefix = Annotated[str, Field(pattern=r"^[A-Z0-9]{1,6}$")]
+ProductCode = Annotated[str, Field(pattern=r"^[A-Z0-9][A-Z0-9_-]{1,63}$")]
+
+
 class EligibilityRules(Schema):
     """Every rule is optional; a customer is eligible when every rule that is set passes."""
 
     model_config = ConfigDict(extra="forbid")
 
-    value_grades: list[str] | None = Field(default=None, max_length=10, description="value grade in this list")
-    activity_grades: list[str] | None = Field(default=None, max_length=10)
+    value_grades: list[Grade] | None = Field(default=None, max_length=10, description="value grade in this list")
+    activity_grades: list[Grade] | None = Field(default=None, max_length=10)
     min_verification_level: VerificationLevel | None = None
-    max_exposure: Decimal | None = Field(default=None, ge=0, description="outstanding across the customer's contracts")
+    max_exposure: Decimal | None = Field(default=None, ge=0, allow_inf_nan=False, description="outstanding across the customer's contracts")
     max_days_past_due: int | None = Field(default=None, ge=0, le=3650)
-    customer_types: list[str] | None = Field(default=None, max_length=2, description="individual / enterprise")
-    industries: list[str] | None = Field(default=None, max_length=50, description="GB/T 4754 prefixes, e.g. C3")
-    regions: list[str] | None = Field(default=None, max_length=50, description="division-code prefixes, e.g. 31")
-    exclude_holders_of: list[str] = Field(default_factory=list, max_length=20,
-                                          description="leave out customers already holding these products")
-    requires_consent: list[str] = Field(default_factory=list, max_length=2,
-                                        description="consent scopes the customer must have given")
+    customer_types: list[Literal["individual", "enterprise"]] | None = Field(default=None, max_length=2)
+    industries: list[Prefix] | None = Field(default=None, max_length=50, description="GB/T 4754 prefixes, e.g. C3")
+    regions: list[Prefix] | None = Field(default=None, max_length=50, description="division-code prefixes, e.g. 31")
+    exclude_holders_of: list[ProductCode] = Field(default_factory=list, max_length=20,
+                                                  description="leave out customers already holding these products")
+    requires_consent: list[Literal["group_relationships", "group_marketing"]] = Field(
+        default_factory=list, max_length=2, description="consent scopes the customer must have given")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
-from typing import Any, Iterable
+from typing import Annotated, Any, Iterable
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -58,8 +58,9 @@ class Dimension(Schema):
     model_config = ConfigDict(extra="forbid")
 
     name: str
-    weight: Decimal = Field(gt=0, le=100, description="relative weight (decimal string)")
-    edges: list[Decimal] = Field(min_length=1, max_length=10, description="bucket edges, strictly ascending")
+    weight: Decimal = Field(gt=0, le=100, allow_inf_nan=False, description="relative weight (decimal string)")
+    edges: list[Annotated[Decimal, Field(allow_inf_nan=False, ge=-10**12, le=10**12)]] = Field(
+        min_length=1, max_length=10, description="bucket edges, strictly ascending")
 
     @model_validator(mode="after")
     def _ascending(self) -> "Dimension":
@@ -72,7 +73,7 @@ class Band(Schema):
     model_config = ConfigDict(extra="forbid")
 
     grade: str = Field(pattern=r"^[A-Z][A-Z0-9+-]{0,11}$")
-    min_score: Decimal = Field(ge=0, le=100)
+    min_score: Decimal = Field(ge=0, le=100, allow_inf_nan=False)
 
 
 class GradeScale(Schema):

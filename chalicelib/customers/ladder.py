@@ -54,7 +54,7 @@ class EvidenceIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     kind: EvidenceKind
-    reference: str = Field(min_length=1, max_length=120, description="the OTP session, document check or capture id")
+    reference: str = Field(min_length=1, max_length=120, pattern=r"^\S.*$", description="the OTP session, document check or capture id")
     document_type: str | None = Field(default=None, max_length=40, description="id_document_checked: e.g. resident_id")
     selfie_ref: str | None = Field(default=None, max_length=200, description="face_matched: the captured selfie")
     document_photo_ref: str | None = Field(default=None, max_length=200, description="face_matched: the ID photo")

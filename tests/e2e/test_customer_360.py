@@ -1,5 +1,6 @@
 """The customer 360 and a campaign's results in a real browser: the desk sees income and grades, a
-collector sees the same customer with them withheld; the campaign shows its converted lead."""
+collector sees the same customer with them withheld; the campaign shows its converted lead; HQ sees the
+customer among the group's customers with the consent indicator."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -56,5 +57,17 @@ def test_the_360_page_redacts_by_role_and_the_campaign_shows_its_conversion(api,
     expect(page.get_by_test_id("c360-income")).to_have_count(0)
     expect(page.get_by_test_id("c360-grades")).to_contain_text("按您的角色不显示")
     ui.shot("customer-360-collector")
+    context.close()
+    assert ui.unexpected_errors() == []
+
+    # HQ: the same person as a group customer, with no consent to share the relationship
+    context, ui = _new_console(browser, console_url, DESKTOP)
+    page = ui.page
+    ui.login("group-risk@demo-group")
+    page.get_by_test_id("nav-group-customers").click()
+    row = page.get_by_test_id("group-customers").locator("tr", has_text="欧**")
+    expect(row).to_contain_text("demo-lending")
+    expect(row).to_contain_text("未授权")
+    ui.shot("hq-group-customers")
     context.close()
     assert ui.unexpected_errors() == []

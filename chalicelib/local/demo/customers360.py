@@ -19,14 +19,13 @@ from chalicelib.customers.ladder import EvidenceIn, EvidenceKind
 from chalicelib.local.demo import applications
 from chalicelib.local.demo.group import DEMO, DemoGroup, staff_context
 from chalicelib.origination.applications.lifecycle import Status
-from chalicelib.origination.customers.domain import CustomerType
 from chalicelib.shared import clock
 from chalicelib.shared.errors import DomainError
 from chalicelib.shared.tenant import Role, TenantContext
 
 CAMPAIGN = "老客户复贷 · Repeat borrowers top-up"
 CONVERTED = applications.person("曹雪", "19880808", 161)
-STRONG_FIRST = 6  # the first individuals of demo-lending reach strong real-name; the rest phone-verified
+STRONG_FIRST = 6  # the first of the history's people reach strong real-name; the rest phone-verified
 
 
 def seed_demo_customers(group: DemoGroup = DEMO, progress: Callable[[str], None] = lambda m: None) -> None:
@@ -43,14 +42,20 @@ def seed_demo_customers(group: DemoGroup = DEMO, progress: Callable[[str], None]
     _campaign(lending[Role.LOAN_OFFICER], lending[Role.PRODUCT_MANAGER], group)
 
 
-def _individuals(officer: TenantContext):
+def _find(ctx: TenantContext, body: dict):
+    """The tenant's customer with a demo body's identity, if the history registered it."""
     from chalicelib.customers import sources
+    from chalicelib.origination import wiring
+    from chalicelib.shared.identity import IdentityType, keyed_hash
 
-    return [c for c in sources.all_customers(officer) if c.type is CustomerType.INDIVIDUAL]
+    identity = keyed_hash(wiring.identity_key(ctx), IdentityType(body["identity_type"]), body["identity_number"])
+    return sources.customer_by_identity(ctx, identity)
 
 
 def _verify(officer: TenantContext) -> None:
-    for n, customer in enumerate(sorted(_individuals(officer), key=lambda c: c.customer_id)):
+    """The history's borrowers and applicants: phone-verified, the first few to strong real-name."""
+    people = [c for c in (_find(officer, b) for b in applications._people() + applications._borrowers()) if c]
+    for n, customer in enumerate(people):
         held = {e.kind for e in service.evidence_of(officer, customer.customer_id)}
         wanted = [EvidenceIn(kind=EvidenceKind.PHONE_CONFIRMED, reference=f"otp-{customer.customer_id[-6:]}")]
         if n < STRONG_FIRST:
@@ -65,13 +70,7 @@ def _verify(officer: TenantContext) -> None:
 def _consent(officer: TenantContext) -> None:
     """上海申江精密机械 borrows from the lending and the factoring company; at the factoring company it
     consents to the group sharing the relationship and marketing to it."""
-    from chalicelib.customers import sources
-    from chalicelib.origination import wiring
-    from chalicelib.shared.identity import IdentityType, keyed_hash
-
-    body = applications.SHENJIANG
-    identity = keyed_hash(wiring.identity_key(officer), IdentityType(body["identity_type"]), body["identity_number"])
-    customer = sources.customer_by_identity(officer, identity)
+    customer = _find(officer, applications.SHENJIANG)
     if customer is None or service.consents(officer, customer.customer_id):
         return
     service.record_consent(officer, customer.customer_id, ConsentIn(
@@ -80,14 +79,15 @@ def _consent(officer: TenantContext) -> None:
 
 
 def _override(officer: TenantContext, maker: TenantContext, checker: TenantContext) -> None:
-    people = sorted(_individuals(officer), key=lambda c: c.customer_id)
-    if not people or service.overrides_of(officer, people[0].customer_id):
+    """申江精密 at the lending company: raised to A by hand for the group relationship, approved by another user."""
+    customer = _find(officer, applications.SHENJIANG)
+    if customer is None or service.overrides_of(officer, customer.customer_id):
         return
     today = clock.business_date(officer)
-    made = service.request_override(maker, people[0].customer_id, OverrideIn(
-        grade="A", reason="长期优质客户，集团战略合作 (long-standing client, group strategic relationship)",
+    made = service.request_override(maker, customer.customer_id, OverrideIn(
+        grade="A", reason="集团战略客户，多家子公司合作 (group strategic client, served by several subsidiaries)",
         expires_on=today + timedelta(days=180)))
-    service.decide_override(checker, people[0].customer_id, made.override_id, OverrideAction.APPROVE, "同意")
+    service.decide_override(checker, customer.customer_id, made.override_id, OverrideAction.APPROVE, "同意")
 
 
 def _campaign(officer: TenantContext, manager: TenantContext, group: DemoGroup) -> None:

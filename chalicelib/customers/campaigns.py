@@ -78,7 +78,8 @@ def _store():
 
 def candidate_of(ctx: TenantContext, customer: Customer, contracts: list[Any]) -> Candidate:
     """One of this subsidiary's customers as the eligibility rules see it (grades in force now)."""
-    grades = service.grades_of(ctx, customer.customer_id)
+    records = service.customer_records(ctx, customer.customer_id)  # grades, overrides, consents: one read
+    grades = service.grades_of(ctx, customer.customer_id, records=records)
     figs = [sources.figures(c) for c in contracts if c.status.value == "active"]
     return Candidate(
         customer_id=customer.customer_id, subsidiary_id=ctx.tenant_id, identity_hash=customer.identity_hash,
@@ -87,7 +88,7 @@ def candidate_of(ctx: TenantContext, customer: Customer, contracts: list[Any]) -
         activity_grade=grades["activity_grade"], exposure=sum((f.outstanding for f in figs), ZERO),
         days_past_due=max((f.days_past_due for f in figs), default=0), industry=customer.industry,
         region=customer.region, products_held=frozenset(f.product_code for f in figs),
-        consent_scopes=frozenset(service.consent_scopes(ctx, customer.customer_id)),
+        consent_scopes=frozenset(service.consent_scopes(ctx, customer.customer_id, records=records)),
     )
 
 

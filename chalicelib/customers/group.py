@@ -50,7 +50,8 @@ def card_of(ctx: TenantContext, customer_id: str) -> dict[str, Any]:
     customer = sources.customer(ctx, customer_id)
     contracts = [sources.figures(c) for c in sources.contracts_of(ctx, sources.applications_of(ctx, customer_id))]
     active = [c for c in contracts if c.status == "active"]
-    grades = service.grades_of(ctx, customer_id)
+    records = service.customer_records(ctx, customer_id)
+    grades = service.grades_of(ctx, customer_id, records=records)
     rules = service.rules_in_force(ctx)
     bands = [b.grade for b in rules.value.bands]
     return {
@@ -65,7 +66,7 @@ def card_of(ctx: TenantContext, customer_id: str) -> dict[str, Any]:
         "exposure": format(sum((c.outstanding for c in active), ZERO), "f"),
         "outstanding_principal": format(sum((c.outstanding_principal for c in active), ZERO), "f"),
         "days_past_due": max((c.days_past_due for c in active), default=0),
-        "consent_scopes": sorted(service.consent_scopes(ctx, customer_id)),
+        "consent_scopes": sorted(service.consent_scopes(ctx, customer_id, records=records)),
         "published_at": clock.now(),
     }
 

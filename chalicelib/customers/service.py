@@ -255,8 +255,9 @@ def run_monthly_grades(ctx: TenantContext, month: str | None = None, *, store: C
     graded = []
     for customer in sources.all_customers(ctx):
         cid = customer.customer_id
+        records = customer_records(ctx, cid, store)
         result = grade_customer(month, rules, month_facts(ctx, cid, contracts.get(cid, [])),
-                                _past_months(ctx, cid, store), overrides_of(ctx, cid, store))
+                                records.get("GRADE", []), [Override.from_json(d) for d in records.get("OVERRIDE", [])])
         result.update(customer_id=cid, graded_at=clock.now())
         try:
             store.put(ctx, (C360, cid), f"GRADE#{month}", "customer_grade", result, new_only="customers.grades.exists")
@@ -293,18 +294,24 @@ def month_end_grades(ctx: TenantContext, on: date) -> dict[str, Any]:
     return {"graded": run["customers"], "month": run["month"], "rerun": run.get("rerun", False)}
 
 
-def grades_of(ctx: TenantContext, customer_id: str, store: CustomerFacts | None = None) -> dict[str, Any]:
+def customer_records(ctx: TenantContext, customer_id: str, store: CustomerFacts | None = None) -> dict[str, list]:
+    """All of this context's records of a customer in one read, by kind (``GRADE``, ``CONSENT``, …)."""
+    return (store or _store()).sections(ctx, (C360, customer_id))
+
+
+def grades_of(ctx: TenantContext, customer_id: str, store: CustomerFacts | None = None,
+              records: dict[str, list] | None = None) -> dict[str, Any]:
     """The grades in force and each month's grade.
 
     The value grade in force starts from the latest graded month (which already holds the overrides
     that applied to it); then approved, unexpired overrides in the order they were approved: an upgrade
     applies at once, a downgrade only once a monthly run for a month ending on or after its approval
     has graded with it."""
-    store = store or _store()
-    history = sorted(_past_months(ctx, customer_id, store), key=lambda r: r["month"], reverse=True)
+    records = records if records is not None else customer_records(ctx, customer_id, store)
+    history = sorted(records.get("GRADE", []), key=lambda r: r["month"], reverse=True)
     latest = history[0] if history else None
     today = clock.business_date(ctx)
-    overrides = overrides_of(ctx, customer_id, store)
+    overrides = [Override.from_json(d) for d in records.get("OVERRIDE", [])]
     value, activity, source = (latest["value_grade"], latest["activity_grade"], "monthly_run") if latest else (None, None, None)
     graded_through = g.month_end(latest["month"]) if latest else None
     approved = sorted((o for o in overrides if o.status is OverrideStatus.APPROVED and o.expires_on >= today),
@@ -373,8 +380,11 @@ def pending_overrides(ctx: TenantContext, store: CustomerFacts | None = None) ->
     return [o for o in (store or _store()).listing(ctx, ("GRADE_OVERRIDE",)) if o["status"] == "pending"]
 
 
-def consent_scopes(ctx: TenantContext, customer_id: str, store: CustomerFacts | None = None) -> set[str]:
-    return {s.value for c in consents(ctx, customer_id, store) if c.status is ConsentStatus.GIVEN for s in c.scopes}
+def consent_scopes(ctx: TenantContext, customer_id: str, store: CustomerFacts | None = None,
+                   records: dict[str, list] | None = None) -> set[str]:
+    given = ([Consent.from_json(d) for d in records.get("CONSENT", [])] if records is not None
+             else consents(ctx, customer_id, store))
+    return {s.value for c in given if c.status is ConsentStatus.GIVEN for s in c.scopes}
 
 
 def customer_or_404(ctx: TenantContext, customer_id: str) -> Customer:

@@ -88,3 +88,11 @@ class CustomerFacts:
         for r in model.gsi1.query(self.pk(ctx, *list_parts), condition, scan_index_forward=not newest_first,
                                   limit=limit):
             yield json.loads(r.data)
+
+    def sections(self, ctx: TenantContext, pk_parts: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+        """Every record of one partition in one query, by the first part of its sort key (``GRADE``, …)."""
+        model = self.model(ctx)
+        out: dict[str, list[dict[str, Any]]] = {}
+        for r in model.query(self.pk(ctx, *pk_parts), consistent_read=True):
+            out.setdefault(r.SK.split("#", 1)[0], []).append(json.loads(r.data))
+        return out

@@ -6,6 +6,7 @@ from chalicelib.origination.blacklist import api as blacklist_api
 from chalicelib.origination.customers import api as customers_api
 from chalicelib.origination.debtors import api as debtors_api
 from chalicelib.closing import api as closing_api
+from chalicelib.customers import api as customer_360_api
 from chalicelib.closing import tasks as closing_tasks
 from chalicelib.credit import api as facilities_api
 from chalicelib.ledger import api as ledger_api
@@ -45,6 +46,7 @@ for blueprint_module in (
     payments_api,
     partners_api,
     facilities_api,
+    customer_360_api,
 ):
     app.register_blueprint(blueprint_module.api.blueprint)
 

@@ -24,7 +24,7 @@ def uscc() -> str:
 
 def individual(**over) -> dict:
     body = {"type": "individual", "name": "张三", "identity_type": "resident_id", "identity_number": resident_id(),
-            "contact": {"phone": "+86 138 0000 0000"}, "region": "310000", "verification_level": "strong_real_name",
+            "contact": {"phone": "+86 138 0000 0000"}, "region": "310000",
             "annual_income": "240000.00"}
     return {**body, **over}
 

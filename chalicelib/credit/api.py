@@ -66,7 +66,7 @@ class ReallocationIn(Schema):
     reason: str | None = Field(default=None, max_length=500)
 
 
-class DecisionIn(Schema):
+class ReallocationDecisionIn(Schema):
     decision: str = Field(pattern="^(approve|reject)$")
 
 
@@ -166,8 +166,8 @@ def propose_reallocation(ctx, group_facility_id: str, body: ReallocationIn):
 
 
 @api.route("/v1/group/facilities/{group_facility_id}/reallocations/{reallocation_id}/decision", "POST",
-           roles=GROUP_ROLES, body=DecisionIn)
-def decide_reallocation(ctx, group_facility_id: str, reallocation_id: str, body: DecisionIn):
+           roles=GROUP_ROLES, body=ReallocationDecisionIn)
+def decide_reallocation(ctx, group_facility_id: str, reallocation_id: str, body: ReallocationDecisionIn):
     """Approve (the move happens, never below utilized + blocked) or reject a proposed reallocation."""
     from chalicelib.credit import group
 

@@ -405,6 +405,8 @@ class RiskRules(Section):
         default_factory=list, description="GB/T 4754 industry codes (a section letter, or letter + digits)")
     blacklist_check: bool = True
     max_customer_exposure: Amount | None = Field(default=None, description="all this product's contracts with one customer")
+    min_verification_level: Literal["registered", "phone_verified", "weak_real_name", "strong_real_name"] | None = Field(
+        default=None, description="the customer's verification level an application needs (origination refuses below it)")
 
     def problems(self, path: str) -> list[dict[str, str]]:
         return _duplicates(self.excluded_industries, f"{path}.excluded_industries")

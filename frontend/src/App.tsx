@@ -32,6 +32,9 @@ import { BusinessDateProvider, useBusinessDate } from "./system/BusinessDateProv
 import { WebhooksSection } from "./pages/webhooks/WebhooksSection";
 import { PartnersPage } from "./pages/partners/PartnersPage";
 import { theme } from "./theme";
+import { CampaignsSection } from "./pages/customers360/CampaignsSection";
+import { CustomerGradesPage } from "./pages/customers360/CustomerGradesPage";
+import { GroupCustomersPage } from "./pages/customers360/GroupCustomersPage";
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { status } = useAuth();
@@ -58,6 +61,9 @@ const PAGES: Record<PageKind, (item: NavItem) => ReactNode> = {
   facilities: () => <FacilitiesSection />,
   users: () => <UsersPage />,
   partners: () => <PartnersPage />,
+  customerGrades: () => <CustomerGradesPage />,
+  campaigns: () => <CampaignsSection />,
+  groupCustomers: () => <GroupCustomersPage />,
 };
 
 function Guarded({ item }: { item: NavItem }) {

@@ -83,7 +83,14 @@ VALID_BODIES: dict[str, dict[str, Any]] = {
     "Acknowledge": {"note": "seen"},
     "TransitionIn": {"action": "freeze", "reason": "sweep"},
     "ReallocationIn": {"amount": "10.00"},
-    "DecisionIn": {"decision": "approve"},
+    "ReallocationDecisionIn": {"decision": "approve"},
+    # customers (issue 23): evidence, consent, grade overrides
+    "EvidenceIn": {"kind": "phone_confirmed", "reference": "sweep"},
+    "ConsentIn": {"scopes": ["group_relationships"], "given_on": "2026-01-05", "evidence_kind": "signed_form",
+                  "evidence_reference": "sweep"},
+    "WithdrawIn": {},
+    "OverrideIn": {"grade": "A", "reason": "sweep test", "expires_on": "2099-12-31"},
+    "OverrideDecisionIn": {},
 }
 # Likewise a valid query string for a query model with a required parameter.
 VALID_QUERIES: dict[str, dict[str, str]] = {"DiffQuery": {"from": "1", "to": "2"}}
@@ -208,6 +215,17 @@ def world(api_client, local_env) -> Iterator[dict[str, Any]]:
 
         partner = ok(admin.post("/v1/partner-applications", {"name": "Sweep partner", "scopes": ["quotes:write"]}),
                      201)["application"]["id"]
+        # customers (issue 23): a consent, an override and a campaign of A's borrower
+        borrower = desk.get(loan_app)["customer"]["id"]
+        consent = ok(desk.officer.post(f"/v1/customers/{borrower}/consents", {
+            "scopes": ["group_relationships", "group_marketing"], "given_on": "2026-01-05",
+            "evidence_kind": "signed_form", "evidence_reference": "sweep"}), 201)
+        override = ok(admin.post(f"/v1/customers/{borrower}/grade-overrides",
+                                 {"grade": "B", "reason": "sweep test", "expires_on": "2099-12-31"}), 201)
+        campaign = ok(desk.as_("product-manager").post("/v1/campaigns", {
+            "name": "sweep", "target_products": ["CONSUMER-INSTALMENT"], "channel": "sms", "valid_from": "2026-01-05",
+            "valid_to": "2099-12-31", "eligibility": {"customer_types": ["individual"]}}), 201)
+
         drain_webhook_queue(lambda: bool(ok(admin.get("/v1/webhook-deliveries"))["items"]))
         delivery = ok(admin.get("/v1/webhook-deliveries"))["items"][0]["id"]
 
@@ -233,6 +251,10 @@ def world(api_client, local_env) -> Iterator[dict[str, Any]]:
             "delivery_id": [delivery],
             "request_id": [approval["id"]],
             "user_id": [staff],
+            "consent_id": [consent["consent_id"]],
+            "override_id": [override["override_id"]],
+            "campaign_id": [campaign["campaign_id"]],
+            "lead_id": [campaign["leads"][0]["lead_id"]],
         }
         # Two contexts call their own ids ``entry_id``.
         by_prefix = {"/v1/blacklist/": {"entry_id": [blacklist["id"]]},
@@ -363,7 +385,12 @@ def hq_world(world, risk_stack, api_client) -> dict[str, Any]:  # noqa: F811 —
     ids = {"run_id": [run["run_id"]], "name": sorted(run["reports"]), "warning_id": [warning],
            "group_facility_id": [gid], "reallocation_id": [realloc["reallocation_id"]],
            "key": [customer["identity_hash"]],
-           "tenant_id": [grp.sub("a"), grp.group_id], "user_id": [hq_staff]}
+           "tenant_id": [grp.sub("a"), grp.group_id], "user_id": [hq_staff],
+           "identity_hash": [customer["identity_hash"]],  # customers (issue 23): the group's relationship view
+           "campaign_id": [ok(api_client.as_(f"group-admin@{grp.group_id}").post("/v1/group/campaigns", {
+               "name": "sweep", "target_products": ["CONSUMER-INSTALMENT"], "channel": "sms",
+               "valid_from": "2026-01-05", "valid_to": "2099-12-31",
+               "eligibility": {"requires_consent": ["group_marketing"]}}), 201)["campaign_id"]]}
     # This group's own HQ reads everything before and after (both HQ roles: the users pages are the admin's).
     return {"ids": ids, "by_prefix": {}, "hq": cognito_user(grp.group_id, ["group-admin", "group-risk"], prefix="hq-reader"),
             "other_hq": cognito_user("demo-group", ["group-admin", "group-risk"], prefix="other-hq")}

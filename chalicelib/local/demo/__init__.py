@@ -12,6 +12,8 @@ def seed_demo(group: DemoGroup = DEMO, through: date | None = None,
               progress: Callable[[str], None] = lambda message: None) -> dict[str, date]:
     """Demo products (with their approval history), then the group's history up to ``through``
     (default: today, the tenants' calendar day). Idempotent; returns each tenant's business date."""
+    from chalicelib.local.demo.customers360 import seed_demo_customers
+    from chalicelib.local.demo.facilities import seed_demo_facilities
     from chalicelib.local.demo.history import seed_demo_history
     from chalicelib.local.demo.products import seed_demo_products
 
@@ -19,13 +21,8 @@ def seed_demo(group: DemoGroup = DEMO, through: date | None = None,
     seed_demo_products(tenants={"demo-lending": group.lending, "demo-leasing": group.leasing,
                                 "demo-factoring": group.factoring})
     dates = seed_demo_history(group, through, progress)
-    from chalicelib.local.demo.facilities import seed_demo_facilities
-    from chalicelib.shared.errors import DomainError
-
-    try:
-        seed_demo_facilities(group, progress)
-    except DomainError as exc:  # the rest of the demo stands without them
-        progress(f"demo facilities not seeded: {exc.code}")
+    seed_demo_facilities(group, progress)
+    seed_demo_customers(group, progress)
     return dates
 
 

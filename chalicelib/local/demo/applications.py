@@ -77,18 +77,17 @@ def demo_uscc(n: int) -> str:
     return first17 + uscc_check_char(first17)
 
 
-def person(name: str, birth: str, seq: int, income: str | None = "240000.00", level: str = "strong_real_name") -> dict:
+def person(name: str, birth: str, seq: int, income: str | None = "240000.00") -> dict:
     return {"type": "individual", "name": name, "identity_type": "resident_id",
             "identity_number": demo_resident_id(birth, seq), "contact": {"phone": f"+86 139 {seq:04d} {seq:04d}"},
-            "region": "310000", "verification_level": level, **({"annual_income": income} if income else {})}
+            "region": "310000", **({"annual_income": income} if income else {})}
 
 
 def company(name: str, n: int, industry: str = "C34", established: str = "2012-04-01", core: bool = False,
             parent: str | None = None) -> dict:
     body: dict[str, Any] = {"type": "enterprise", "name": name, "identity_type": "uscc",
                             "identity_number": demo_uscc(n), "industry": industry, "region": "310000",
-                            "established_on": established, "is_core_enterprise": core,
-                            "verification_level": "strong_real_name"}
+                            "established_on": established, "is_core_enterprise": core}
     if parent:
         body["_parent"] = parent
     return body
@@ -162,7 +161,7 @@ def _lending() -> list[Scenario]:
     t, loan, sme = "demo-lending", "CONSUMER-INSTALMENT", "SME-OPERATING"
     small = {"principal": "30000.00", "term": 12}
     large = {"principal": "80000.00", "term": 12}  # above the 50,000 second-review line
-    no_income = person("钱多多", "19880606", 190, income=None, level="phone_verified")
+    no_income = person("钱多多", "19880606", 190, income=None)
     D = Status.DISBURSED
 
     def book(key: str, customer: dict, days: int, repays: str, terms: dict = small) -> Scenario:

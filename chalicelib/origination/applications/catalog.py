@@ -56,6 +56,7 @@ def offer_of(pinned: Any) -> ProductOffer:
         fees=tuple(dump.get("fees", [])),
         penalty=dump.get("penalty", {}),
         prepayment=dump.get("prepayment", {}),
+        min_verification_level=risk.min_verification_level,
     )
 
 

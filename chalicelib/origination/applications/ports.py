@@ -43,6 +43,7 @@ class ProductOffer:
     fees: tuple[dict[str, Any], ...] = ()
     penalty: dict[str, Any] = field(default_factory=dict)
     prepayment: dict[str, Any] = field(default_factory=dict)
+    min_verification_level: str | None = None  # the customer's level an application needs
 
     @property
     def required_documents(self) -> tuple[str, ...]:

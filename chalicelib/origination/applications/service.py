@@ -55,7 +55,7 @@ from chalicelib.origination.applications.ports import (
     UploadTicket,
 )
 from chalicelib.origination.applications.storage import contract_key, document_key, sha256_b64_of_hex, sha256_hex
-from chalicelib.origination.customers.domain import Customer, CustomerType
+from chalicelib.origination.customers.domain import Customer, CustomerType, VerificationLevel
 from chalicelib.risk.rules import RiskSubject, assess
 from chalicelib.shared.errors import Conflict, NotFound, RuleViolation
 from chalicelib.shared.ids import new_id
@@ -111,6 +111,7 @@ def open_application(ctx: TenantContext, command: commands.OpenApplication, *, s
         raise RuleViolation("origination.application.segment_mismatch",
                             f"{offer.code} is for {offer.segment} customers; this customer is {customer.type.value}",
                             {"field": "customer_id", "segment": offer.segment})
+    _check_verification_level(offer, customer)
     kind = Kind(offer.kind)
     catalog.check_terms(kind.value, command.terms)
     assets = _assets(kind, command.assets)
@@ -123,6 +124,19 @@ def open_application(ctx: TenantContext, command: commands.OpenApplication, *, s
     if command.facility_id:  # the facility must be drawable before the draft exists
         facility_effects.link(ctx, app.application_id, command.facility_id)
     return store.add(ctx, app)
+
+
+def _check_verification_level(offer: ProductOffer, customer: Customer) -> None:
+    """422 unless the customer has reached the product's minimum verification level."""
+    if offer.min_verification_level is None:
+        return
+    needed = VerificationLevel(offer.min_verification_level)
+    if not customer.verification_level.at_least(needed):
+        raise RuleViolation("origination.application.verification_below_minimum",
+                            f"{offer.code} needs a customer verified to {needed.value}; "
+                            f"this customer is {customer.verification_level.value}",
+                            {"field": "customer_id", "required": needed.value,
+                             "level": customer.verification_level.value})
 
 
 def change_application(ctx: TenantContext, application_id: str, command: commands.ChangeApplication, *,

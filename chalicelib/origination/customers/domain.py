@@ -23,12 +23,23 @@ class CustomerType(str, Enum):
 
 
 class VerificationLevel(str, Enum):
-    """Real-name verification reached (实名认证等级)."""
+    """Real-name verification reached (实名认证等级), lowest to highest.
 
+    A registered customer starts at ``registered``; every higher level is reached only by recorded
+    evidence (``chalicelib.customers`` keeps the ladder, its evidence and its history)."""
+
+    VISITOR = "visitor"
     REGISTERED = "registered"
     PHONE_VERIFIED = "phone_verified"
     WEAK_REAL_NAME = "weak_real_name"
     STRONG_REAL_NAME = "strong_real_name"
+
+    @property
+    def rank(self) -> int:
+        return list(VerificationLevel).index(self)
+
+    def at_least(self, other: "VerificationLevel") -> bool:
+        return self.rank >= other.rank
 
 
 class Relation(str, Enum):
@@ -68,7 +79,9 @@ class NewCustomer(Schema):
     contact: Contact = Field(default_factory=Contact)
     industry: str | None = Field(default=None, pattern=r"^[A-T](\d{2,4})?$", description="GB/T 4754 code, e.g. C36")
     region: str | None = Field(default=None, pattern=r"^\d{6}$", description="Administrative division code, e.g. 310000")
-    verification_level: VerificationLevel = VerificationLevel.REGISTERED
+    verification_level: VerificationLevel | None = Field(
+        default=None, description="Only 'registered' (the default) is accepted: higher levels are reached by "
+                                  "recorded evidence (POST /v1/customers/{id}/verification/evidence)")
     established_on: date | None = Field(default=None, description="Enterprises: date of incorporation")
     annual_income: str | None = Field(default=None, pattern=r"^\d+(\.\d{1,2})?$",
                                       description="Decimal string, for debt-to-income rules")

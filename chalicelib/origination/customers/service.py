@@ -9,6 +9,7 @@ from chalicelib.origination.customers.domain import (
     CustomerType,
     NewCustomer,
     RelatedParty,
+    VerificationLevel,
     birth_date_from_resident_id,
     identify,
 )
@@ -37,6 +38,10 @@ def register_customer(ctx: TenantContext, new: NewCustomer, customers: "Customer
     by what the number's mask leaves open (``shared.identity.masked``), and each wrong guess leaves a
     customer record behind, with its author.
     """
+    if new.verification_level not in (None, VerificationLevel.REGISTERED):
+        raise RuleViolation("customers.verification.evidence_required",
+                            "a verification level above 'registered' is reached only by recorded evidence",
+                            {"field": "verification_level", "requested": new.verification_level.value})
     identity_hash, display = identify(identity_key, new)
     existing = customers.find_by_identity(ctx, identity_hash)
     if existing is not None:
@@ -53,7 +58,7 @@ def register_customer(ctx: TenantContext, new: NewCustomer, customers: "Customer
     customer = Customer(
         customer_id=new_id("cus"), type=new.type, name=new.name, identity_type=new.identity_type,
         identity_hash=identity_hash, identity_masked=display, contact=new.contact.model_dump(exclude_none=True),
-        industry=new.industry, region=new.region, verification_level=new.verification_level,
+        industry=new.industry, region=new.region, verification_level=VerificationLevel.REGISTERED,
         birth_on=birth_date_from_resident_id(new.identity_number) if new.identity_type is IdentityType.RESIDENT_ID else None,
         established_on=new.established_on, annual_income=new.annual_income,
         is_core_enterprise=new.is_core_enterprise, related_parties=tuple(related),
@@ -78,3 +83,17 @@ def get_customer(ctx: TenantContext, customer_id: str, customers: "Customers") -
 def list_customers(ctx: TenantContext, customers: "Customers", cursor: str | None, limit: int,
                    type_: CustomerType | None, core_only: bool) -> tuple[list[Customer], str | None]:
     return customers.list_page(ctx, cursor, limit, type_, core_only)
+
+
+def set_verification_level(ctx: TenantContext, customer_id: str, level: VerificationLevel,
+                           customers: "Customers") -> Customer:
+    """The customer's current level, as the verification ladder (``chalicelib.customers``) derived it
+    from recorded evidence. No route calls this: the ladder is the only writer."""
+    get_customer(ctx, customer_id, customers)
+    return customers.set_verification_level(ctx, customer_id, level)
+
+
+def find_by_identity(ctx: TenantContext, identity_hash: str, customers: "Customers") -> Customer | None:
+    """This tenant's customer holding a group identity (keyed hash), if any."""
+    found = customers.find_by_identity(ctx, identity_hash)
+    return customers.find(ctx, found) if found else None

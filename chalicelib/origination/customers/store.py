@@ -101,3 +101,11 @@ class Customers(TenantRepository[CustomerRecord]):
             condition = (model.is_core_enterprise == True) if condition is None else condition & (model.is_core_enterprise == True)  # noqa: E712
         records, nxt = self.page(ctx, cursor, limit, filter_condition=condition)
         return [_to_domain(r) for r in records], nxt
+
+    def set_verification_level(self, ctx: TenantContext, customer_id: str, level: VerificationLevel) -> Customer:
+        record = self.get(ctx, customer_id)
+        if record is None:
+            raise Conflict("origination.customer.changed", "the customer was removed meanwhile")
+        record.verification_level = level.value
+        self.save(ctx, record, "origination.customer.changed")
+        return _to_domain(record)

@@ -43,7 +43,6 @@ describe("the registration body", () => {
       name: "张三",
       identity_type: "resident_id",
       identity_number: "11010119900307123X",
-      verification_level: "registered",
       contact: { phone: "13800000000" },
       industry: "C36",
       annual_income: "120000",

@@ -10,6 +10,7 @@ export function CustomerTypeTag({ type }: { type: CustomerType }) {
 }
 
 const LEVEL_COLORS: Record<VerificationLevel, string> = {
+  visitor: "default",
   registered: "default",
   phone_verified: "cyan",
   weak_real_name: "blue",

@@ -13,7 +13,6 @@ export interface RegisterValues {
   contact?: { phone?: string; email?: string; address?: string };
   industry?: string;
   region?: string;
-  verification_level: NewCustomer["verification_level"];
   established_on?: Dayjs | null;
   annual_income?: string;
   is_core_enterprise?: boolean;
@@ -22,7 +21,6 @@ export interface RegisterValues {
 export const INITIAL: RegisterValues = {
   type: "individual",
   identity_type: "resident_id",
-  verification_level: "registered",
   is_core_enterprise: false,
 };
 
@@ -42,7 +40,6 @@ export function buildNewCustomer(v: RegisterValues): NewCustomer {
     name: (v.name ?? "").trim(),
     identity_type: v.identity_type,
     identity_number: normaliseIdentity(v.identity_number ?? ""),
-    verification_level: v.verification_level,
   };
   if (contact.phone || contact.email || contact.address) {
     body.contact = Object.fromEntries(Object.entries(contact).filter(([, x]) => x !== undefined));

@@ -2,10 +2,10 @@
 
 export type CustomerType = "individual" | "enterprise";
 export type IdentityType = "resident_id" | "uscc" | "passport" | "hk_macao_permit";
-export type VerificationLevel = "registered" | "phone_verified" | "weak_real_name" | "strong_real_name";
+export type VerificationLevel = "visitor" | "registered" | "phone_verified" | "weak_real_name" | "strong_real_name";
 
 export const VERIFICATION_LEVELS: readonly VerificationLevel[] = [
-  "registered", "phone_verified", "weak_real_name", "strong_real_name",
+  "visitor", "registered", "phone_verified", "weak_real_name", "strong_real_name",
 ];
 
 export interface Customer {

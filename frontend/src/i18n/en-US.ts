@@ -1,4 +1,5 @@
 import { facilitiesEnUS } from "./areas/facilities";
+import { customers360EnUS } from "./areas/customers360";
 import { hqEnUS } from "./areas/hq";
 import { servicingEnUS } from "./areas/servicing";
 import { partnersEnUS } from "./areas/partners";
@@ -936,4 +937,5 @@ export const enUS: Messages = {
   ...staffEnUS,
   ...partnersEnUS,
   ...facilitiesEnUS,
+  ...customers360EnUS,
 };

@@ -1,4 +1,5 @@
 import { facilitiesZhCN } from "./areas/facilities";
+import { customers360ZhCN } from "./areas/customers360";
 import { hqZhCN } from "./areas/hq";
 import { servicingZhCN } from "./areas/servicing";
 import { partnersZhCN } from "./areas/partners";
@@ -935,6 +936,7 @@ export const zhCN = {
   ...staffZhCN,
   ...partnersZhCN,
   ...facilitiesZhCN,
+  ...customers360ZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -13,7 +13,8 @@ describe("role → navigation", () => {
   });
 
   it("shows a loan officer products, customers and origination", () => {
-    expect(keys(["loan-officer"])).toEqual(["calculator", "products", "customers", "applications", "facilities"]);
+    expect(keys(["loan-officer"])).toEqual(["calculator", "products", "customers", "applications", "facilities",
+                                           "customer-grades", "campaigns"]);
   });
 
   it("shows products and customers to every subsidiary role, and to no HQ or platform role", () => {
@@ -29,16 +30,16 @@ describe("role → navigation", () => {
   it("shows a tenant admin every subsidiary page but no HQ or tenant registry", () => {
     expect(keys(["tenant-admin"])).toEqual([
       "calculator", "products", "customers", "applications", "contracts", "collections", "ledger", "webhooks", "admin",
-      "users", "partners", "facilities",
+      "users", "partners", "facilities", "customer-grades", "campaigns",
     ]);
   });
 
   it("shows HQ pages to group roles, onboarding and tenants to the group admin only", () => {
     expect(keys(["group-risk"])).toEqual(["calculator", "hq-dashboard", "warnings", "limits", "consolidation", "reports",
-      "group-facilities"]);
+      "group-facilities", "group-campaigns", "group-customers"]);
     expect(keys(["group-admin"])).toEqual([
       "calculator", "hq-dashboard", "warnings", "limits", "consolidation", "reports", "onboarding", "users", "tenants",
-      "group-facilities",
+      "group-facilities", "group-campaigns", "group-customers",
     ]);
   });
 
@@ -52,6 +53,7 @@ describe("role → navigation", () => {
   it("unions the pages of several roles", () => {
     expect(keys(["finance", "product-manager"])).toEqual([
       "calculator", "products", "customers", "applications", "contracts", "collections", "ledger", "facilities",
+      "customer-grades", "campaigns",
     ]);
   });
 

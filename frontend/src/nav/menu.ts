@@ -8,7 +8,8 @@ import type { MessageKey } from "../i18n";
 export type Section = "tools" | "business" | "finance" | "hq" | "system";
 export type PageKind =
   | "calculator" | "tenants" | "products" | "customers" | "applications" | "contracts" | "collections"
-  | "invoices" | "hq" | "ledger" | "webhooks" | "admin" | "users" | "partners" | "facilities";
+  | "invoices" | "hq" | "ledger" | "webhooks" | "admin" | "users" | "partners" | "facilities"
+  | "customerGrades" | "campaigns" | "groupCustomers";
 
 export interface NavItem {
   key: string;
@@ -85,6 +86,15 @@ export const NAV: readonly NavItem[] = [
     page: "facilities", nested: true },
   { key: "group-facilities", path: "/hq/facilities", label: "nav.groupFacilities", section: "hq", roles: GROUP,
     page: "hq", nested: true },
+  // issue 23: grades, cross-sell campaigns, HQ's group customers
+  { key: "customer-grades", path: "/customer-grades", label: "nav.customerGrades", section: "business",
+    roles: SUBSIDIARY, page: "customerGrades" },
+  { key: "campaigns", path: "/campaigns", label: "nav.campaigns", section: "business",
+    roles: ["product-manager", "tenant-admin", "loan-officer", "viewer"], page: "campaigns", nested: true },
+  { key: "group-campaigns", path: "/hq/campaigns", label: "nav.campaigns", section: "hq", roles: GROUP,
+    page: "campaigns", nested: true },
+  { key: "group-customers", path: "/hq/customers", label: "nav.groupCustomers", section: "hq", roles: GROUP,
+    page: "groupCustomers" },
 ];
 
 export function allows(item: NavItem, roles: readonly string[]): boolean {

@@ -29,9 +29,14 @@ export function CustomerDetailPage() {
         title={c.name}
         subtitle={c.id}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate("/customers")}>
-            {t("cust.backToList")}
-          </Button>
+          <Space>
+            <Button type="primary" data-testid="open-360" onClick={() => navigate(`/customers/${encodeURIComponent(c.id)}/360`)}>
+              {t("cust.open360")}
+            </Button>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate("/customers")}>
+              {t("cust.backToList")}
+            </Button>
+          </Space>
         }
       />
       <Row gutter={[16, 16]}>

@@ -14,7 +14,7 @@ import { checkAmount } from "../calculator/terms";
 import { PageHeader } from "../components/PageHeader";
 import { customerErrorField, IDENTITY_TYPES, identityProblem } from "../customers/identity";
 import { buildNewCustomer, INITIAL, type RegisterValues } from "../customers/registration";
-import { VERIFICATION_LEVELS, type Customer, type CustomerType, type IdentityType } from "../customers/types";
+import type { Customer, CustomerType, IdentityType } from "../customers/types";
 import { showFieldErrors } from "../forms/serverErrors";
 import { useI18n } from "../i18n";
 
@@ -107,11 +107,6 @@ export function CustomerRegisterPage() {
                         form.setFields([{ name: "identity_number", errors: [] }]);
                       }}
                     />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} sm={12}>
-                  <Form.Item name="verification_level" label={t("cust.f.verification")}>
-                    <Select options={VERIFICATION_LEVELS.map((v) => ({ value: v, label: t(`cust.level.${v}`) }))} />
                   </Form.Item>
                 </Col>
                 <Col span={24}>

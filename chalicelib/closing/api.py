@@ -38,7 +38,8 @@ class EndOfDayIn(Schema):
 
 
 class PhaseOut(Schema):
-    name: str = Field(description="list_contracts, close_contracts, expire_applications, gl_roll_up, clearing_netting")
+    name: str = Field(description="list_contracts, close_contracts, expire_applications, expire_facilities, gl_roll_up, "
+                                 "clearing_netting, customer_grades")
     status: str = Field(description="pending, running, succeeded")
     started_at: datetime | None = None
     finished_at: datetime | None = None

@@ -28,7 +28,7 @@ from chalicelib.shared.tenant import TenantContext
 
 # Contracts per Distributed Map item: a child closes this many (~0.1 s each) well inside its timeout.
 BATCH_SIZE = 50
-TENANT_STEPS = ("expire_applications", "gl_roll_up", "clearing_netting", "customer_grades")
+TENANT_STEPS = ("expire_applications", "expire_facilities", "gl_roll_up", "clearing_netting", "customer_grades")
 PHASES = ("list_contracts", "close_contracts", *TENANT_STEPS)
 
 
@@ -260,13 +260,20 @@ def _clearing_netting(ctx: TenantContext, on: date, run: dict[str, Any]) -> dict
     return {"records": report["records"], "positions": len(report["positions"])}
 
 
+def _expire_facilities(ctx: TenantContext, on: date, run: dict[str, Any]) -> dict[str, Any]:
+    from chalicelib.credit import service as credit
+
+    return {"expired": len(credit.expire_due(ctx, through=on))}  # valid through ``on``: expired from the next day
+
+
 def _customer_grades(ctx: TenantContext, on: date, run: dict[str, Any]) -> dict[str, Any]:
     from chalicelib.customers import service as customers
 
     return customers.month_end_grades(ctx, on)  # grades the month on its last day; other days do nothing
 
 
-_TENANT_STEP = {"expire_applications": _expire_applications, "gl_roll_up": _gl_roll_up,
+_TENANT_STEP = {"expire_applications": _expire_applications, "expire_facilities": _expire_facilities,
+                "gl_roll_up": _gl_roll_up,
                 "clearing_netting": _clearing_netting, "customer_grades": _customer_grades}
 
 

@@ -6,7 +6,7 @@ Every date here is the tenant's business date (``clock.business_date``); instant
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -189,21 +189,23 @@ def transition(ctx: TenantContext, facility_id: str, action: str, reason: str | 
     return view(ctx, after)
 
 
-def expire_due(ctx: TenantContext) -> list[str]:
-    """Expire every active or frozen facility whose validity ended before the business date (the
-    drawdown check refuses them already; this makes the status say so). Safe to run twice."""
-    today = clock.business_date(ctx)
+def expire_due(ctx: TenantContext, through: date | None = None) -> list[str]:
+    """Expire every active or frozen facility whose validity ended on or before ``through`` (by default
+    the day before the business date; close of business passes the date it closes). The drawdown check
+    refuses them already; this makes the status say so. Safe to run twice."""
+    through = through or clock.business_date(ctx) - timedelta(days=1)
     system = Actor("system:facilities", "system:facilities")
     done = []
     for f in list(facilities().all_facilities(ctx)):
-        if f.status in (Status.ACTIVE, Status.FROZEN) and today > f.valid_to:
+        if f.status in (Status.ACTIVE, Status.FROZEN) and f.valid_to <= through:
             found = facilities().load(ctx, f.facility_id)
             if found is None:
                 continue
             current, version = found
             try:
-                facilities().commit(ctx, current.transition(Action.EXPIRE, system, clock.now(), today, "validity ended"),
-                                    version)
+                expired_on = through + timedelta(days=1)  # the first day outside its validity
+                facilities().commit(ctx, current.transition(Action.EXPIRE, system, clock.now(), expired_on,
+                                                            "validity ended"), version)
                 done.append(f.facility_id)
             except (Conflict, RuleViolation):
                 continue

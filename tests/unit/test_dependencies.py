@@ -34,7 +34,7 @@ ALLOWED: dict[str, set[str]] = {
     "payments": {"ledger", "platform", "servicing", "shared", "tenancy"},
     "partners": {"platform", "shared"},  # partner API applications: machine clients, scopes
     "credit": {"platform", "risk", "shared", "tenancy"},  # facilities; customers and HQ's group through ports
-    "closing": {"customers", "ledger", "origination", "payments", "platform", "servicing", "shared", "tenancy"},
+    "closing": {"credit", "customers", "ledger", "origination", "payments", "platform", "servicing", "shared", "tenancy"},
     # customer 360, grades, consent, campaigns: reads origination and servicing through their services,
     # writes HQ's customer directory under risk's group context
     "customers": {"origination", "platform", "risk", "servicing", "shared"},

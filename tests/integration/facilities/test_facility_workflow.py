@@ -2,6 +2,7 @@
 tenant isolation, and an application drawing on it (block on submission, release on withdrawal)."""
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -143,3 +144,18 @@ def test_a_frozen_facility_refuses_new_drawdowns(api, customer_id, local_env):
     assert (r.status, r.code) == (422, "facilities.drawdown.facility_frozen"), r.body
     r = officer.post("/v1/applications", loan_application(cid, facility_id="fac_not_ours"))
     assert (r.status, r.code) == (422, "origination.application.facility_not_found"), r.body
+
+
+def test_close_of_business_expires_a_facility_the_day_after_its_validity_ends(local_env):
+    """Given an active facility valid through D, when close of business closes D-1 it stays active; when it
+    closes D its status says expired (the drawdown check already refused it from D+1)."""
+    from chalicelib.closing import cob
+    from chalicelib.credit import service
+
+    tenant, last_day = "demo-lending", TEST_BUSINESS_DATE + timedelta(days=30)
+    fid = active_facility(tenant, new_customer(tenant).customer_id, valid_to=last_day)
+    ctx = staff(tenant, "tenant-admin")
+    cob._TENANT_STEP["expire_facilities"](ctx, last_day - timedelta(days=1), {})
+    assert service.get_facility(ctx, fid)["status"] == "active"
+    assert cob._TENANT_STEP["expire_facilities"](ctx, last_day, {})["expired"] >= 1
+    assert service.get_facility(ctx, fid)["status"] == "expired"

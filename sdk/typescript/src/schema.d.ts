@@ -446,6 +446,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This subsidiary's campaigns and HQ's campaigns that hand it leads. */
+        get: operations["customers.list_campaigns"];
+        put?: never;
+        /** Define a cross-sell campaign; its list is produced at once, each lead with its reasons. */
+        post: operations["customers.create_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{campaign_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign, this subsidiary's leads with reasons, and contacted / applied / converted. */
+        get: operations["customers.campaign_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{campaign_id}/leads/{lead_id}/contacted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a lead was contacted. */
+        post: operations["customers.mark_contacted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clearing/reconciliation": {
         parameters: {
             query?: never;
@@ -746,6 +798,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customer-grades/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overrides waiting for a second person. */
+        get: operations["customers.pending_overrides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer-grades/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's value and activity grade rules (the defaults until it sets its own). */
+        get: operations["customers.get_grade_rules"];
+        /** Set the value and activity grade rules, used from the next monthly run. */
+        put: operations["customers.set_grade_rules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customer-grades/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly grade runs, newest first. */
+        get: operations["customers.grade_runs"];
+        put?: never;
+        /** Grade every customer for an ended month (200 with the kept run if the month is graded already). */
+        post: operations["customers.run_grades"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -787,6 +892,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{customer_id}/360": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything about one customer here, with the fields the caller's role may not see left out. */
+        get: operations["customers.customer_360"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer_id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's consents to group data sharing, given and withdrawn. */
+        get: operations["customers.list_consents"];
+        put?: never;
+        /** Record the customer's consent with its date, scope and evidence. */
+        post: operations["customers.record_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer_id}/consents/{consent_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a consent (409 if already withdrawn); sisters stop seeing the relationship. */
+        post: operations["customers.withdraw_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{customer_id}/debtor-users": {
         parameters: {
             query?: never;
@@ -804,6 +961,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{customer_id}/grade-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a value grade by hand (reason and expiry required); a second person approves it. */
+        post: operations["customers.request_override"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer_id}/grade-overrides/{override_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a grade override (approval: someone other than its maker). */
+        post: operations["customers.approve_override"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer_id}/grade-overrides/{override_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a grade override (approval: someone other than its maker). */
+        post: operations["customers.reject_override"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer_id}/grade-overrides/{override_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a grade override (approval: someone other than its maker). */
+        post: operations["customers.revoke_override"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer_id}/grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grades in force, each month's grade and the overrides. */
+        get: operations["customers.customer_grades"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer_id}/group-relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which sister subsidiaries also serve this customer, where the customer's consent allows it. */
+        get: operations["customers.sister_relationships"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer_id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's verification level, its evidence and history, and what the next level needs. */
+        get: operations["customers.get_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customer_id}/verification/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record verification evidence; the level rises to what the evidence on record reaches. */
+        post: operations["customers.record_evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/debtor/invoices": {
         parameters: {
             query?: never;
@@ -813,6 +1106,128 @@ export interface paths {
         };
         /** For a debtor user: the invoices assigned against the company it acts for. */
         get: operations["applications.debtor_invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This tenant's facilities with their availability, newest first. */
+        get: operations["facilities.list_facilities"];
+        put?: never;
+        /** Apply for a customer facility (授信): amount, currency, revolving, validity, sub-limits. */
+        post: operations["facilities.apply_facility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/facilities/{facility_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A facility: balances, sub-limits, allocation, drawdowns, history and the actions allowed now. */
+        get: operations["facilities.get_facility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/facilities/{facility_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One step of the facility's workflow (409 listing the allowed actions when illegal). */
+        post: operations["facilities.transition_facility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/facility-allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This subsidiary's own allocations of group facilities (never the grant or its sisters' shares). */
+        get: operations["facilities.my_allocations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/facility-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's facility policy: the amount above which a second review is required. */
+        get: operations["facilities.get_policy"];
+        /** Set the second-review threshold for facilities applied for from now on. */
+        put: operations["facilities.put_policy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HQ's campaigns. */
+        get: operations["customers.list_group_campaigns"];
+        put?: never;
+        /** A group campaign: each subsidiary gets its own customers and its sisters' consenting ones. */
+        post: operations["customers.create_group_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group/campaigns/{campaign_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HQ's campaign with every subsidiary's leads and who was contacted. */
+        get: operations["customers.group_campaign_results"];
         put?: never;
         post?: never;
         delete?: never;
@@ -925,6 +1340,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/group/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per group customer: granted, allocated, utilized, available, and a warning over the policy's ratio. */
+        get: operations["facilities.list_group_facilities"];
+        put?: never;
+        /** Grant a customer (or a connected group's members) a group facility and allocate it to subsidiaries. */
+        post: operations["facilities.grant_group_facility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group/facilities/{group_facility_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One group facility with its allocations and reallocations. */
+        get: operations["facilities.get_group_facility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group/facilities/{group_facility_id}/reallocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose moving allocation between subsidiaries (or from/to the pool); another HQ user decides. */
+        post: operations["facilities.propose_reallocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group/facilities/{group_facility_id}/reallocations/{reallocation_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (the move happens, never below utilized + blocked) or reject a proposed reallocation. */
+        post: operations["facilities.decide_reallocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group/facility-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The utilization ratio above which HQ's view warns. */
+        put: operations["facilities.put_group_policy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/group/limits": {
         parameters: {
             query?: never;
@@ -936,6 +1437,40 @@ export interface paths {
         get: operations["group-risk.get_limits"];
         /** Set the group's limits (group-risk only). */
         put: operations["group-risk.put_limits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Group customers by keyed identity: subsidiaries, exposure, group grade, consent. */
+        get: operations["customers.group_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group/relationships/{identity_hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One group customer's relationships across subsidiaries: products, exposures, grades. */
+        get: operations["customers.group_customer"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2422,6 +2957,11 @@ export interface components {
             /** Supplier */
             supplier: string;
         };
+        /**
+         * Audience
+         * @enum {string}
+         */
+        Audience: "own" | "group";
         /** AuthConfig */
         AuthConfig: {
             /** Client Id */
@@ -2432,6 +2972,13 @@ export interface components {
             region: string;
             /** User Pool Id */
             user_pool_id: string;
+        };
+        /** Band */
+        Band: {
+            /** Grade */
+            grade: string;
+            /** Min Score */
+            min_score: number | string;
         };
         /** BenchmarkList */
         BenchmarkList: {
@@ -2561,6 +3108,38 @@ export interface components {
             timezone: string;
         };
         /**
+         * CampaignChannel
+         * @enum {string}
+         */
+        CampaignChannel: "sms" | "call" | "app_push" | "branch" | "email";
+        /**
+         * CampaignIn
+         * @description ``POST /v1/campaigns`` (a subsidiary) or ``POST /v1/group/campaigns`` (HQ).
+         */
+        CampaignIn: {
+            /** @default own */
+            audience: components["schemas"]["Audience"];
+            channel: components["schemas"]["CampaignChannel"];
+            eligibility?: components["schemas"]["EligibilityRules"];
+            /** Name */
+            name: string;
+            /**
+             * Target Products
+             * @description product codes the campaign recommends
+             */
+            target_products: string[];
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /**
+             * Valid To
+             * Format: date
+             */
+            valid_to: string;
+        };
+        /**
          * ChangeApplication
          * @description ``PATCH /v1/applications/{id}`` (draft or returned): ``terms`` merge into the current terms
          *     (``null`` removes one); ``assets`` and ``invoices`` replace the current lists.
@@ -2615,7 +3194,7 @@ export interface components {
              */
             loss_from: number;
             /** Overrides */
-            overrides?: components["schemas"]["OverrideIn"][];
+            overrides?: components["schemas"]["ServiceOverrideIn"][];
             /**
              * Special Mention From
              * @default 1
@@ -2743,6 +3322,36 @@ export interface components {
              */
             via: string | null;
         };
+        /**
+         * ConsentEvidenceKind
+         * @enum {string}
+         */
+        ConsentEvidenceKind: "signed_form" | "app_checkbox" | "recorded_call";
+        /**
+         * ConsentIn
+         * @description ``POST /v1/customers/{id}/consents``: the customer's consent as recorded on a date, with evidence.
+         */
+        ConsentIn: {
+            evidence_kind: components["schemas"]["ConsentEvidenceKind"];
+            /**
+             * Evidence Reference
+             * @description the signed form's document id, …
+             */
+            evidence_reference: string;
+            /**
+             * Given On
+             * Format: date
+             * @description the day the customer consented (not after the business date)
+             */
+            given_on: string;
+            /** Scopes */
+            scopes: components["schemas"]["ConsentScope"][];
+        };
+        /**
+         * ConsentScope
+         * @enum {string}
+         */
+        ConsentScope: "group_relationships" | "group_marketing";
         /** Contact */
         Contact: {
             /**
@@ -3056,6 +3665,21 @@ export interface components {
             /** To Status */
             to_status: string;
         };
+        /** Dimension */
+        Dimension: {
+            /**
+             * Edges
+             * @description bucket edges, strictly ascending
+             */
+            edges: (number | string)[];
+            /** Name */
+            name: string;
+            /**
+             * Weight
+             * @description relative weight (decimal string)
+             */
+            weight: number | string;
+        };
         /** DisburseIn */
         DisburseIn: {
             /**
@@ -3098,6 +3722,78 @@ export interface components {
             /** Type */
             type: string;
             uploaded_by: components["schemas"]["ActorView"];
+        };
+        /**
+         * DomainOverrideIn
+         * @description ``POST /v1/customers/{id}/grade-overrides``: a value grade set by hand, pending a second person.
+         */
+        DomainOverrideIn: {
+            /**
+             * Expires On
+             * Format: date
+             */
+            expires_on: string;
+            /** Grade */
+            grade: string;
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * EligibilityRules
+         * @description Every rule is optional; a customer is eligible when every rule that is set passes.
+         */
+        EligibilityRules: {
+            /**
+             * Activity Grades
+             * @default null
+             */
+            activity_grades: string[] | null;
+            /**
+             * Customer Types
+             * @default null
+             */
+            customer_types: ("individual" | "enterprise")[] | null;
+            /**
+             * Exclude Holders Of
+             * @description leave out customers already holding these products
+             */
+            exclude_holders_of?: string[];
+            /**
+             * Industries
+             * @description GB/T 4754 prefixes, e.g. C3
+             * @default null
+             */
+            industries: string[] | null;
+            /**
+             * Max Days Past Due
+             * @default null
+             */
+            max_days_past_due: number | null;
+            /**
+             * Max Exposure
+             * @description outstanding across the customer's contracts
+             * @default null
+             */
+            max_exposure: number | string | null;
+            /** @default null */
+            min_verification_level: components["schemas"]["VerificationLevel"] | null;
+            /**
+             * Regions
+             * @description division-code prefixes, e.g. 31
+             * @default null
+             */
+            regions: string[] | null;
+            /**
+             * Requires Consent
+             * @description consent scopes the customer must have given
+             */
+            requires_consent?: ("group_relationships" | "group_marketing")[];
+            /**
+             * Value Grades
+             * @description value grade in this list
+             * @default null
+             */
+            value_grades: string[] | null;
         };
         /** EndOfDayIn */
         EndOfDayIn: {
@@ -3270,6 +3966,50 @@ export interface components {
             /** To Status */
             to_status: string | null;
         };
+        /**
+         * EvidenceIn
+         * @description ``POST /v1/customers/{id}/verification/evidence``.
+         *
+         *     ``phone_confirmed`` names the phone and the code's reference; ``id_document_checked`` the document
+         *     type and the check's reference; ``face_matched`` the captured selfie and document photo (the
+         *     verification provider is asked, and only its passing answer becomes evidence).
+         */
+        EvidenceIn: {
+            /**
+             * Document Photo Ref
+             * @description face_matched: the ID photo
+             * @default null
+             */
+            document_photo_ref: string | null;
+            /**
+             * Document Type
+             * @description id_document_checked: e.g. resident_id
+             * @default null
+             */
+            document_type: string | null;
+            kind: components["schemas"]["EvidenceKind"];
+            /**
+             * Note
+             * @default null
+             */
+            note: string | null;
+            /**
+             * Reference
+             * @description the OTP session, document check or capture id
+             */
+            reference: string;
+            /**
+             * Selfie Ref
+             * @description face_matched: the captured selfie
+             * @default null
+             */
+            selfie_ref: string | null;
+        };
+        /**
+         * EvidenceKind
+         * @enum {string}
+         */
+        EvidenceKind: "phone_confirmed" | "id_document_checked" | "face_matched";
         /** ExposurePage */
         ExposurePage: {
             /** Items */
@@ -3285,6 +4025,38 @@ export interface components {
             run: {
                 [key: string]: unknown;
             };
+        };
+        /** FacilityIn */
+        FacilityIn: {
+            /**
+             * Amount
+             * @example 1000000.00
+             */
+            amount: string;
+            /**
+             * Currency
+             * @default CNY
+             */
+            currency: string;
+            /** Customer Id */
+            customer_id: string;
+            /**
+             * Revolving
+             * @default false
+             */
+            revolving: boolean;
+            /** Sub Limits */
+            sub_limits?: components["schemas"]["SubLimitIn"][];
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /**
+             * Valid To
+             * Format: date
+             */
+            valid_to: string;
         };
         /**
          * FactoringQuoteRequest
@@ -3435,6 +4207,53 @@ export interface components {
              * @default 0
              */
             write_off: number | string;
+        };
+        /**
+         * GradeRules
+         * @description ``PUT /v1/customer-grades/rules``: the tenant's value and activity scales.
+         */
+        GradeRules: {
+            activity: components["schemas"]["GradeScale"];
+            value: components["schemas"]["GradeScale"];
+        };
+        /**
+         * GradeScale
+         * @description One grade's rules: its dimensions and its bands (best first, the last one open at 0).
+         */
+        GradeScale: {
+            /** Bands */
+            bands: components["schemas"]["Band"][];
+            /** Dimensions */
+            dimensions: components["schemas"]["Dimension"][];
+        };
+        /** GroupFacilityIn */
+        GroupFacilityIn: {
+            /** Allocations */
+            allocations?: {
+                [key: string]: string;
+            };
+            /**
+             * Amount
+             * @example 1000000.00
+             */
+            amount: string;
+            /**
+             * Currency
+             * @default CNY
+             */
+            currency: string;
+            /** Label */
+            label: string;
+            /**
+             * Subjects
+             * @description customers' keyed identity hashes
+             */
+            subjects: string[];
+            /**
+             * Valid To
+             * @default null
+             */
+            valid_to: string | null;
         };
         /** Health */
         Health: {
@@ -4097,8 +4916,11 @@ export interface components {
             /** Related Parties */
             related_parties?: components["schemas"]["RelatedPartyIn"][];
             type: components["schemas"]["CustomerType"];
-            /** @default registered */
-            verification_level: components["schemas"]["VerificationLevel"];
+            /**
+             * @description Only 'registered' (the default) is accepted: higher levels are reached by recorded evidence (POST /v1/customers/{id}/verification/evidence)
+             * @default null
+             */
+            verification_level: components["schemas"]["VerificationLevel"] | null;
         };
         /** NewDebtorUser */
         NewDebtorUser: {
@@ -4272,6 +5094,12 @@ export interface components {
             assets?: components["schemas"]["LeasedAssetIn"][];
             /** Customer Id */
             customer_id: string;
+            /**
+             * Facility Id
+             * @description the credit facility it draws on
+             * @default null
+             */
+            facility_id: string | null;
             /** Invoices */
             invoices?: components["schemas"]["InvoiceIn"][];
             /**
@@ -4289,29 +5117,13 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** OverrideIn */
-        OverrideIn: {
-            classification: components["schemas"]["FiveCategory"];
+        /** OverrideDecisionIn */
+        OverrideDecisionIn: {
             /**
-             * Contract Id
+             * Note
              * @default null
              */
-            contract_id: string | null;
-            /**
-             * Customer Hash
-             * @default null
-             */
-            customer_hash: string | null;
-            /**
-             * Reason
-             * @description Why HQ classifies it so (kept with it)
-             */
-            reason: string;
-            /**
-             * Subsidiary Id
-             * @default null
-             */
-            subsidiary_id: string | null;
+            note: string | null;
         };
         /** ParkedOut */
         ParkedOut: {
@@ -4451,7 +5263,7 @@ export interface components {
             finished_at: string | null;
             /**
              * Name
-             * @description list_contracts, close_contracts, expire_applications, gl_roll_up, clearing_netting
+             * @description list_contracts, close_contracts, expire_applications, expire_facilities, gl_roll_up, clearing_netting, customer_grades
              */
             name: string;
             /**
@@ -4464,6 +5276,14 @@ export interface components {
              * @description pending, running, succeeded
              */
             status: string;
+        };
+        /** PolicyIn */
+        PolicyIn: {
+            /**
+             * Second Review Above
+             * @example 1000000.00
+             */
+            second_review_above: string;
         };
         /** PrepaymentIn */
         PrepaymentIn: {
@@ -5061,6 +5881,36 @@ export interface components {
              */
             timing: string | null;
         };
+        /** ReallocationDecisionIn */
+        ReallocationDecisionIn: {
+            /** Decision */
+            decision: string;
+        };
+        /** ReallocationIn */
+        ReallocationIn: {
+            /**
+             * Amount
+             * @example 1000000.00
+             */
+            amount: string;
+            /**
+             * From Subsidiary
+             * @description null: the unallocated pool
+             * @default null
+             */
+            from_subsidiary: string | null;
+            /**
+             * Reason
+             * @default null
+             */
+            reason: string | null;
+            /**
+             * To Subsidiary
+             * @description null: back to the unallocated pool
+             * @default null
+             */
+            to_subsidiary: string | null;
+        };
         /** RecoveryIn */
         RecoveryIn: {
             /**
@@ -5408,6 +6258,15 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** RunIn */
+        RunIn: {
+            /**
+             * Month
+             * @description default: the last ended month
+             * @default null
+             */
+            month: string | null;
+        };
         /** RunPage */
         RunPage: {
             /** Items */
@@ -5417,6 +6276,30 @@ export interface components {
              * @default null
              */
             next: string | null;
+        };
+        /** ServiceOverrideIn */
+        ServiceOverrideIn: {
+            classification: components["schemas"]["FiveCategory"];
+            /**
+             * Contract Id
+             * @default null
+             */
+            contract_id: string | null;
+            /**
+             * Customer Hash
+             * @default null
+             */
+            customer_hash: string | null;
+            /**
+             * Reason
+             * @description Why HQ classifies it so (kept with it)
+             */
+            reason: string;
+            /**
+             * Subsidiary Id
+             * @default null
+             */
+            subsidiary_id: string | null;
         };
         /** ServicingPrepaymentOut */
         ServicingPrepaymentOut: {
@@ -5613,6 +6496,25 @@ export interface components {
              */
             webhook_secret: string | null;
         };
+        /** SubLimitIn */
+        SubLimitIn: {
+            /**
+             * Amount
+             * @example 1000000.00
+             */
+            amount: string;
+            /**
+             * Product Code
+             * @default null
+             */
+            product_code: string | null;
+            /**
+             * Product Kind
+             * @description loan, lease or factoring
+             * @default null
+             */
+            product_kind: string | null;
+        };
         /** SubscriptionIn */
         SubscriptionIn: {
             /**
@@ -5691,6 +6593,19 @@ export interface components {
              */
             principal: string;
         };
+        /** TransitionIn */
+        TransitionIn: {
+            /**
+             * Action
+             * @description claim, approve, reject, withdraw, activate, freeze, unfreeze, expire, close
+             */
+            action: string;
+            /**
+             * Reason
+             * @default null
+             */
+            reason: string | null;
+        };
         /** TransitionRequest */
         TransitionRequest: {
             /**
@@ -5750,6 +6665,11 @@ export interface components {
              * Format: date
              */
             date: string;
+            /**
+             * Memorandum
+             * @description off-balance-sheet memorandum accounts (unused committed credit facilities and their contra), outside the totals: they balance among themselves
+             */
+            memorandum?: components["schemas"]["TrialBalanceRowView"][];
             /** Rows */
             rows: components["schemas"]["TrialBalanceRowView"][];
             /** Totals */
@@ -5858,10 +6778,13 @@ export interface components {
         };
         /**
          * VerificationLevel
-         * @description Real-name verification reached (实名认证等级).
+         * @description Real-name verification reached (实名认证等级), lowest to highest.
+         *
+         *     A registered customer starts at ``registered``; every higher level is reached only by recorded
+         *     evidence (``chalicelib.customers`` keeps the ladder, its evidence and its history).
          * @enum {string}
          */
-        VerificationLevel: "registered" | "phone_verified" | "weak_real_name" | "strong_real_name";
+        VerificationLevel: "visitor" | "registered" | "phone_verified" | "weak_real_name" | "strong_real_name";
         /** VersionSummaryView */
         VersionSummaryView: {
             /**
@@ -5984,6 +6907,14 @@ export interface components {
             /** Size */
             size: number;
         };
+        /** WarningIn */
+        WarningIn: {
+            /**
+             * Warning Ratio
+             * @example 0.80
+             */
+            warning_ratio: string;
+        };
         /** WarningPage */
         WarningPage: {
             /** Items */
@@ -5995,6 +6926,20 @@ export interface components {
              * @default null
              */
             next: string | null;
+        };
+        /** WithdrawIn */
+        WithdrawIn: {
+            /**
+             * Reason
+             * @default null
+             */
+            reason: string | null;
+            /**
+             * Withdrawn On
+             * @description default: the business date
+             * @default null
+             */
+            withdrawn_on: string | null;
         };
         /** Withdrawal */
         Withdrawal: {
@@ -9696,6 +10641,411 @@ export interface operations {
             };
         };
     };
+    "customers.list_campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.create_campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.campaign_results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.mark_contacted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "payments.clearing_reconciliation": {
         parameters: {
             query: {
@@ -12265,6 +13615,497 @@ export interface operations {
             };
         };
     };
+    "customers.pending_overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.get_grade_rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.set_grade_rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GradeRules"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.grade_runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.run_grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "customers.list_customers": {
         parameters: {
             query?: {
@@ -12694,6 +14535,499 @@ export interface operations {
             };
         };
     };
+    "customers.customer_360": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.list_consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.record_consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.withdraw_consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+                consent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "debtors.create_debtor_user": {
         parameters: {
             query?: never;
@@ -12717,6 +15051,1041 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DebtorUserView"];
                 };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.request_override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DomainOverrideIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.approve_override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+                override_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.reject_override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+                override_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.revoke_override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+                override_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.customer_grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.sister_relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.get_verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.record_evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed request */
             400: {
@@ -12896,6 +16265,1096 @@ export interface operations {
                      *           "scope": "applications:write"
                      *         },
                      *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.list_facilities": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.apply_facility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FacilityIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.get_facility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                facility_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.transition_facility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                facility_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.my_allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.get_policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.put_policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.list_group_campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.create_group_campaign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.group_campaign_results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
                      *       }
                      *     }
                      */
@@ -13903,6 +18362,733 @@ export interface operations {
             };
         };
     };
+    "facilities.list_group_facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.grant_group_facility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupFacilityIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.get_group_facility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_facility_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.propose_reallocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_facility_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReallocationIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.decide_reallocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                group_facility_id: string;
+                reallocation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReallocationDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "facilities.put_group_policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WarningIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "group-risk.get_limits": {
         parameters: {
             query?: never;
@@ -14081,6 +19267,184 @@ export interface operations {
                      *           ]
                      *         },
                      *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.group_customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.group_customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                identity_hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
                      *       }
                      *     }
                      */

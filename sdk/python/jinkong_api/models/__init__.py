@@ -22,7 +22,9 @@ from .approval_request_out_params import ApprovalRequestOutParams
 from .approval_request_out_result_type_0 import ApprovalRequestOutResultType0
 from .approval_request_out_status import ApprovalRequestOutStatus
 from .asset_view import AssetView
+from .audience import Audience
 from .auth_config import AuthConfig
+from .band import Band
 from .benchmark_list import BenchmarkList
 from .benchmark_rate_view import BenchmarkRateView
 from .benchmark_view import BenchmarkView
@@ -32,6 +34,8 @@ from .blacklist_view import BlacklistView
 from .business_date_in import BusinessDateIn
 from .business_date_moved import BusinessDateMoved
 from .business_date_out import BusinessDateOut
+from .campaign_channel import CampaignChannel
+from .campaign_in import CampaignIn
 from .change_application import ChangeApplication
 from .change_application_lease_structure_type_0 import ChangeApplicationLeaseStructureType0
 from .change_application_terms_type_0 import ChangeApplicationTermsType0
@@ -44,6 +48,9 @@ from .collection_action_out import CollectionActionOut
 from .confirm_invoice import ConfirmInvoice
 from .confirm_invoice_decision import ConfirmInvoiceDecision
 from .confirmation_view import ConfirmationView
+from .consent_evidence_kind import ConsentEvidenceKind
+from .consent_in import ConsentIn
+from .consent_scope import ConsentScope
 from .contact import Contact
 from .contract_detail import ContractDetail
 from .contract_detail_balances import ContractDetailBalances
@@ -66,9 +73,14 @@ from .debtor_invoice_view import DebtorInvoiceView
 from .debtor_user_view import DebtorUserView
 from .decision import Decision
 from .diff_view import DiffView
+from .dimension import Dimension
 from .disburse_in import DisburseIn
 from .document_download_view import DocumentDownloadView
 from .document_view import DocumentView
+from .domain_override_in import DomainOverrideIn
+from .eligibility_rules import EligibilityRules
+from .eligibility_rules_customer_types_type_0_item import EligibilityRulesCustomerTypesType0Item
+from .eligibility_rules_requires_consent_item import EligibilityRulesRequiresConsentItem
 from .end_of_day_in import EndOfDayIn
 from .end_of_day_out import EndOfDayOut
 from .end_of_day_out_contract_steps import EndOfDayOutContractSteps
@@ -78,9 +90,12 @@ from .error_error import ErrorError
 from .error_error_details import ErrorErrorDetails
 from .event_view import EventView
 from .event_view_details import EventViewDetails
+from .evidence_in import EvidenceIn
+from .evidence_kind import EvidenceKind
 from .exposure_page import ExposurePage
 from .exposure_page_items_item import ExposurePageItemsItem
 from .exposure_page_run import ExposurePageRun
+from .facility_in import FacilityIn
 from .factoring_quote_request import FactoringQuoteRequest
 from .factoring_quote_request_day_count import FactoringQuoteRequestDayCount
 from .factoring_quote_request_interest_collection import FactoringQuoteRequestInterestCollection
@@ -89,6 +104,10 @@ from .fee_request import FeeRequest
 from .fee_request_timing import FeeRequestTiming
 from .five_category import FiveCategory
 from .four_eyes_below import FourEyesBelow
+from .grade_rules import GradeRules
+from .grade_scale import GradeScale
+from .group_facility_in import GroupFacilityIn
+from .group_facility_in_allocations import GroupFacilityInAllocations
 from .health import Health
 from .identity_type import IdentityType
 from .installment_out import InstallmentOut
@@ -144,7 +163,7 @@ from .onboarded_view import OnboardedView
 from .open_application import OpenApplication
 from .open_application_lease_structure_type_0 import OpenApplicationLeaseStructureType0
 from .open_application_terms import OpenApplicationTerms
-from .override_in import OverrideIn
+from .override_decision_in import OverrideDecisionIn
 from .parked_out import ParkedOut
 from .partner_actor_view import PartnerActorView
 from .partner_application_page import PartnerApplicationPage
@@ -157,6 +176,7 @@ from .patch_version_request import PatchVersionRequest
 from .patch_version_request_definition import PatchVersionRequestDefinition
 from .payment_intent_in import PaymentIntentIn
 from .phase_out import PhaseOut
+from .policy_in import PolicyIn
 from .prepayment_in import PrepaymentIn
 from .prepayment_in_strategy import PrepaymentInStrategy
 from .prepayment_quote_out import PrepaymentQuoteOut
@@ -185,6 +205,8 @@ from .quote_prepayment_out import QuotePrepaymentOut
 from .quote_response import QuoteResponse
 from .quote_response_kind import QuoteResponseKind
 from .quote_terms import QuoteTerms
+from .reallocation_decision_in import ReallocationDecisionIn
+from .reallocation_in import ReallocationIn
 from .recovery_in import RecoveryIn
 from .register_request import RegisterRequest
 from .reject_request import RejectRequest
@@ -212,7 +234,9 @@ from .run_detail_steps_item import RunDetailStepsItem
 from .run_detail_subsidiary_progress_item import RunDetailSubsidiaryProgressItem
 from .run_error import RunError
 from .run_headline_type_0 import RunHeadlineType0
+from .run_in import RunIn
 from .run_page import RunPage
+from .service_override_in import ServiceOverrideIn
 from .servicing_prepayment_out import ServicingPrepaymentOut
 from .servicing_prepayment_out_allocation_item import ServicingPrepaymentOutAllocationItem
 from .servicing_prepayment_out_prepayment import ServicingPrepaymentOutPrepayment
@@ -228,12 +252,14 @@ from .start_run import StartRun
 from .statement_row import StatementRow
 from .statement_view import StatementView
 from .stripe_config import StripeConfig
+from .sub_limit_in import SubLimitIn
 from .subscription_in import SubscriptionIn
 from .subscription_in_event_types_item import SubscriptionInEventTypesItem
 from .tenant_kind import TenantKind
 from .tenant_page import TenantPage
 from .tenant_view import TenantView
 from .totals_out import TotalsOut
+from .transition_in import TransitionIn
 from .transition_request import TransitionRequest
 from .transition_view import TransitionView
 from .trial_balance_row_view import TrialBalanceRowView
@@ -254,8 +280,10 @@ from .version_view_definition import VersionViewDefinition
 from .version_view_name import VersionViewName
 from .voucher_in import VoucherIn
 from .voucher_in_content_type import VoucherInContentType
+from .warning_in import WarningIn
 from .warning_page import WarningPage
 from .warning_page_items_item import WarningPageItemsItem
+from .withdraw_in import WithdrawIn
 from .withdrawal import Withdrawal
 from .write_off_in import WriteOffIn
 
@@ -282,7 +310,9 @@ __all__ = (
     "ApprovalRequestOutResultType0",
     "ApprovalRequestOutStatus",
     "AssetView",
+    "Audience",
     "AuthConfig",
+    "Band",
     "BenchmarkList",
     "BenchmarkRateView",
     "BenchmarkView",
@@ -292,6 +322,8 @@ __all__ = (
     "BusinessDateIn",
     "BusinessDateMoved",
     "BusinessDateOut",
+    "CampaignChannel",
+    "CampaignIn",
     "ChangeApplication",
     "ChangeApplicationLeaseStructureType0",
     "ChangeApplicationTermsType0",
@@ -304,6 +336,9 @@ __all__ = (
     "ConfirmationView",
     "ConfirmInvoice",
     "ConfirmInvoiceDecision",
+    "ConsentEvidenceKind",
+    "ConsentIn",
+    "ConsentScope",
     "Contact",
     "ContractDetail",
     "ContractDetailBalances",
@@ -326,9 +361,14 @@ __all__ = (
     "DebtorUserView",
     "Decision",
     "DiffView",
+    "Dimension",
     "DisburseIn",
     "DocumentDownloadView",
     "DocumentView",
+    "DomainOverrideIn",
+    "EligibilityRules",
+    "EligibilityRulesCustomerTypesType0Item",
+    "EligibilityRulesRequiresConsentItem",
     "EndOfDayIn",
     "EndOfDayOut",
     "EndOfDayOutContractSteps",
@@ -338,9 +378,12 @@ __all__ = (
     "ErrorErrorDetails",
     "EventView",
     "EventViewDetails",
+    "EvidenceIn",
+    "EvidenceKind",
     "ExposurePage",
     "ExposurePageItemsItem",
     "ExposurePageRun",
+    "FacilityIn",
     "FactoringQuoteRequest",
     "FactoringQuoteRequestDayCount",
     "FactoringQuoteRequestInterestCollection",
@@ -349,6 +392,10 @@ __all__ = (
     "FeeRequestTiming",
     "FiveCategory",
     "FourEyesBelow",
+    "GradeRules",
+    "GradeScale",
+    "GroupFacilityIn",
+    "GroupFacilityInAllocations",
     "Health",
     "IdentityType",
     "InstallmentOut",
@@ -404,7 +451,7 @@ __all__ = (
     "OpenApplication",
     "OpenApplicationLeaseStructureType0",
     "OpenApplicationTerms",
-    "OverrideIn",
+    "OverrideDecisionIn",
     "ParkedOut",
     "PartnerActorView",
     "PartnerApplicationPage",
@@ -417,6 +464,7 @@ __all__ = (
     "PatchVersionRequestDefinition",
     "PaymentIntentIn",
     "PhaseOut",
+    "PolicyIn",
     "PrepaymentIn",
     "PrepaymentInStrategy",
     "PrepaymentQuoteOut",
@@ -445,6 +493,8 @@ __all__ = (
     "QuoteResponse",
     "QuoteResponseKind",
     "QuoteTerms",
+    "ReallocationDecisionIn",
+    "ReallocationIn",
     "RecoveryIn",
     "RegisterRequest",
     "RejectionView",
@@ -472,7 +522,9 @@ __all__ = (
     "RunDetailSubsidiaryProgressItem",
     "RunError",
     "RunHeadlineType0",
+    "RunIn",
     "RunPage",
+    "ServiceOverrideIn",
     "ServicingPrepaymentOut",
     "ServicingPrepaymentOutAllocationItem",
     "ServicingPrepaymentOutPrepayment",
@@ -488,12 +540,14 @@ __all__ = (
     "StatementRow",
     "StatementView",
     "StripeConfig",
+    "SubLimitIn",
     "SubscriptionIn",
     "SubscriptionInEventTypesItem",
     "TenantKind",
     "TenantPage",
     "TenantView",
     "TotalsOut",
+    "TransitionIn",
     "TransitionRequest",
     "TransitionView",
     "TrialBalanceRowView",
@@ -514,8 +568,10 @@ __all__ = (
     "VersionViewName",
     "VoucherIn",
     "VoucherInContentType",
+    "WarningIn",
     "WarningPage",
     "WarningPageItemsItem",
     "Withdrawal",
+    "WithdrawIn",
     "WriteOffIn",
 )

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.override_in import OverrideIn
+    from ..models.service_override_in import ServiceOverrideIn
 
 
 T = TypeVar("T", bound="ClassificationConfig")
@@ -21,7 +21,7 @@ class ClassificationConfig:
     Attributes:
         doubtful_from (int | Unset):  Default: 181.
         loss_from (int | Unset):  Default: 361.
-        overrides (list[OverrideIn] | Unset):
+        overrides (list[ServiceOverrideIn] | Unset):
         special_mention_from (int | Unset):  Default: 1.
         substandard_from (int | Unset):  Default: 91.
         version (int | None | Unset): the version read; 409 if it has changed since
@@ -29,7 +29,7 @@ class ClassificationConfig:
 
     doubtful_from: int | Unset = 181
     loss_from: int | Unset = 361
-    overrides: list[OverrideIn] | Unset = UNSET
+    overrides: list[ServiceOverrideIn] | Unset = UNSET
     special_mention_from: int | Unset = 1
     substandard_from: int | Unset = 91
     version: int | None | Unset = UNSET
@@ -76,7 +76,7 @@ class ClassificationConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.override_in import OverrideIn  # noqa: PLC0415
+        from ..models.service_override_in import ServiceOverrideIn  # noqa: PLC0415
 
         d = dict(src_dict)
         doubtful_from = d.pop("doubtful_from", UNSET)
@@ -84,11 +84,11 @@ class ClassificationConfig:
         loss_from = d.pop("loss_from", UNSET)
 
         _overrides = d.pop("overrides", UNSET)
-        overrides: list[OverrideIn] | Unset = UNSET
+        overrides: list[ServiceOverrideIn] | Unset = UNSET
         if _overrides is not UNSET:
             overrides = []
             for overrides_item_data in _overrides:
-                overrides_item = OverrideIn.from_dict(overrides_item_data)
+                overrides_item = ServiceOverrideIn.from_dict(overrides_item_data)
 
                 overrides.append(overrides_item)
 

@@ -35,7 +35,8 @@ class NewCustomer:
         is_core_enterprise (bool | Unset): Factoring debtor (核心企业) whose users confirm invoices Default: False.
         region (None | str | Unset): Administrative division code, e.g. 310000
         related_parties (list[RelatedPartyIn] | Unset):
-        verification_level (VerificationLevel | Unset): Real-name verification reached (实名认证等级).
+        verification_level (None | Unset | VerificationLevel): Only 'registered' (the default) is accepted: higher
+            levels are reached by recorded evidence (POST /v1/customers/{id}/verification/evidence)
     """
 
     identity_number: str
@@ -49,7 +50,7 @@ class NewCustomer:
     is_core_enterprise: bool | Unset = False
     region: None | str | Unset = UNSET
     related_parties: list[RelatedPartyIn] | Unset = UNSET
-    verification_level: VerificationLevel | Unset = UNSET
+    verification_level: None | Unset | VerificationLevel = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         identity_number = self.identity_number
@@ -99,9 +100,13 @@ class NewCustomer:
                 related_parties_item = related_parties_item_data.to_dict()
                 related_parties.append(related_parties_item)
 
-        verification_level: str | Unset = UNSET
-        if not isinstance(self.verification_level, Unset):
+        verification_level: None | str | Unset
+        if isinstance(self.verification_level, Unset):
+            verification_level = UNSET
+        elif isinstance(self.verification_level, VerificationLevel):
             verification_level = self.verification_level.value
+        else:
+            verification_level = self.verification_level
 
         field_dict: dict[str, Any] = {}
 
@@ -208,12 +213,22 @@ class NewCustomer:
 
                 related_parties.append(related_parties_item)
 
-        _verification_level = d.pop("verification_level", UNSET)
-        verification_level: VerificationLevel | Unset
-        if isinstance(_verification_level, Unset):
-            verification_level = UNSET
-        else:
-            verification_level = VerificationLevel(_verification_level)
+        def _parse_verification_level(data: object) -> None | Unset | VerificationLevel:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                verification_level_type_0 = VerificationLevel(data)
+
+                return verification_level_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | VerificationLevel, data)
+
+        verification_level = _parse_verification_level(d.pop("verification_level", UNSET))
 
         new_customer = cls(
             identity_number=identity_number,

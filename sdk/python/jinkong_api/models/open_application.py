@@ -25,6 +25,7 @@ class OpenApplication:
         customer_id (str):
         product_code (str):
         assets (list[LeasedAssetIn] | Unset):
+        facility_id (None | str | Unset): the credit facility it draws on
         invoices (list[InvoiceIn] | Unset):
         lease_structure (None | OpenApplicationLeaseStructureType0 | Unset):
         terms (OpenApplicationTerms | Unset): the product quote's terms
@@ -33,6 +34,7 @@ class OpenApplication:
     customer_id: str
     product_code: str
     assets: list[LeasedAssetIn] | Unset = UNSET
+    facility_id: None | str | Unset = UNSET
     invoices: list[InvoiceIn] | Unset = UNSET
     lease_structure: None | OpenApplicationLeaseStructureType0 | Unset = UNSET
     terms: OpenApplicationTerms | Unset = UNSET
@@ -48,6 +50,12 @@ class OpenApplication:
             for assets_item_data in self.assets:
                 assets_item = assets_item_data.to_dict()
                 assets.append(assets_item)
+
+        facility_id: None | str | Unset
+        if isinstance(self.facility_id, Unset):
+            facility_id = UNSET
+        else:
+            facility_id = self.facility_id
 
         invoices: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.invoices, Unset):
@@ -78,6 +86,8 @@ class OpenApplication:
         )
         if assets is not UNSET:
             field_dict["assets"] = assets
+        if facility_id is not UNSET:
+            field_dict["facility_id"] = facility_id
         if invoices is not UNSET:
             field_dict["invoices"] = invoices
         if lease_structure is not UNSET:
@@ -106,6 +116,15 @@ class OpenApplication:
                 assets_item = LeasedAssetIn.from_dict(assets_item_data)
 
                 assets.append(assets_item)
+
+        def _parse_facility_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        facility_id = _parse_facility_id(d.pop("facility_id", UNSET))
 
         _invoices = d.pop("invoices", UNSET)
         invoices: list[InvoiceIn] | Unset = UNSET
@@ -144,6 +163,7 @@ class OpenApplication:
             customer_id=customer_id,
             product_code=product_code,
             assets=assets,
+            facility_id=facility_id,
             invoices=invoices,
             lease_structure=lease_structure,
             terms=terms,

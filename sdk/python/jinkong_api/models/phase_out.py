@@ -16,7 +16,8 @@ T = TypeVar("T", bound="PhaseOut")
 class PhaseOut:
     """
     Attributes:
-        name (str): list_contracts, close_contracts, expire_applications, gl_roll_up, clearing_netting
+        name (str): list_contracts, close_contracts, expire_applications, expire_facilities, gl_roll_up,
+            clearing_netting, customer_grades
         status (str): pending, running, succeeded
         finished_at (datetime.datetime | None | Unset):
         started_at (datetime.datetime | None | Unset):

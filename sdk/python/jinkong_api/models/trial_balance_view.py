@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.currency_totals import CurrencyTotals
     from ..models.trial_balance_row_view import TrialBalanceRowView
@@ -23,12 +25,15 @@ class TrialBalanceView:
         date (datetime.date):
         rows (list[TrialBalanceRowView]):
         totals (list[CurrencyTotals]):
+        memorandum (list[TrialBalanceRowView] | Unset): off-balance-sheet memorandum accounts (unused committed credit
+            facilities and their contra), outside the totals: they balance among themselves
     """
 
     balanced: bool
     date: datetime.date
     rows: list[TrialBalanceRowView]
     totals: list[CurrencyTotals]
+    memorandum: list[TrialBalanceRowView] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +51,13 @@ class TrialBalanceView:
             totals_item = totals_item_data.to_dict()
             totals.append(totals_item)
 
+        memorandum: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.memorandum, Unset):
+            memorandum = []
+            for memorandum_item_data in self.memorandum:
+                memorandum_item = memorandum_item_data.to_dict()
+                memorandum.append(memorandum_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -56,6 +68,8 @@ class TrialBalanceView:
                 "totals": totals,
             }
         )
+        if memorandum is not UNSET:
+            field_dict["memorandum"] = memorandum
 
         return field_dict
 
@@ -83,11 +97,21 @@ class TrialBalanceView:
 
             totals.append(totals_item)
 
+        _memorandum = d.pop("memorandum", UNSET)
+        memorandum: list[TrialBalanceRowView] | Unset = UNSET
+        if _memorandum is not UNSET:
+            memorandum = []
+            for memorandum_item_data in _memorandum:
+                memorandum_item = TrialBalanceRowView.from_dict(memorandum_item_data)
+
+                memorandum.append(memorandum_item)
+
         trial_balance_view = cls(
             balanced=balanced,
             date=date,
             rows=rows,
             totals=totals,
+            memorandum=memorandum,
         )
 
         trial_balance_view.additional_properties = d

@@ -8,11 +8,11 @@ from attrs import define as _attrs_define
 from ..models.five_category import FiveCategory
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="OverrideIn")
+T = TypeVar("T", bound="ServiceOverrideIn")
 
 
 @_attrs_define
-class OverrideIn:
+class ServiceOverrideIn:
     """
     Attributes:
         classification (FiveCategory): 五级分类, best to worst. The last three are non-performing (NPL).
@@ -102,7 +102,7 @@ class OverrideIn:
 
         subsidiary_id = _parse_subsidiary_id(d.pop("subsidiary_id", UNSET))
 
-        override_in = cls(
+        service_override_in = cls(
             classification=classification,
             reason=reason,
             contract_id=contract_id,
@@ -110,4 +110,4 @@ class OverrideIn:
             subsidiary_id=subsidiary_id,
         )
 
-        return override_in
+        return service_override_in

@@ -3,6 +3,7 @@
  * definition are decimal strings; counts (months, days, basis points) are integers.
  */
 import type { LocalizedName, QuoteResponse } from "../api/types";
+import type { Schema } from "../api/schema";
 
 export type ProductKind = "loan" | "lease" | "factoring";
 export type VersionStatus = "draft" | "submitted" | "approved" | "active" | "suspended" | "retired";
@@ -14,10 +15,7 @@ export const PRODUCT_KINDS: readonly ProductKind[] = ["loan", "lease", "factorin
 export const VERSION_STATUSES: readonly VersionStatus[] = ["draft", "submitted", "approved", "active", "suspended", "retired"];
 export const CHANNELS: readonly Channel[] = ["console", "partner_api", "merchant_checkout"];
 
-export interface Actor {
-  user_id: string;
-  username: string;
-}
+export type Actor = Schema<"ActorView">;
 
 export interface Stamp {
   by: Actor;

@@ -26,7 +26,7 @@ if [[ ! -f $lock_stamp || $(cat "$lock_stamp") != "$lock_hash" ]]; then
     echo "$lock_hash" >"$lock_stamp"
 fi
 
-source_hash=$(hash_files src public index.html package.json package-lock.json tsconfig.json tsconfig.node.json vite.config.ts)
+source_hash=$(hash_files src public index.html package.json package-lock.json tsconfig.json tsconfig.node.json vite.config.ts ../sdk/typescript/src/schema.d.ts)
 build_stamp=.build-stamp
 if [[ ! -f dist/index.html || ! -f $build_stamp || $(cat "$build_stamp") != "$source_hash" ]]; then
     echo "build-console: npm run build…"

@@ -41,3 +41,14 @@ def test_every_operation_has_its_generated_module():
                 missing.append(op["operationId"])
     assert missing == [], REBUILD
     assert len(document["paths"]) > 100  # the check ran over the real document
+
+
+def test_the_console_reads_the_sdk_schema_itself_not_a_copy():
+    """The console's API types come from the SDK's generated schema through a tsconfig path alias, so
+    `make sdk` refreshes them too: no second copy that could go stale."""
+    tsconfig = json.loads((ROOT / "frontend" / "tsconfig.json").read_text())
+    (target,) = tsconfig["compilerOptions"]["paths"]["@jinkong/api-schema"]
+    assert (ROOT / "frontend" / target).resolve() == ROOT / "sdk" / "typescript" / "src" / "schema.d.ts"
+    assert 'from "@jinkong/api-schema"' in (ROOT / "frontend" / "src" / "api" / "schema.ts").read_text()
+    copies = [p for p in (ROOT / "frontend" / "src").rglob("*.d.ts") if "export interface components" in p.read_text()]
+    assert copies == []

@@ -1,4 +1,8 @@
-/** Shapes of the API's JSON. Every amount and rate is a decimal string, never a number. */
+/**
+ * Shapes of the API's JSON, derived from the generated OpenAPI types (`./schema`). Every amount and
+ * rate is a decimal string, never a number.
+ */
+import type { Narrow, Schema } from "./schema";
 
 export type Role =
   | "platform-admin"
@@ -16,37 +20,13 @@ export type Role =
 
 export type TenantKind = "platform" | "group" | "lending" | "leasing" | "factoring" | "guarantee";
 
-export interface LocalizedName {
-  "zh-CN": string;
-  "en-US": string;
-}
+export type LocalizedName = Schema<"LocalizedName">;
 
-export interface AuthConfig {
-  region: string;
-  user_pool_id: string;
-  client_id: string;
-  cognito_endpoint: string;
-}
+export type AuthConfig = Schema<"AuthConfig">;
 
-export interface Tenant {
-  id: string;
-  kind: TenantKind;
-  name: LocalizedName;
-  group: string | null;
-  isolation: "pool" | "silo";
-  currency: string;
-  timezone: string;
-  status: string;
-}
+export type Tenant = Narrow<Schema<"TenantView">, { kind: TenantKind; isolation: "pool" | "silo" }>;
 
-export interface Me {
-  tenant_id: string;
-  tenant: Tenant;
-  kind: TenantKind;
-  roles: Role[];
-  username: string;
-  user_id: string;
-}
+export type Me = Narrow<Schema<"MeView">, { tenant: Tenant; kind: TenantKind; roles: Role[] }>;
 
 export interface Page<T> {
   items: T[];
@@ -70,13 +50,7 @@ export interface ErrorBody {
 
 export type QuoteKind = "loan" | "lease" | "factoring";
 
-export interface InvoiceTerms {
-  number: string;
-  debtor: string;
-  face_amount: string;
-  issue_date: string;
-  due_date: string;
-}
+export type InvoiceTerms = Schema<"InvoiceTerms">;
 
 /** The body of POST /v1/quotes (DESIGN.md, "Contract that acceptance checks rely on"). */
 export interface QuoteRequest {

@@ -1,6 +1,6 @@
 /** Applications as the API sends them (`GET /v1/applications[/{id}]`): amounts stay decimal strings. */
 import type { QuoteResponse } from "../api/types";
-import type { Actor } from "../products/types";
+import type { Narrow, Schema } from "../api/schema";
 
 export type ApplicationStatus =
   | "draft" | "submitted" | "risk_checked" | "first_review" | "second_review" | "approved"
@@ -11,100 +11,24 @@ export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
   "disbursed", "returned", "withdrawn", "rejected", "expired",
 ];
 
-export interface CustomerRef {
-  id: string;
-  name: string;
-  type: string;
-  identity_masked: string;
-}
+export type CustomerRef = Schema<"CustomerRefView">;
 
-export interface ApplicationSummary {
-  id: string;
-  kind: string;
-  status: ApplicationStatus;
-  product_code: string;
-  product_version: number | null;
-  customer: CustomerRef;
-  officer: Actor;
-  assignee: string | null;
-  amount: string | null;
-  currency: string;
-  risk_decision: string | null;
-  risk_flag: string | null;
-  contract_id: string | null;
-  sign_by: string | null;
-  created_at: string;
-  updated_at: string | null;
-}
+export type ApplicationSummary = Narrow<Schema<"ApplicationSummary">, { status: ApplicationStatus }>;
 
-export interface RiskRule {
-  rule: string;
-  outcome: string;
-  reason: string;
-}
+export type RiskRule = Schema<"RiskRuleView">;
 
-export interface Risk {
-  decision: string;
-  referred: boolean;
-  rules: RiskRule[];
-  assessed_at: string;
-  product_version: number;
-}
+export type Risk = Schema<"RiskView">;
 
-export interface Review {
-  stage: string;
-  decision: string;
-  note: string;
-  reviewer: Actor;
-  at: string;
-  round: number;
-}
+export type Review = Schema<"ReviewView">;
 
-export interface ApplicationDocument {
-  id: string;
-  type: string;
-  file_name: string;
-  content_type: string;
-  size: number;
-  status: string;
-  uploaded_by: Actor;
-  requested_at: string;
-  confirmed_at: string | null;
-}
+export type ApplicationDocument = Schema<"DocumentView">;
 
-export interface TimelineEvent {
-  at: string;
-  actor: Actor;
-  kind: string;
-  action: string;
-  from_status: string | null;
-  to_status: string | null;
-  note: string | null;
-}
+export type TimelineEvent = Schema<"EventView">;
 
-export interface ContractRef {
-  id: string;
-  sha256: string;
-  issued_at: string;
-  issued_by: Actor;
-  signatures: { party: string; name: string; signed_at: string }[];
-}
+export type ContractRef = Schema<"ContractView">;
 
-export interface ApplicationDetails extends ApplicationSummary {
-  terms: Record<string, unknown>;
-  priced_terms: Record<string, unknown> | null;
-  quote: QuoteResponse | null;
-  risk: Risk | null;
-  second_review_required: boolean | null;
-  reviews: Review[];
-  documents: ApplicationDocument[];
-  timeline: TimelineEvent[];
-  contract: ContractRef | null;
-  rejection_reason: string | null;
-  withdrawal_reason: string | null;
-  disbursement: Record<string, unknown> | null;
-  allowed_actions: string[];
-}
+/** The document leaves `quote` an open object: the console reads it as the quote it is. */
+export type ApplicationDetails = Narrow<Schema<"ApplicationView">, { status: ApplicationStatus; quote: QuoteResponse | null }>;
 
 export type ReviewDecision = "approve" | "reject" | "return";
 

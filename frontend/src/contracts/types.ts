@@ -1,4 +1,5 @@
 /** Shapes of servicing's and payments' contract JSON (chalicelib/servicing/api.py, payments/api.py). */
+import type { Narrow, Schema } from "../api/schema";
 import type { PresignedUpload } from "../api/upload";
 
 export type ContractStatus = "active" | "closed" | "written_off";
@@ -10,36 +11,14 @@ export const CONTRACT_STATUSES: ContractStatus[] = ["active", "closed", "written
 export type InstalmentStatus = "paid" | "overdue" | "due" | "not_due" | "partially_paid";
 export type Part = "principal" | "interest" | "fee" | "penalty";
 
-export interface ContractSummary {
-  id: string;
-  application_id: string;
-  kind: string;
-  product_code: string;
-  product_version: number;
-  customer_id: string;
-  /** a company's name or a person's masked name (null on contracts disbursed before it was kept) */
-  customer_label: string | null;
-  currency: string;
-  status: ContractStatus;
-  principal: string;
-  outstanding_principal: string;
-  outstanding: string;
-  disbursed_on: string;
-  days_past_due: number;
-  bucket: Bucket;
-  non_accrual: boolean;
-}
+/** `customer_label` is a company's name or a person's masked name (null on contracts disbursed before it was kept). */
+export type ContractSummary = Narrow<Schema<"ContractSummary">, { status: ContractStatus; bucket: Bucket }>;
 
-export interface ScheduledInstalment {
-  seq: number;
-  due_on: string;
-  status: InstalmentStatus;
+export type ScheduledInstalment = Narrow<Schema<"InstalmentOut">, {
   scheduled: Record<Part, string>;
   paid: Record<Part, string>;
   due: Record<Part, string>;
-  outstanding: string;
-  overdue: string;
-}
+}>;
 
 export interface HistoryEntry {
   at: string;
@@ -48,38 +27,20 @@ export interface HistoryEntry {
   details: Record<string, unknown>;
 }
 
-export interface ContractDetail extends ContractSummary {
-  strategy: string;
-  interest_accrued: string;
-  suspense: string;
-  last_eod_on: string | null;
+export type ContractDetail = Narrow<Schema<"ContractDetail">, {
+  status: ContractStatus;
+  bucket: Bucket;
   schedule: ScheduledInstalment[];
-  balances: Record<string, string>;
   history: HistoryEntry[];
-}
+}>;
 
 export type ApprovalAction = "write_off" | "repayment_reversal" | "recovery";
 
 /** A write-off, repayment reversal or recovery one user asked for: it runs once another user approves. */
-export interface ApprovalRequest {
-  id: string;
-  action: ApprovalAction;
-  subject_id: string;
-  contract_id: string | null;
-  amount: string;
-  currency: string;
+export type ApprovalRequest = Narrow<Schema<"ApprovalRequestOut">, {
   params: { reason?: string; reference?: string | null; received_on?: string };
-  status: "pending" | "approved" | "rejected";
-  requested_by: string;
-  requested_by_name: string;
-  requested_at: string;
-  decided_by: string | null;
-  decided_by_name: string | null;
-  decided_at: string | null;
-  reason: string;
-  one_person: boolean;
   result: Record<string, string | null> | null;
-}
+}>;
 
 export interface Repayment {
   id: string;
@@ -149,35 +110,12 @@ export interface PrepaymentQuote {
 /** A presigned S3 PUT, as the API hands one out. */
 export type UploadTicket = PresignedUpload;
 
-export interface OfflineRepayment {
-  id: string;
-  contract_id: string;
-  amount: string;
-  currency: string;
-  received_on: string;
-  reference: string | null;
-  status: "awaiting_confirmation" | "confirmed";
-  recorded_by: string;
-  recorded_at: string | null;
-  confirmed_by: string | null;
-  confirmed_at: string | null;
-  repayment_id: string | null;
+export type OfflineRepayment = Narrow<Schema<"OfflineRepaymentOut">, {
   voucher: { file_name: string; content_type: string; size: number; sha256: string };
   upload: UploadTicket | null;
-}
+}>;
 
 export type CollectionActionType = "call" | "sms" | "visit" | "promise_to_pay" | "legal";
 export const COLLECTION_ACTION_TYPES: CollectionActionType[] = ["call", "sms", "visit", "promise_to_pay", "legal"];
 
-export interface CollectionAction {
-  id: string;
-  contract_id: string;
-  type: CollectionActionType;
-  note: string | null;
-  promised_on: string | null;
-  promised_amount: string | null;
-  by: string;
-  at: string;
-  days_past_due: number;
-  bucket: string;
-}
+export type CollectionAction = Narrow<Schema<"CollectionActionOut">, { type: CollectionActionType }>;

@@ -1,31 +1,14 @@
-/** What `GET /v1/debtor/invoices` answers: the invoices assigned against the debtor's company. */
+/** What `GET /v1/debtor/invoices` answers: the invoices assigned against the debtor's company (generated types). */
+import type { Narrow, Schema } from "../api/schema";
+
 export type ConfirmationState = "pending" | "confirmed" | "disputed";
 
-export interface InvoiceConfirmation {
-  state: ConfirmationState;
-  by: string | null;
-  at: string | null;
-  via: string | null;
-  evidence_document_id: string | null;
-  note: string | null;
-}
+export type InvoiceConfirmation = Narrow<Schema<"ConfirmationView">, { state: ConfirmationState }>;
 
-export interface AssignedInvoice {
-  id: string;
-  number: string;
-  debtor_customer_id: string;
-  debtor_name: string;
-  /** decimal string, CNY */
-  face_amount: string;
-  issue_date: string;
-  due_date: string;
-  confirmation: InvoiceConfirmation;
-}
+/** `face_amount` is a decimal string, CNY. */
+export type AssignedInvoice = Narrow<Schema<"InvoiceView">, { confirmation: InvoiceConfirmation }>;
 
-export interface DebtorInvoice {
-  application_id: string;
-  invoice: AssignedInvoice;
-}
+export type DebtorInvoice = Narrow<Schema<"DebtorInvoiceView">, { invoice: AssignedInvoice }>;
 
 export type Decision = "confirm" | "dispute";
 

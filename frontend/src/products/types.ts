@@ -3,6 +3,7 @@
  * definition are decimal strings; counts (months, days, basis points) are integers.
  */
 import type { LocalizedName, QuoteResponse } from "../api/types";
+import type { Narrow, Schema } from "../api/schema";
 
 export type ProductKind = "loan" | "lease" | "factoring";
 export type VersionStatus = "draft" | "submitted" | "approved" | "active" | "suspended" | "retired";
@@ -14,86 +15,56 @@ export const PRODUCT_KINDS: readonly ProductKind[] = ["loan", "lease", "factorin
 export const VERSION_STATUSES: readonly VersionStatus[] = ["draft", "submitted", "approved", "active", "suspended", "retired"];
 export const CHANNELS: readonly Channel[] = ["console", "partner_api", "merchant_checkout"];
 
-export interface Actor {
-  user_id: string;
-  username: string;
-}
+export type Actor = Schema<"ActorView">;
 
-export interface Stamp {
-  by: Actor;
-  at: string;
-}
+export type Stamp = Schema<"StampView">;
 
-export interface ProductSummary {
-  code: string;
+export type ProductSummary = Narrow<Schema<"ProductSummaryView">, {
   kind: ProductKind;
   status: VersionStatus;
   name: LocalizedName;
   segment: Segment;
-  currency: string;
   channels: Channel[];
-  active_version: number | null;
-  latest_version: number;
   version_statuses: Record<string, VersionStatus>;
-  updated_at: string;
-}
+}>;
 
-export interface VersionSummary {
-  version: number;
+export type VersionSummary = Narrow<Schema<"VersionSummaryView">, {
   status: VersionStatus;
-  based_on: number | null;
   name: LocalizedName;
-  authors: Actor[];
-  created: Stamp;
-  updated_at: string;
-  submitted: Stamp | null;
-  approved: Stamp | null;
-  activated_at: string | null;
-  suspended_at: string | null;
-  retired_at: string | null;
-  last_rejection: (Stamp & { reason: string }) | null;
   allowed_actions: VersionAction[];
-}
+}>;
 
-export interface Transition {
-  version: number;
+export type Transition = Narrow<Schema<"TransitionView">, {
   action: "create" | VersionAction;
   from: VersionStatus | null;
   to: VersionStatus;
-  by: Actor;
-  at: string;
-  reason: string | null;
-}
+}>;
 
-export interface ProductDetails extends ProductSummary {
-  created: Stamp;
+export type ProductDetails = Narrow<Schema<"ProductView">, {
+  kind: ProductKind;
+  status: VersionStatus;
+  name: LocalizedName;
+  segment: Segment;
+  channels: Channel[];
+  version_statuses: Record<string, VersionStatus>;
   versions: VersionSummary[];
   history: Transition[];
-}
+}>;
 
 /** The definition as JSON: its exact shape depends on the kind (see `definition.ts`). */
 export type Definition = Record<string, unknown>;
 
-export interface VersionDetails extends VersionSummary {
-  code: string;
+export type VersionDetails = Narrow<Schema<"VersionView">, {
+  status: VersionStatus;
+  name: LocalizedName;
+  allowed_actions: VersionAction[];
   kind: ProductKind;
   definition: Definition;
-}
+}>;
 
-export interface Change {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
+export type Change = Schema<"ProductsChangeView">;
 
-export interface VersionDiff {
-  code: string;
-  from: number;
-  to: number;
-  from_status: VersionStatus;
-  to_status: VersionStatus;
-  changes: Change[];
-}
+export type VersionDiff = Narrow<Schema<"DiffView">, { from_status: VersionStatus; to_status: VersionStatus }>;
 
 export interface ProductQuote extends QuoteResponse {
   product: { code: string; version: number };

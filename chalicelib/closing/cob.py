@@ -273,7 +273,7 @@ def _customer_grades(ctx: TenantContext, on: date, run: dict[str, Any]) -> dict[
 
 
 def _whitelists(ctx: TenantContext, on: date, run: dict[str, Any]) -> dict[str, Any]:
-    from chalicelib.credit import whitelists
+    from chalicelib.customers import whitelists
 
     return whitelists.month_end_runs(ctx, on)  # each active rule's monthly run on a month's last day; else nothing
 

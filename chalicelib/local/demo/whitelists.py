@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from chalicelib.credit import whitelists
-from chalicelib.credit.whitelists import WhitelistIn
+from chalicelib.customers import whitelists
+from chalicelib.customers.whitelists import WhitelistIn
 from chalicelib.local.demo.group import DEMO, DemoGroup, staff_context
 from chalicelib.shared.tenant import Role
 

@@ -1,4 +1,4 @@
-"""What a pre-approval whitelist (``credit.whitelists``) does to an application: one seam, like
+"""What a pre-approval whitelist (``customers.whitelists``, read through ``platform.effects``) does to an application: one seam, like
 ``facility_effects``.
 
 * at submission, an application whose customer is on an unexpired run (by the business date) for the
@@ -24,9 +24,9 @@ def pre_approval(ctx: TenantContext, customer_id: str, product_code: str, amount
                  currency: str | None) -> dict[str, Any] | None:
     if amount is None:
         return None
-    from chalicelib.credit import whitelists
+    from chalicelib.platform import effects
 
-    return whitelists.fast_path(ctx, customer_id, product_code, amount, currency)
+    return effects.pre_approvals().fast_path(ctx, customer_id, product_code, amount, currency)
 
 
 def fast_path_pin(pin: "ProductPin", pre: dict[str, Any] | None) -> "ProductPin":

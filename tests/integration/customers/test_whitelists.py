@@ -92,7 +92,7 @@ def test_after_expiry_by_the_business_date_the_fast_path_is_gone(desk, business_
 
 
 def test_the_monthly_run_happens_on_a_months_last_day_once(desk, business_date_of):
-    from chalicelib.credit import whitelists
+    from chalicelib.customers import whitelists
 
     cid = desk.customer(adult_individual(region=REGION))
     wid = ok(desk.api.as_(PM).post("/v1/whitelists", rule()), 201)["whitelist_id"]

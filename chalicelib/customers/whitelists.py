@@ -11,7 +11,11 @@ is keyed by its month, so re-running a month keeps the first result.
 
 The **fast path** (``fast_path``): an application from a customer on an unexpired run (by the business
 date) for one of the rule's products, within the pre-approved amount, is reviewed at one level; the
-risk outcome records the run that pre-approved it (``origination.applications.whitelist_effects``).
+risk outcome records the run that pre-approved it (``origination.applications.whitelist_effects``, through
+the ``platform.effects`` pre-approvals port: origination may not import this context).
+
+It lives in ``customers`` beside the one rule engine it uses (credit may not import ``customers``:
+customers reads origination, which draws on credit).
 
 Partitions (``T#<tenant>#`` prefix)::
 

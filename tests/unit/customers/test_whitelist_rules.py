@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from chalicelib.credit.whitelists import AmountRule, WhitelistIn, entry_of, pre_approved_amount
+from chalicelib.customers.whitelists import AmountRule, WhitelistIn, entry_of, pre_approved_amount
 from chalicelib.customers.eligibility import Candidate
 from chalicelib.origination.customers.domain import VerificationLevel
 

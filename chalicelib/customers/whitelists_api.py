@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from chalicelib.credit import whitelists
-from chalicelib.credit.whitelists import WhitelistIn
+from chalicelib.customers import whitelists
+from chalicelib.customers.whitelists import WhitelistIn
 from chalicelib.platform.http import ApiBlueprint
 from chalicelib.shared.schema import Schema
 from chalicelib.shared.tenant import SUBSIDIARY_ROLES, Role, TenantContext

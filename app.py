@@ -9,6 +9,7 @@ from chalicelib.closing import api as closing_api
 from chalicelib.customers import api as customer_360_api
 from chalicelib.closing import tasks as closing_tasks
 from chalicelib.credit import api as facilities_api
+from chalicelib.customers import whitelists_api
 from chalicelib.ledger import api as ledger_api
 from chalicelib.payments import api as payments_api
 from chalicelib.payments.tasks import deliver_webhooks
@@ -47,6 +48,7 @@ for blueprint_module in (
     partners_api,
     facilities_api,
     customer_360_api,
+    whitelists_api,
 ):
     app.register_blueprint(blueprint_module.api.blueprint)
 

@@ -6,6 +6,7 @@ first use, so a cold start loads only what the first request needs.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -86,5 +87,16 @@ class _OffBalance:
         return commitments(ctx, as_of)
 
 
+class _PreApprovals:
+    """The customers context's whitelist runs, for origination's fast path (``customers`` reads origination)."""
+
+    def fast_path(self, ctx: TenantContext, customer_id: str, product_code: str, amount: Decimal,
+                  currency: str | None) -> dict[str, Any] | None:
+        from chalicelib.customers import whitelists
+
+        return whitelists.fast_path(ctx, customer_id, product_code, amount, currency)
+
+
 clock.use(calendar=_BusinessCalendar())
 effects.use(events=_MerchantEvents(), clearing=_Clearing(), customers=_CustomerRegistry(), off_balance=_OffBalance())
+effects.use(pre_approvals=_PreApprovals())

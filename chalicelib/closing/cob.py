@@ -28,7 +28,7 @@ from chalicelib.shared.tenant import TenantContext
 
 # Contracts per Distributed Map item: a child closes this many (~0.1 s each) well inside its timeout.
 BATCH_SIZE = 50
-TENANT_STEPS = ("expire_applications", "expire_facilities", "gl_roll_up", "clearing_netting", "customer_grades")
+TENANT_STEPS = ("expire_applications", "expire_facilities", "gl_roll_up", "clearing_netting", "customer_grades", "whitelists")
 PHASES = ("list_contracts", "close_contracts", *TENANT_STEPS)
 
 
@@ -272,9 +272,16 @@ def _customer_grades(ctx: TenantContext, on: date, run: dict[str, Any]) -> dict[
     return customers.month_end_grades(ctx, on)  # grades the month on its last day; other days do nothing
 
 
+def _whitelists(ctx: TenantContext, on: date, run: dict[str, Any]) -> dict[str, Any]:
+    from chalicelib.customers import whitelists
+
+    return whitelists.month_end_runs(ctx, on)  # each active rule's monthly run on a month's last day; else nothing
+
+
 _TENANT_STEP = {"expire_applications": _expire_applications, "expire_facilities": _expire_facilities,
                 "gl_roll_up": _gl_roll_up,
-                "clearing_netting": _clearing_netting, "customer_grades": _customer_grades}
+                "clearing_netting": _clearing_netting, "customer_grades": _customer_grades,
+                "whitelists": _whitelists}
 
 
 def fail(event: dict[str, Any]) -> dict[str, Any]:

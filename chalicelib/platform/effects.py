@@ -48,19 +48,28 @@ class OffBalance(Protocol):
         """Unused committed facilities on ``as_of`` per currency: ``{"unused": Decimal, "facilities": int}``."""
 
 
+class PreApprovals(Protocol):
+    def fast_path(self, ctx: TenantContext, customer_id: str, product_code: str, amount: Decimal,
+                  currency: str | None) -> dict[str, Any] | None:
+        """The unexpired whitelist pre-approval covering this application, or None (``customers.whitelists``)."""
+
+
 _events: MerchantEvents | None = None
 _clearing: Clearing | None = None
 _customers: CustomerRegistry | None = None
 _off_balance: OffBalance | None = None
+_pre_approvals: PreApprovals | None = None
 
 
 def use(*, events: MerchantEvents | None = None, clearing: Clearing | None = None,
-        customers: CustomerRegistry | None = None, off_balance: OffBalance | None = None) -> None:
-    global _events, _clearing, _customers, _off_balance
+        customers: CustomerRegistry | None = None, off_balance: OffBalance | None = None,
+        pre_approvals: PreApprovals | None = None) -> None:
+    global _events, _clearing, _customers, _off_balance, _pre_approvals
     _events = events or _events
     _clearing = clearing or _clearing
     _customers = customers or _customers
     _off_balance = off_balance or _off_balance
+    _pre_approvals = pre_approvals or _pre_approvals
 
 
 def merchant_events() -> MerchantEvents:
@@ -85,3 +94,9 @@ def off_balance() -> OffBalance:
     if _off_balance is None:
         raise RuntimeError("no off-balance port is wired: import chalicelib.bootstrap first")
     return _off_balance
+
+
+def pre_approvals() -> PreApprovals:
+    if _pre_approvals is None:
+        raise RuntimeError("no pre-approvals port is wired: import chalicelib.bootstrap first")
+    return _pre_approvals

@@ -34,6 +34,7 @@ import { PartnersPage } from "./pages/partners/PartnersPage";
 import { theme } from "./theme";
 import { CampaignsSection } from "./pages/customers360/CampaignsSection";
 import { CustomerGradesPage } from "./pages/customers360/CustomerGradesPage";
+import { WhitelistsPage } from "./pages/WhitelistsPage";
 import { GroupCustomersPage } from "./pages/customers360/GroupCustomersPage";
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -63,6 +64,7 @@ const PAGES: Record<PageKind, (item: NavItem) => ReactNode> = {
   partners: () => <PartnersPage />,
   customerGrades: () => <CustomerGradesPage />,
   campaigns: () => <CampaignsSection />,
+  whitelists: () => <WhitelistsPage />,
   groupCustomers: () => <GroupCustomersPage />,
 };
 

@@ -90,6 +90,8 @@ VALID_BODIES: dict[str, dict[str, Any]] = {
                   "evidence_reference": "sweep"},
     "WithdrawIn": {},
     "OverrideIn": {"grade": "A", "reason": "sweep test", "expires_on": "2099-12-31"},
+    "WhitelistIn": {"name": "sweep", "products": ["CONSUMER-INSTALMENT"], "validity_days": 30,
+                    "amount": {"kind": "fixed", "amount": "1000.00"}, "eligibility": {"regions": ["99"]}},
     "OverrideDecisionIn": {},
 }
 # Likewise a valid query string for a query model with a required parameter.
@@ -225,6 +227,8 @@ def world(api_client, local_env) -> Iterator[dict[str, Any]]:
         campaign = ok(desk.as_("product-manager").post("/v1/campaigns", {
             "name": "sweep", "target_products": ["CONSUMER-INSTALMENT"], "channel": "sms", "valid_from": "2026-01-05",
             "valid_to": "2099-12-31", "eligibility": {"customer_types": ["individual"]}}), 201)
+        whitelist = ok(desk.as_("product-manager").post("/v1/whitelists", VALID_BODIES["WhitelistIn"]), 201)
+        whitelist_run = ok(desk.as_("product-manager").post(f"/v1/whitelists/{whitelist['whitelist_id']}/runs"), 201)
 
         drain_webhook_queue(lambda: bool(ok(admin.get("/v1/webhook-deliveries"))["items"]))
         delivery = ok(admin.get("/v1/webhook-deliveries"))["items"][0]["id"]
@@ -255,6 +259,8 @@ def world(api_client, local_env) -> Iterator[dict[str, Any]]:
             "override_id": [override["override_id"]],
             "campaign_id": [campaign["campaign_id"]],
             "lead_id": [campaign["leads"][0]["lead_id"]],
+            "whitelist_id": [whitelist["whitelist_id"]],
+            "run_id": [whitelist_run["run_id"]],
         }
         # Two contexts call their own ids ``entry_id``.
         by_prefix = {"/v1/blacklist/": {"entry_id": [blacklist["id"]]},

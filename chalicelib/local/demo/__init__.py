@@ -16,6 +16,7 @@ def seed_demo(group: DemoGroup = DEMO, through: date | None = None,
     from chalicelib.local.demo.facilities import seed_demo_facilities
     from chalicelib.local.demo.history import seed_demo_history
     from chalicelib.local.demo.products import seed_demo_products
+    from chalicelib.local.demo.whitelists import seed_demo_whitelists
 
     progress("demo products (authored, approved and activated by the demo users)")
     seed_demo_products(tenants={"demo-lending": group.lending, "demo-leasing": group.leasing,
@@ -23,6 +24,7 @@ def seed_demo(group: DemoGroup = DEMO, through: date | None = None,
     dates = seed_demo_history(group, through, progress)
     seed_demo_facilities(group, progress)
     seed_demo_customers(group, progress)
+    seed_demo_whitelists(group, progress)
     return dates
 
 

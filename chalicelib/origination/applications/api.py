@@ -56,6 +56,8 @@ class RiskRuleView(Schema):
     rule: str
     outcome: str
     reason: str
+    whitelist_id: str | None = Field(default=None, description="the ``pre_approved`` line: the whitelist")
+    run_id: str | None = Field(default=None, description="the ``pre_approved`` line: the run that pre-approved it")
 
 
 class RiskView(Schema):

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from chalicelib.origination import wiring
 from chalicelib.origination.applications import commands, group_effects
-from chalicelib.origination.applications import facility_effects
+from chalicelib.origination.applications import facility_effects, whitelist_effects
 from chalicelib.origination.applications.contract import Party, render_contract
 from chalicelib.origination.applications.domain import (
     Actor,
@@ -314,6 +314,8 @@ def submit_application(ctx: TenantContext, application_id: str, *, run_risk_chec
         _check_assets_cover(app, amount)
     pin = ProductPin(offer.version, offer.second_review_required, offer.second_review_above,
                      offer.signing_window_days, offer.required_documents)
+    pin = whitelist_effects.fast_path_pin(pin, whitelist_effects.pre_approval(
+        ctx, app.customer.customer_id, app.product_code, amount, offer.currency))  # a pre-approved customer: one level
     previous = app.status
     app.submit(actor_of(ctx), at, Priced(pin, priced.terms, priced.quote, amount, offer.currency, priced.rate,
                                          _monthly_payment(app.kind, priced.terms, priced.quote)))
@@ -350,9 +352,11 @@ def _assess(ctx: TenantContext, app: Application, offer: ProductOffer, customers
     assert customer is not None and app.priced_terms is not None
     subject = _risk_subject(ctx, app, customer, app.priced_terms, store, blacklist, clock.business_date(ctx))
     assessment = assess(offer.risk, subject)
+    pre = whitelist_effects.risk_result(whitelist_effects.pre_approval(
+        ctx, app.customer.customer_id, app.product_code, app.amount, app.currency))
     app.record_risk(assessment.decision.value,
-                    tuple({"rule": r.rule, "outcome": r.outcome.value, "reason": r.reason} for r in assessment.results),
-                    at)
+                    tuple({"rule": r.rule, "outcome": r.outcome.value, "reason": r.reason} for r in assessment.results)
+                    + ((pre,) if pre else ()), at)
 
 
 def _check_kind_details(app: Application) -> None:

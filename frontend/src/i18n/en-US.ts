@@ -1,5 +1,6 @@
 import { facilitiesEnUS } from "./areas/facilities";
 import { customers360EnUS } from "./areas/customers360";
+import { whitelistsEnUS } from "./areas/whitelists";
 import { hqEnUS } from "./areas/hq";
 import { servicingEnUS } from "./areas/servicing";
 import { partnersEnUS } from "./areas/partners";
@@ -938,4 +939,5 @@ export const enUS: Messages = {
   ...partnersEnUS,
   ...facilitiesEnUS,
   ...customers360EnUS,
+  ...whitelistsEnUS,
 };

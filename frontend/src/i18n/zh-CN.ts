@@ -1,5 +1,6 @@
 import { facilitiesZhCN } from "./areas/facilities";
 import { customers360ZhCN } from "./areas/customers360";
+import { whitelistsZhCN } from "./areas/whitelists";
 import { hqZhCN } from "./areas/hq";
 import { servicingZhCN } from "./areas/servicing";
 import { partnersZhCN } from "./areas/partners";
@@ -937,6 +938,7 @@ export const zhCN = {
   ...partnersZhCN,
   ...facilitiesZhCN,
   ...customers360ZhCN,
+  ...whitelistsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

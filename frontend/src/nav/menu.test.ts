@@ -14,7 +14,7 @@ describe("role → navigation", () => {
 
   it("shows a loan officer products, customers and origination", () => {
     expect(keys(["loan-officer"])).toEqual(["calculator", "products", "customers", "applications", "facilities",
-                                           "customer-grades", "campaigns"]);
+                                           "customer-grades", "campaigns", "whitelists"]);
   });
 
   it("shows products and customers to every subsidiary role, and to no HQ or platform role", () => {
@@ -30,7 +30,7 @@ describe("role → navigation", () => {
   it("shows a tenant admin every subsidiary page but no HQ or tenant registry", () => {
     expect(keys(["tenant-admin"])).toEqual([
       "calculator", "products", "customers", "applications", "contracts", "collections", "ledger", "webhooks", "admin",
-      "users", "partners", "facilities", "customer-grades", "campaigns",
+      "users", "partners", "facilities", "customer-grades", "campaigns", "whitelists",
     ]);
   });
 
@@ -53,7 +53,7 @@ describe("role → navigation", () => {
   it("unions the pages of several roles", () => {
     expect(keys(["finance", "product-manager"])).toEqual([
       "calculator", "products", "customers", "applications", "contracts", "collections", "ledger", "facilities",
-      "customer-grades", "campaigns",
+      "customer-grades", "campaigns", "whitelists",
     ]);
   });
 

@@ -9,7 +9,7 @@ export type Section = "tools" | "business" | "finance" | "hq" | "system";
 export type PageKind =
   | "calculator" | "tenants" | "products" | "customers" | "applications" | "contracts" | "collections"
   | "invoices" | "hq" | "ledger" | "webhooks" | "admin" | "users" | "partners" | "facilities"
-  | "customerGrades" | "campaigns" | "groupCustomers";
+  | "customerGrades" | "campaigns" | "groupCustomers" | "whitelists";
 
 export interface NavItem {
   key: string;
@@ -95,6 +95,9 @@ export const NAV: readonly NavItem[] = [
     page: "campaigns", nested: true },
   { key: "group-customers", path: "/hq/customers", label: "nav.groupCustomers", section: "hq", roles: GROUP,
     page: "groupCustomers" },
+  // issue 18: pre-approval whitelists
+  { key: "whitelists", path: "/whitelists", label: "nav.whitelists", section: "business",
+    roles: ["product-manager", "tenant-admin", "loan-officer", "viewer"], page: "whitelists" },
 ];
 
 export function allows(item: NavItem, roles: readonly string[]): boolean {

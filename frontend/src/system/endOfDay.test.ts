@@ -19,26 +19,26 @@ const states = (r: EndOfDayRun | null) => phaseSteps(r).map((s) => s.state);
 describe("end of day phases as steps", () => {
   it("waits on every standard phase before the run is read", () => {
     expect(phaseSteps(null).map((s) => s.name)).toEqual([...EOD_PHASES]);
-    expect(states(null)).toEqual(Array(7).fill("wait"));
+    expect(states(null)).toEqual(Array(8).fill("wait"));
   });
 
   it("maps each phase's status to a step state", () => {
-    expect(states(run({ phases: phases(1) }))).toEqual(["finish", "process", "wait", "wait", "wait", "wait", "wait"]);
+    expect(states(run({ phases: phases(1) }))).toEqual(["finish", "process", "wait", "wait", "wait", "wait", "wait", "wait"]);
   });
 
   it("puts a running run between two phases at the next one", () => {
-    expect(states(run({ phases: phases(2, "pending") }))).toEqual(["finish", "finish", "process", "wait", "wait", "wait", "wait"]);
+    expect(states(run({ phases: phases(2, "pending") }))).toEqual(["finish", "finish", "process", "wait", "wait", "wait", "wait", "wait"]);
   });
 
   it("finishes every phase of a completed run, even one read without phases", () => {
-    expect(states(run({ status: "completed", phases: phases(7) }))).toEqual(Array(7).fill("finish"));
-    expect(states(run({ status: "completed" }))).toEqual(Array(7).fill("finish"));
+    expect(states(run({ status: "completed", phases: phases(8) }))).toEqual(Array(8).fill("finish"));
+    expect(states(run({ status: "completed" }))).toEqual(Array(8).fill("finish"));
   });
 
   it("marks the phase a failed run stopped in as the error", () => {
-    expect(states(run({ status: "failed", phases: phases(1) }))).toEqual(["finish", "error", "wait", "wait", "wait", "wait", "wait"]);
+    expect(states(run({ status: "failed", phases: phases(1) }))).toEqual(["finish", "error", "wait", "wait", "wait", "wait", "wait", "wait"]);
     expect(states(run({ status: "failed", phases: phases(3, "pending") }))).toEqual(
-      ["finish", "finish", "finish", "error", "wait", "wait", "wait"]);
+      ["finish", "finish", "finish", "error", "wait", "wait", "wait", "wait"]);
   });
 
   it("keeps a phase the console does not know, in the run's order", () => {
@@ -48,7 +48,7 @@ describe("end of day phases as steps", () => {
 
   it("highlights the first step not finished, none once all are", () => {
     expect(currentStep(phaseSteps(run({ phases: phases(2) })))).toBe(2);
-    expect(currentStep(phaseSteps(run({ status: "completed" })))).toBe(7);
+    expect(currentStep(phaseSteps(run({ status: "completed" })))).toBe(8);
     expect(currentStep([])).toBe(0);
   });
 });

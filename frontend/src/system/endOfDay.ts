@@ -14,9 +14,9 @@ import { addDays, datesToClose } from "./businessDate";
 export type RunStatus = "running" | "completed" | "failed";
 
 /** The phases of one date's close, in the order the state machine runs them. */
-export type PhaseName = "list_contracts" | "close_contracts" | "expire_applications" | "expire_facilities" | "gl_roll_up" | "clearing_netting" | "customer_grades";
+export type PhaseName = "list_contracts" | "close_contracts" | "expire_applications" | "expire_facilities" | "gl_roll_up" | "clearing_netting" | "customer_grades" | "whitelists";
 export const EOD_PHASES: readonly PhaseName[] = [
-  "list_contracts", "close_contracts", "expire_applications", "expire_facilities", "gl_roll_up", "clearing_netting", "customer_grades",
+  "list_contracts", "close_contracts", "expire_applications", "expire_facilities", "gl_roll_up", "clearing_netting", "customer_grades", "whitelists",
 ];
 
 /** The business steps closing a contract goes through; the run counts the contracts each one changed. */

@@ -2597,6 +2597,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/whitelists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This subsidiary's whitelist rules. */
+        get: operations["whitelists.list_whitelists"];
+        put?: never;
+        /** Define a pre-approval whitelist rule: products, eligibility, the amount and the validity. */
+        post: operations["whitelists.create_whitelist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/whitelists/{whitelist_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A whitelist rule and its runs, newest first. */
+        get: operations["whitelists.get_whitelist"];
+        /** Change the rule for runs from now on; runs already made keep their lists. */
+        put: operations["whitelists.update_whitelist"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/whitelists/{whitelist_id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule's runs, newest first. */
+        get: operations["whitelists.list_whitelist_runs"];
+        put?: never;
+        /** Run the rule now: every customer as of the business date; the list is kept as it is. */
+        post: operations["whitelists.run_whitelist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/whitelists/{whitelist_id}/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A run's list with each customer's amount and reasons; ``?format=csv``: the list as a CSV file
+         * @description A run's list with each customer's amount and reasons; ``?format=csv``: the list as a CSV file
+         *         (``name``, ``content_type``, ``content``) for marketing.
+         */
+        get: operations["whitelists.get_whitelist_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2694,6 +2769,39 @@ export interface components {
             email: string | null;
             /** Username */
             username: string;
+        };
+        /**
+         * AmountKind
+         * @enum {string}
+         */
+        AmountKind: "fixed" | "multiple";
+        /**
+         * AmountRule
+         * @description ``fixed``: ``amount`` for everyone; ``multiple``: ``factor`` × outstanding exposure, at most ``cap``
+         *     (and at least ``floor`` when set: a customer with no exposure then gets the floor).
+         */
+        AmountRule: {
+            /**
+             * Amount
+             * @default null
+             */
+            amount: string | null;
+            /**
+             * Cap
+             * @default null
+             */
+            cap: string | null;
+            /**
+             * Factor
+             * @default null
+             */
+            factor: string | null;
+            /**
+             * Floor
+             * @default null
+             */
+            floor: string | null;
+            kind: components["schemas"]["AmountKind"];
         };
         /** ApplicationPage */
         ApplicationPage: {
@@ -6132,6 +6240,18 @@ export interface components {
             reason: string;
             /** Rule */
             rule: string;
+            /**
+             * Run Id
+             * @description the ``pre_approved`` line: the run that pre-approved it
+             * @default null
+             */
+            run_id: string | null;
+            /**
+             * Whitelist Id
+             * @description the ``pre_approved`` line: the whitelist
+             * @default null
+             */
+            whitelist_id: string | null;
         };
         /** RiskView */
         RiskView: {
@@ -6926,6 +7046,36 @@ export interface components {
              * @default null
              */
             next: string | null;
+        };
+        /**
+         * WhitelistIn
+         * @description ``POST /v1/whitelists`` and ``PUT /v1/whitelists/{id}``.
+         */
+        WhitelistIn: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            amount: components["schemas"]["AmountRule"];
+            /**
+             * Currency
+             * @default CNY
+             */
+            currency: string;
+            eligibility?: components["schemas"]["EligibilityRules"];
+            /** Name */
+            name: string;
+            /**
+             * Products
+             * @description products the run pre-approves
+             */
+            products: string[];
+            /**
+             * Validity Days
+             * @description days a run's approvals stay valid after its date
+             */
+            validity_days: number;
         };
         /** WithdrawIn */
         WithdrawIn: {
@@ -28541,6 +28691,802 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "whitelists.list_whitelists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "whitelists.create_whitelist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhitelistIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "whitelists.get_whitelist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                whitelist_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "whitelists.update_whitelist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                whitelist_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhitelistIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "whitelists.list_whitelist_runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                whitelist_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "whitelists.run_whitelist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                whitelist_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "whitelists.get_whitelist_run": {
+        parameters: {
+            query?: {
+                format?: string;
+            };
+            header?: never;
+            path: {
+                whitelist_id: string;
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description Internal error (nothing leaked; quote the correlation id) */
             500: {

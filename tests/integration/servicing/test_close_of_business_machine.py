@@ -66,10 +66,10 @@ def test_missed_dates_catch_up_in_one_execution_of_the_machine_through_an_s3_man
     run = service.close_through(ctx, D0 + timedelta(days=2), moving=True)
     assert run["status"] == "completed" and run["caught_up"] == [D0.isoformat(), (D0 + timedelta(days=1)).isoformat()]
     assert (run["total"], run["closed"], run["parked"], run["batches"]) == (3, 3, 0, 1)
-    assert [p["status"] for p in run["phases"]] == ["succeeded"] * 7
+    assert [p["status"] for p in run["phases"]] == ["succeeded"] * 8
     assert [p["name"] for p in run["phases"]] == ["list_contracts", "close_contracts", "expire_applications",
                                                    "expire_facilities", "gl_roll_up", "clearing_netting",
-                                                   "customer_grades"]
+                                                   "customer_grades", "whitelists"]
     assert run["contract_steps"]["accrue"] == 3 and run["contract_steps"]["projection"] == 3
     new = [e for e in _executions() if e["executionArn"] not in before]
     assert len(new) == 1 and new[0]["status"] == "SUCCEEDED"  # three dates, one execution

@@ -6,6 +6,8 @@ from .account_view_name import AccountViewName
 from .acknowledge import Acknowledge
 from .actor_view import ActorView
 from .admin_user import AdminUser
+from .amount_kind import AmountKind
+from .amount_rule import AmountRule
 from .application_page import ApplicationPage
 from .application_summary import ApplicationSummary
 from .application_view import ApplicationView
@@ -283,6 +285,7 @@ from .voucher_in_content_type import VoucherInContentType
 from .warning_in import WarningIn
 from .warning_page import WarningPage
 from .warning_page_items_item import WarningPageItemsItem
+from .whitelist_in import WhitelistIn
 from .withdraw_in import WithdrawIn
 from .withdrawal import Withdrawal
 from .write_off_in import WriteOffIn
@@ -294,6 +297,8 @@ __all__ = (
     "Acknowledge",
     "ActorView",
     "AdminUser",
+    "AmountKind",
+    "AmountRule",
     "ApplicationPage",
     "ApplicationSummary",
     "ApplicationView",
@@ -571,6 +576,7 @@ __all__ = (
     "WarningIn",
     "WarningPage",
     "WarningPageItemsItem",
+    "WhitelistIn",
     "Withdrawal",
     "WithdrawIn",
     "WriteOffIn",

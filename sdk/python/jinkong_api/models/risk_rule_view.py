@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RiskRuleView")
 
@@ -16,11 +18,15 @@ class RiskRuleView:
         outcome (str):
         reason (str):
         rule (str):
+        run_id (None | str | Unset): the ``pre_approved`` line: the run that pre-approved it
+        whitelist_id (None | str | Unset): the ``pre_approved`` line: the whitelist
     """
 
     outcome: str
     reason: str
     rule: str
+    run_id: None | str | Unset = UNSET
+    whitelist_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,6 +35,18 @@ class RiskRuleView:
         reason = self.reason
 
         rule = self.rule
+
+        run_id: None | str | Unset
+        if isinstance(self.run_id, Unset):
+            run_id = UNSET
+        else:
+            run_id = self.run_id
+
+        whitelist_id: None | str | Unset
+        if isinstance(self.whitelist_id, Unset):
+            whitelist_id = UNSET
+        else:
+            whitelist_id = self.whitelist_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,6 +57,10 @@ class RiskRuleView:
                 "rule": rule,
             }
         )
+        if run_id is not UNSET:
+            field_dict["run_id"] = run_id
+        if whitelist_id is not UNSET:
+            field_dict["whitelist_id"] = whitelist_id
 
         return field_dict
 
@@ -51,10 +73,30 @@ class RiskRuleView:
 
         rule = d.pop("rule")
 
+        def _parse_run_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        run_id = _parse_run_id(d.pop("run_id", UNSET))
+
+        def _parse_whitelist_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        whitelist_id = _parse_whitelist_id(d.pop("whitelist_id", UNSET))
+
         risk_rule_view = cls(
             outcome=outcome,
             reason=reason,
             rule=rule,
+            run_id=run_id,
+            whitelist_id=whitelist_id,
         )
 
         risk_rule_view.additional_properties = d

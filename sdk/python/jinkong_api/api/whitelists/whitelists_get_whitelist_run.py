@@ -1,0 +1,227 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    whitelist_id: str,
+    run_id: str,
+    *,
+    format_: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["format"] = format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/whitelists/{whitelist_id}/runs/{run_id}".format(
+            whitelist_id=quote(str(whitelist_id), safe=""),
+            run_id=quote(str(run_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    whitelist_id: str,
+    run_id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: str | Unset = UNSET,
+) -> Response[Any | Error]:
+    """A run's list with each customer's amount and reasons; ``?format=csv``: the list as a CSV file
+
+     A run's list with each customer's amount and reasons; ``?format=csv``: the list as a CSV file
+        (``name``, ``content_type``, ``content``) for marketing.
+
+    Args:
+        whitelist_id (str):
+        run_id (str):
+        format_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        whitelist_id=whitelist_id,
+        run_id=run_id,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    whitelist_id: str,
+    run_id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: str | Unset = UNSET,
+) -> Any | Error | None:
+    """A run's list with each customer's amount and reasons; ``?format=csv``: the list as a CSV file
+
+     A run's list with each customer's amount and reasons; ``?format=csv``: the list as a CSV file
+        (``name``, ``content_type``, ``content``) for marketing.
+
+    Args:
+        whitelist_id (str):
+        run_id (str):
+        format_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return sync_detailed(
+        whitelist_id=whitelist_id,
+        run_id=run_id,
+        client=client,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    whitelist_id: str,
+    run_id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: str | Unset = UNSET,
+) -> Response[Any | Error]:
+    """A run's list with each customer's amount and reasons; ``?format=csv``: the list as a CSV file
+
+     A run's list with each customer's amount and reasons; ``?format=csv``: the list as a CSV file
+        (``name``, ``content_type``, ``content``) for marketing.
+
+    Args:
+        whitelist_id (str):
+        run_id (str):
+        format_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        whitelist_id=whitelist_id,
+        run_id=run_id,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    whitelist_id: str,
+    run_id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: str | Unset = UNSET,
+) -> Any | Error | None:
+    """A run's list with each customer's amount and reasons; ``?format=csv``: the list as a CSV file
+
+     A run's list with each customer's amount and reasons; ``?format=csv``: the list as a CSV file
+        (``name``, ``content_type``, ``content``) for marketing.
+
+    Args:
+        whitelist_id (str):
+        run_id (str):
+        format_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            whitelist_id=whitelist_id,
+            run_id=run_id,
+            client=client,
+            format_=format_,
+        )
+    ).parsed

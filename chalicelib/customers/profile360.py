@@ -4,7 +4,8 @@ Sections: profile, verification (level, evidence, history), consents, applicatio
 balances and delinquency buckets, repayments by channel, collection actions, grades with history,
 sister relationships (consented only), and one timeline of every event, newest first.
 
-Redaction is one table (``HIDDEN``): a field path is shown when any of the caller's roles may see it.
+Redaction is one table (``shared.redaction.HIDDEN``, also applied to the plain customer read): a field
+path is shown when any of the caller's roles may see it.
 A collector sees what collections needs — contact, contracts, arrears, repayments, collection actions —
 not income, documents, evidence detail or grades.
 """
@@ -14,25 +15,10 @@ from decimal import Decimal
 from typing import Any
 
 from chalicelib.customers import group, service, sources
-from chalicelib.shared.tenant import Role, TenantContext
+from chalicelib.shared.redaction import hidden_for
+from chalicelib.shared.tenant import TenantContext
 
 ZERO = Decimal(0)
-
-# Field paths each role may NOT see. A path not listed for a role is visible to it.
-HIDDEN: dict[Role, frozenset[str]] = {
-    Role.COLLECTOR: frozenset({"profile.annual_income", "applications.documents", "verification.evidence",
-                               "grades", "consents", "sister_relationships"}),
-    Role.VIEWER: frozenset({"profile.contact", "profile.annual_income", "applications.documents",
-                            "verification.evidence", "collection_actions"}),
-    Role.FINANCE: frozenset({"profile.annual_income", "applications.documents", "verification.evidence"}),
-}
-
-
-def hidden_for(roles: frozenset[Role]) -> set[str]:
-    """The paths hidden from a caller: hidden only if hidden from every role it holds."""
-    sets = [HIDDEN.get(r, frozenset()) for r in roles]
-    return set(frozenset.intersection(*sets)) if sets else set()
-
 
 def _redact(view: dict[str, Any], hidden: set[str]) -> dict[str, Any]:
     for path in sorted(hidden):

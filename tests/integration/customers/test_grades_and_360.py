@@ -139,3 +139,14 @@ def test_the_360_shows_everything_to_the_desk_and_what_collections_needs_to_a_co
 
     viewer = ok(api.as_("viewer@demo-lending").get(f"/v1/customers/{cid}/360"))
     assert "contact" not in viewer["profile"] and viewer["grades"] is not None
+
+
+def test_the_plain_customer_read_applies_the_360s_redaction_table(book):
+    api, cid = book["desk"].api, book["customer"]
+    assert ok(api.as_(ADMIN).get(f"/v1/customers/{cid}"))["annual_income"] == "240000.00"
+    collector = ok(api.as_("collector@demo-lending").get(f"/v1/customers/{cid}"))
+    assert collector["annual_income"] is None and collector["contact"]["phone"]
+    listed = ok(api.as_("collector@demo-lending").get("/v1/customers?limit=200"))["items"]
+    assert listed and all(c["annual_income"] is None for c in listed)
+    viewer = ok(api.as_("viewer@demo-lending").get(f"/v1/customers/{cid}"))
+    assert viewer["annual_income"] is None and viewer["contact"] == {}

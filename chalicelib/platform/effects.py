@@ -9,6 +9,10 @@ Two reads go the same way. Credit looks a customer up in origination's registry,
 draws on credit's facilities; and the ledger's trial balance carries credit's unused commitments on
 memorandum rows, while nothing in the ledger may know credit. (When the registry moves into its own
 ``customers`` context, credit will import it directly.)
+
+And one notice: servicing tells the customers context that a customer's relationship changed (a
+disbursement, a repayment) so HQ's group customer view stays current; customers reads servicing, so
+servicing may not import it.
 """
 from __future__ import annotations
 
@@ -48,6 +52,12 @@ class OffBalance(Protocol):
         """Unused committed facilities on ``as_of`` per currency: ``{"unused": Decimal, "facilities": int}``."""
 
 
+class Relationships(Protocol):
+    def changed(self, ctx: TenantContext, customer_id: str) -> None:
+        """Refresh what HQ's group customer view shows of the tenant's customer (products, exposure)."""
+
+
+_relationships: Relationships | None = None
 _events: MerchantEvents | None = None
 _clearing: Clearing | None = None
 _customers: CustomerRegistry | None = None
@@ -55,12 +65,14 @@ _off_balance: OffBalance | None = None
 
 
 def use(*, events: MerchantEvents | None = None, clearing: Clearing | None = None,
-        customers: CustomerRegistry | None = None, off_balance: OffBalance | None = None) -> None:
-    global _events, _clearing, _customers, _off_balance
+        customers: CustomerRegistry | None = None, off_balance: OffBalance | None = None,
+        relationships: Relationships | None = None) -> None:
+    global _events, _clearing, _customers, _off_balance, _relationships
     _events = events or _events
     _clearing = clearing or _clearing
     _customers = customers or _customers
     _off_balance = off_balance or _off_balance
+    _relationships = relationships or _relationships
 
 
 def merchant_events() -> MerchantEvents:
@@ -85,3 +97,9 @@ def off_balance() -> OffBalance:
     if _off_balance is None:
         raise RuntimeError("no off-balance port is wired: import chalicelib.bootstrap first")
     return _off_balance
+
+
+def relationships() -> Relationships:
+    if _relationships is None:
+        raise RuntimeError("no relationships port is wired: import chalicelib.bootstrap first")
+    return _relationships

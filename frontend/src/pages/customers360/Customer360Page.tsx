@@ -87,7 +87,7 @@ export function Customer360Page() {
           showIcon
           className="section-gap"
           data-testid="c360-redacted"
-          message={t("c360.redacted", { fields: c.redacted.join(", ") })}
+          message={t("c360.redacted", { fields: c.redacted.map((f) => t(`c360.field.${f}` as MessageKey)).join(", ") })}
         />
       )}
       <Row gutter={[16, 16]}>
@@ -190,6 +190,19 @@ export function Customer360Page() {
                 )}
               </Space>
             )}
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card variant="borderless" title={t("c360.facilities")}>
+            <Table size="small" pagination={false} rowKey="facility_id" dataSource={c.facilities} data-testid="c360-facilities" columns={[
+              { title: t("c360.facility"), dataIndex: "facility_id" },
+              { title: t("c360.status"), dataIndex: "status", render: (s: string) => <Tag>{s}</Tag> },
+              { title: t("c360.facilityAmount"), render: (_, x) => <span className="num">{formatMoney(x.amount)}</span> },
+              { title: t("c360.utilized"), render: (_, x) => <span className="num">{formatMoney(x.utilized)}</span> },
+              { title: t("c360.blocked"), render: (_, x) => <span className="num">{formatMoney(x.blocked)}</span> },
+              { title: t("c360.available"), render: (_, x) => <span className="num">{formatMoney(x.available)}</span> },
+              { title: t("c360.validity"), render: (_, x) => `${x.valid_from} – ${x.valid_to}` },
+            ]} />
           </Card>
         </Col>
         <Col span={24}>

@@ -100,7 +100,8 @@ def timeline(verification: dict[str, Any], consents: list[dict[str, Any]], apps:
     for e in verification["evidence"]:
         rows.append({"at": e["recorded_at"], "kind": "evidence", "summary": e["kind"], "by": e["recorded_by"]})
     for h in verification["history"]:
-        rows.append({"at": h["at"], "kind": "level", "summary": f"{h['from']} → {h['to']}", "by": h["by"]})
+        revoked = f" ({h['revoked']} revoked: {h['reason']})" if h.get("revoked") else ""
+        rows.append({"at": h["at"], "kind": "level", "summary": f"{h['from']} → {h['to']}{revoked}", "by": h["by"]})
     for c in consents:
         rows.append({"at": c["recorded_at"], "kind": "consent", "summary": f"given: {', '.join(c['scopes'])}",
                      "by": c["recorded_by"]})

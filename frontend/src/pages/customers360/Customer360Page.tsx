@@ -28,7 +28,7 @@ const CONSENTERS = ["loan-officer", "tenant-admin"];
 const OVERRIDE_MAKERS = ["tenant-admin", "product-manager", "loan-officer"];
 const OVERRIDE_CHECKERS = ["tenant-admin", "product-manager"];
 
-type Dialog = null | "evidence" | "consent" | "override";
+type Dialog = null | "evidence" | "consent" | "override" | "revoke";
 
 export function Customer360Page() {
   const { id = "" } = useParams();
@@ -40,6 +40,7 @@ export function Customer360Page() {
   const today = current ? dayjs(current.business_date) : undefined;
   const view = useResource<Customer360>(`/v1/customers/${encodeURIComponent(id)}/360`);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
   const [form] = Form.useForm();
   const roles = me?.roles ?? [];
   const may = (allowed: string[]) => allowed.some((r) => roles.includes(r as never));
@@ -67,6 +68,8 @@ export function Customer360Page() {
       await act("/consents", { ...v, given_on: v.given_on.format("YYYY-MM-DD") }, "c360.saved");
     if (dialog === "override")
       await act("/grade-overrides", { ...v, expires_on: v.expires_on.format("YYYY-MM-DD") }, "c360.saved");
+    if (dialog === "revoke" && revoking)
+      await act(`/verification/evidence/${encodeURIComponent(revoking)}/revoke`, v, "c360.saved");
   };
 
   const hidden = c.redacted.length > 0;
@@ -128,6 +131,9 @@ export function Customer360Page() {
                     { title: t("c360.reference"), dataIndex: "reference" },
                     { title: t("c360.by"), dataIndex: "recorded_by" },
                     { title: t("c360.on"), dataIndex: "recorded_on" },
+                    { title: "", render: (_, e) => (e.revoked
+                      ? <Tag data-testid="evidence-revoked">{t("c360.revokedTag")}: {e.revoked.reason}</Tag>
+                      : may(RECORDERS) && <Button size="small" danger onClick={() => { setRevoking(e.evidence_id); setDialog("revoke"); }}>{t("c360.revoke")}</Button>) },
                   ]} />
               )}
             </Space>
@@ -269,6 +275,9 @@ export function Customer360Page() {
               </Form.Item>
               <Form.Item name="evidence_reference" label={t("c360.reference")} rules={[{ required: true }]}><Input /></Form.Item>
             </>
+          )}
+          {dialog === "revoke" && (
+            <Form.Item name="reason" label={t("c360.reason")} rules={[{ required: true }]}><Input.TextArea rows={2} /></Form.Item>
           )}
           {dialog === "override" && (
             <>

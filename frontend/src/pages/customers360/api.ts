@@ -9,6 +9,7 @@ export interface Evidence {
   recorded_at: string;
   recorded_on: string;
   details: Record<string, string>;
+  revoked?: { at: string; on: string; by: string; reason: string } | null;
 }
 
 export interface Verification {

@@ -97,6 +97,15 @@ class _PreApprovals:
         return whitelists.fast_path(ctx, customer_id, product_code, amount, currency)
 
 
+class _Relationships:
+    """The customers context's relationship card in HQ's directory, for servicing's disbursements and repayments."""
+
+    def changed(self, ctx: TenantContext, customer_id: str) -> None:
+        from chalicelib.customers.group import publish_card
+
+        publish_card(ctx, customer_id)
+
+
 clock.use(calendar=_BusinessCalendar())
-effects.use(events=_MerchantEvents(), clearing=_Clearing(), customers=_CustomerRegistry(), off_balance=_OffBalance())
-effects.use(pre_approvals=_PreApprovals())
+effects.use(events=_MerchantEvents(), clearing=_Clearing(), customers=_CustomerRegistry(), off_balance=_OffBalance(),
+            pre_approvals=_PreApprovals(), relationships=_Relationships())

@@ -9,7 +9,7 @@ from chalicelib.customers import campaigns, group, profile360, service
 from chalicelib.customers.campaigns import CampaignIn
 from chalicelib.customers.domain import ConsentIn, OverrideDecisionIn, OverrideAction, OverrideIn, WithdrawIn
 from chalicelib.customers.grades import GradeRules
-from chalicelib.customers.ladder import RECORDERS, EvidenceIn
+from chalicelib.customers.ladder import RECORDERS, EvidenceIn, RevokeIn
 from chalicelib.platform.http import ApiBlueprint, Reply
 from chalicelib.shared.schema import Schema
 from chalicelib.shared.tenant import GROUP_ROLES, SUBSIDIARY_ROLES, Role, TenantContext
@@ -47,6 +47,13 @@ def get_verification(ctx: TenantContext, customer_id: str) -> dict[str, Any]:
 def record_evidence(ctx: TenantContext, customer_id: str, body: EvidenceIn) -> dict[str, Any]:
     """Record verification evidence; the level rises to what the evidence on record reaches."""
     return service.record_evidence(ctx, customer_id, body)
+
+
+@api.route("/v1/customers/{customer_id}/verification/evidence/{evidence_id}/revoke", "POST", roles=RECORDERS,
+           body=RevokeIn)
+def revoke_evidence(ctx: TenantContext, customer_id: str, evidence_id: str, body: RevokeIn) -> dict[str, Any]:
+    """Revoke evidence with a reason; the level is recomputed from what remains and the history says so."""
+    return service.revoke_evidence(ctx, customer_id, evidence_id, body)
 
 
 # --- consent -----------------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ A campaign produces its list at once, each lead with the reasons it is on it. Au
 
 Results are tracked against applications: a lead is *applied* when the customer (found in the
 receiving subsidiary by the keyed identity hash) opened an application for a target product within
-the validity, and *converted* when one was disbursed. *Contacted* is recorded by staff.
+the validity, and *converted* when one was disbursed. *Contacted* is recorded by staff. HQ sees all
+three for a group campaign's leads, each read in its receiving subsidiary.
 """
 from __future__ import annotations
 
@@ -246,13 +247,23 @@ def outcome(ctx: TenantContext, campaign: dict[str, Any], lead: dict[str, Any]) 
             "applications": [{"application_id": a.application_id, "status": a.status.value} for a in apps]}
 
 
+def _receiver(hq: TenantContext, subsidiary_id: str) -> TenantContext:
+    """A receiving subsidiary's read context for HQ (refused unless it belongs to HQ's group): the
+    group extract's channel, as group risk reads its subsidiaries."""
+    from chalicelib.risk.contexts import subsidiary_context
+
+    return subsidiary_context(subsidiary_id, hq.tenant_id)
+
+
 def campaign_results(ctx: TenantContext, campaign_id: str) -> dict[str, Any]:
     """The campaign, the caller's leads with their reasons and outcomes, and the totals."""
     where, campaign = _load(ctx, campaign_id)
     if ctx.kind.is_subsidiary:
         leads = [{**lead, **outcome(ctx, campaign, lead)} for lead in _leads(where, campaign_id, ctx.tenant_id)]
-    else:  # HQ sees every subsidiary's list and who was contacted; outcomes are each subsidiary's
+    else:  # HQ sees every subsidiary's list, who was contacted, and each lead's outcome in its subsidiary
         leads = _leads(where, campaign_id, None)
+        receivers = {sub: _receiver(ctx, sub) for sub in {x["receiving_subsidiary"] for x in leads}}
+        leads = [{**lead, **outcome(receivers[lead["receiving_subsidiary"]], campaign, lead)} for lead in leads]
     totals = {"leads": len(leads), "contacted": sum(1 for x in leads if x.get("contacted_at")),
               "applied": sum(1 for x in leads if x.get("applied")),
               "converted": sum(1 for x in leads if x.get("converted"))}

@@ -70,21 +70,40 @@ class Evidence:
     recorded_at: datetime
     recorded_on: date
     details: dict[str, Any]
+    revoked: dict[str, Any] | None = None  # {"at", "on", "by", "reason"} once revoked; it then counts for nothing
+
+    @property
+    def in_force(self) -> bool:
+        return self.revoked is None
+
+    @property
+    def key(self) -> str:
+        """Its record's sort key under the customer."""
+        return f"EVIDENCE#{self.recorded_at.isoformat()}#{self.evidence_id}"
 
     def to_json(self) -> dict[str, Any]:
         return {"evidence_id": self.evidence_id, "kind": self.kind.value, "reference": self.reference,
                 "recorded_by": self.recorded_by, "recorded_at": self.recorded_at.isoformat(),
-                "recorded_on": self.recorded_on.isoformat(), "details": self.details}
+                "recorded_on": self.recorded_on.isoformat(), "details": self.details, "revoked": self.revoked}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Evidence":
         return cls(d["evidence_id"], EvidenceKind(d["kind"]), d["reference"], d["recorded_by"],
-                   datetime.fromisoformat(d["recorded_at"]), date.fromisoformat(d["recorded_on"]), d.get("details") or {})
+                   datetime.fromisoformat(d["recorded_at"]), date.fromisoformat(d["recorded_on"]), d.get("details") or {},
+                   d.get("revoked"))
+
+
+class RevokeIn(Schema):
+    """``POST /v1/customers/{id}/verification/evidence/{evidence_id}/revoke``: why the evidence no longer stands."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=500, pattern=r"^\S.*$")
 
 
 def level_for(evidence: list[Evidence] | tuple[Evidence, ...]) -> VerificationLevel:
-    """The highest level the evidence on record reaches (``registered`` with none)."""
-    held = {e.kind for e in evidence}
+    """The highest level the evidence in force reaches (``registered`` with none; revoked counts for nothing)."""
+    held = {e.kind for e in evidence if e.in_force}
     reached = VerificationLevel.REGISTERED
     for level, needs in LADDER:
         if needs <= held:
@@ -98,7 +117,7 @@ def may_record(kind: EvidenceKind, roles: frozenset[Role]) -> bool:
 
 def missing_for(level: VerificationLevel, evidence: list[Evidence]) -> list[str]:
     """The evidence kinds still needed to reach ``level`` (for the console's next-step hint)."""
-    held = {e.kind for e in evidence}
+    held = {e.kind for e in evidence if e.in_force}
     for lvl, needs in LADDER:
         if lvl is level:
             return sorted(k.value for k in needs - held)

@@ -1,10 +1,12 @@
 """The customer 360: one view of a customer in this subsidiary, redacted by the caller's roles.
 
-Sections: profile, verification (level, evidence, history), consents, applications, contracts with
+Sections: profile, verification (level, evidence, history), consents, facilities (status, amount,
+utilized, blocked, available, validity; read through credit's service), applications, contracts with
 balances and delinquency buckets, repayments by channel, collection actions, grades with history,
 sister relationships (consented only), and one timeline of every event, newest first.
 
-Redaction is one table (``HIDDEN``): a field path is shown when any of the caller's roles may see it.
+Redaction is one table (``shared.redaction.HIDDEN``, also applied to the plain customer read): a field
+path is shown when any of the caller's roles may see it.
 A collector sees what collections needs — contact, contracts, arrears, repayments, collection actions —
 not income, documents, evidence detail or grades.
 """
@@ -14,25 +16,10 @@ from decimal import Decimal
 from typing import Any
 
 from chalicelib.customers import group, service, sources
-from chalicelib.shared.tenant import Role, TenantContext
+from chalicelib.shared.redaction import hidden_for
+from chalicelib.shared.tenant import TenantContext
 
 ZERO = Decimal(0)
-
-# Field paths each role may NOT see. A path not listed for a role is visible to it.
-HIDDEN: dict[Role, frozenset[str]] = {
-    Role.COLLECTOR: frozenset({"profile.annual_income", "applications.documents", "verification.evidence",
-                               "grades", "consents", "sister_relationships"}),
-    Role.VIEWER: frozenset({"profile.contact", "profile.annual_income", "applications.documents",
-                            "verification.evidence", "collection_actions"}),
-    Role.FINANCE: frozenset({"profile.annual_income", "applications.documents", "verification.evidence"}),
-}
-
-
-def hidden_for(roles: frozenset[Role]) -> set[str]:
-    """The paths hidden from a caller: hidden only if hidden from every role it holds."""
-    sets = [HIDDEN.get(r, frozenset()) for r in roles]
-    return set(frozenset.intersection(*sets)) if sets else set()
-
 
 def _redact(view: dict[str, Any], hidden: set[str]) -> dict[str, Any]:
     for path in sorted(hidden):
@@ -58,6 +45,7 @@ def customer_360(ctx: TenantContext, customer_id: str) -> dict[str, Any]:
     verification = service.verification(ctx, customer_id)
     consents = [c.to_json() for c in service.consents(ctx, customer_id)]
     grades = service.grades_of(ctx, customer_id)
+    facilities = [_facility(f) for f in sources.facilities_of(ctx, customer_id)]
     by_channel: dict[str, dict[str, Any]] = {}
     for r in repayments:
         row = by_channel.setdefault(r["channel"], {"channel": r["channel"], "count": 0, "amount": ZERO})
@@ -70,6 +58,7 @@ def customer_360(ctx: TenantContext, customer_id: str) -> dict[str, Any]:
                     "annual_income": customer.annual_income, "established_on": customer.established_on},
         "verification": verification,
         "consents": consents,
+        "facilities": facilities,
         "applications": [{"application_id": a.application_id, "product_code": a.product_code, "status": a.status.value,
                           "amount": a.amount, "currency": a.currency, "created_at": a.created_at,
                           "contract_id": a.contract_id,
@@ -85,19 +74,34 @@ def customer_360(ctx: TenantContext, customer_id: str) -> dict[str, Any]:
         "collection_actions": actions,
         "grades": grades,
         "sister_relationships": group.sister_relationships(ctx, customer_id),
-        "timeline": timeline(verification, consents, apps, figures, repayments, actions, grades),
+        "timeline": timeline(verification, consents, apps, figures, repayments, actions, grades, facilities),
     }
     return _redact(view, hidden_for(ctx.roles))
 
 
+def _money(v: Any) -> str:
+    return format(Decimal(v), "f")
+
+
+def _facility(f: dict[str, Any]) -> dict[str, Any]:
+    """One facility row of the 360: status, amounts (decimal strings) and validity, with its history."""
+    return {"facility_id": f["facility_id"], "status": f["status"], "currency": f["currency"],
+            "revolving": f["revolving"], "amount": _money(f["amount"]), "utilized": _money(f["utilized"]),
+            "blocked": _money(f["blocked"]), "available": _money(f["available"]),
+            "valid_from": f["valid_from"].isoformat(), "valid_to": f["valid_to"].isoformat(),
+            "drawable": f["drawable"], "history": f["history"]}
+
+
 def timeline(verification: dict[str, Any], consents: list[dict[str, Any]], apps: list[Any], figures: list[Any],
-             repayments: list[dict[str, Any]], actions: list[dict[str, Any]], grades: dict[str, Any]) -> list[dict[str, Any]]:
+             repayments: list[dict[str, Any]], actions: list[dict[str, Any]], grades: dict[str, Any],
+             facilities: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Every event of the customer, newest first: one row each, ``at`` an instant or a business date."""
     rows: list[dict[str, Any]] = []
     for e in verification["evidence"]:
         rows.append({"at": e["recorded_at"], "kind": "evidence", "summary": e["kind"], "by": e["recorded_by"]})
     for h in verification["history"]:
-        rows.append({"at": h["at"], "kind": "level", "summary": f"{h['from']} → {h['to']}", "by": h["by"]})
+        revoked = f" ({h['revoked']} revoked: {h['reason']})" if h.get("revoked") else ""
+        rows.append({"at": h["at"], "kind": "level", "summary": f"{h['from']} → {h['to']}{revoked}", "by": h["by"]})
     for c in consents:
         rows.append({"at": c["recorded_at"], "kind": "consent", "summary": f"given: {', '.join(c['scopes'])}",
                      "by": c["recorded_by"]})
@@ -108,6 +112,11 @@ def timeline(verification: dict[str, Any], consents: list[dict[str, Any]], apps:
             rows.append({"at": t.at.isoformat(), "kind": "application",
                          "summary": f"{a.product_code} {t.action}" + (f" → {t.to_status}" if t.to_status else ""),
                          "by": t.actor.username})
+    for fac in facilities or []:
+        for h in fac["history"]:
+            rows.append({"at": h["at"], "kind": "facility",
+                         "summary": f"{fac['facility_id']} {h['action']}" + (f" → {h['to_status']}" if h["to_status"] else ""),
+                         "by": h["by"]})
     for f in figures:
         rows.append({"at": f.disbursed_on.isoformat(), "kind": "disbursement",
                      "summary": f"{f.contract_id} {f.principal} {f.currency}", "by": None})

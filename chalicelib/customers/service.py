@@ -21,7 +21,7 @@ from chalicelib.customers.domain import (
     OverrideStatus,
     WithdrawIn,
 )
-from chalicelib.customers.ladder import Evidence, EvidenceIn, EvidenceKind, level_for, may_record, missing_for
+from chalicelib.customers.ladder import Evidence, EvidenceIn, EvidenceKind, RevokeIn, level_for, may_record, missing_for
 from chalicelib.customers.ports import FaceMatcher
 from chalicelib.customers.store import CustomerFacts
 from chalicelib.origination.customers.domain import Customer, VerificationLevel
@@ -101,7 +101,7 @@ def record_evidence(ctx: TenantContext, customer_id: str, body: EvidenceIn, *, m
         details["note"] = body.note
     at = clock.now()
     evidence = Evidence(new_id("evd"), body.kind, body.reference, ctx.username, at, clock.business_date(ctx), details)
-    store.put(ctx, (C360, customer_id), f"EVIDENCE#{at.isoformat()}#{evidence.evidence_id}", "customer_evidence",
+    store.put(ctx, (C360, customer_id), evidence.key, "customer_evidence",
               evidence.to_json(), new_only="customers.evidence.exists")
     reached = level_for(evidence_of(ctx, customer_id, store))
     if reached.rank > customer.verification_level.rank:
@@ -110,6 +110,41 @@ def record_evidence(ctx: TenantContext, customer_id: str, body: EvidenceIn, *, m
                   {"from": customer.verification_level.value, "to": reached.value, "at": at,
                    "on": evidence.recorded_on, "by": ctx.username, "evidence_id": evidence.evidence_id})
         _publish(ctx, customer_id)
+    return verification(ctx, customer_id, store)
+
+
+def revoke_evidence(ctx: TenantContext, customer_id: str, evidence_id: str, body: RevokeIn,
+                    store: CustomerFacts | None = None) -> dict[str, Any]:
+    """Revoke one piece of evidence with a reason (the roles that may record its kind may revoke it; no
+    second person). The level is recomputed from the evidence still in force — it falls if that reaches
+    less — and the level history records the revocation either way. 404 for unknown evidence, 409
+    ``customers.evidence.already_revoked`` for evidence revoked before."""
+    store = store or _store()
+    customer = sources.customer(ctx, customer_id)
+    found = next((e for e in evidence_of(ctx, customer_id, store) if e.evidence_id == evidence_id), None)
+    if found is None:
+        raise NotFound("customers.evidence.not_found", "evidence not found", {"evidence_id": evidence_id})
+    if not may_record(found.kind, ctx.roles):
+        raise Forbidden("customers.evidence.role_forbidden", f"your role may not revoke {found.kind.value}",
+                        {"kind": found.kind.value})
+    if not found.in_force:
+        raise Conflict("customers.evidence.already_revoked", "this evidence is revoked already",
+                       {"evidence_id": evidence_id, "revoked": found.revoked})
+    record = store.get(ctx, (C360, customer_id), found.key)
+    if record is None:  # deleted between the read and now: nothing to revoke
+        raise NotFound("customers.evidence.not_found", "evidence not found", {"evidence_id": evidence_id})
+    at, on = clock.now(), clock.business_date(ctx)
+    revoked = {"at": at.isoformat(), "on": on.isoformat(), "by": ctx.username, "reason": body.reason}
+    store.put(ctx, (C360, customer_id), found.key, "customer_evidence", {**record[0], "revoked": revoked},
+              version=record[1])
+    reached = level_for(evidence_of(ctx, customer_id, store))
+    if reached.rank < customer.verification_level.rank:
+        sources.set_level(ctx, customer_id, reached)
+    to = min(reached, customer.verification_level, key=lambda lvl: lvl.rank)
+    store.put(ctx, (C360, customer_id), f"LEVEL#{at.isoformat()}", "customer_level",
+              {"from": customer.verification_level.value, "to": to.value, "at": at, "on": on, "by": ctx.username,
+               "evidence_id": evidence_id, "revoked": found.kind.value, "reason": body.reason})
+    _publish(ctx, customer_id)
     return verification(ctx, customer_id, store)
 
 

@@ -110,6 +110,18 @@ def repayments(ctx: TenantContext, contract_id: str) -> list[dict[str, Any]]:
     return rows
 
 
+def facilities_of(ctx: TenantContext, customer_id: str) -> list[dict[str, Any]]:
+    """The customer's credit facilities, each with its balances and history, through credit's service."""
+    from chalicelib.credit import service
+
+    out, cursor = [], None
+    while True:
+        items, cursor = service.list_facilities(ctx, cursor, 200, customer_id=customer_id)
+        out.extend(items)
+        if not cursor:
+            return out
+
+
 def collection_actions(ctx: TenantContext, contract_id: str) -> list[dict[str, Any]]:
     from chalicelib.servicing import service
 

@@ -9,6 +9,10 @@ Two reads go the same way. Credit looks a customer up in origination's registry,
 draws on credit's facilities; and the ledger's trial balance carries credit's unused commitments on
 memorandum rows, while nothing in the ledger may know credit. (When the registry moves into its own
 ``customers`` context, credit will import it directly.)
+
+And one notice: servicing tells the customers context that a customer's relationship changed (a
+disbursement, a repayment) so HQ's group customer view stays current; customers reads servicing, so
+servicing may not import it.
 """
 from __future__ import annotations
 
@@ -54,22 +58,29 @@ class PreApprovals(Protocol):
         """The unexpired whitelist pre-approval covering this application, or None (``customers.whitelists``)."""
 
 
+class Relationships(Protocol):
+    def changed(self, ctx: TenantContext, customer_id: str) -> None:
+        """Refresh what HQ's group customer view shows of the tenant's customer (products, exposure)."""
+
+
 _events: MerchantEvents | None = None
 _clearing: Clearing | None = None
 _customers: CustomerRegistry | None = None
 _off_balance: OffBalance | None = None
 _pre_approvals: PreApprovals | None = None
+_relationships: Relationships | None = None
 
 
 def use(*, events: MerchantEvents | None = None, clearing: Clearing | None = None,
         customers: CustomerRegistry | None = None, off_balance: OffBalance | None = None,
-        pre_approvals: PreApprovals | None = None) -> None:
-    global _events, _clearing, _customers, _off_balance, _pre_approvals
+        pre_approvals: PreApprovals | None = None, relationships: Relationships | None = None) -> None:
+    global _events, _clearing, _customers, _off_balance, _pre_approvals, _relationships
     _events = events or _events
     _clearing = clearing or _clearing
     _customers = customers or _customers
     _off_balance = off_balance or _off_balance
     _pre_approvals = pre_approvals or _pre_approvals
+    _relationships = relationships or _relationships
 
 
 def merchant_events() -> MerchantEvents:
@@ -100,3 +111,9 @@ def pre_approvals() -> PreApprovals:
     if _pre_approvals is None:
         raise RuntimeError("no pre-approvals port is wired: import chalicelib.bootstrap first")
     return _pre_approvals
+
+
+def relationships() -> Relationships:
+    if _relationships is None:
+        raise RuntimeError("no relationships port is wired: import chalicelib.bootstrap first")
+    return _relationships

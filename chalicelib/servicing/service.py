@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from chalicelib.platform import effects
 from chalicelib.origination.applications import facility_effects  # the facility a contract drew on
+from chalicelib.servicing import customer_effects  # HQ's group customer view of the borrower
 from chalicelib.ledger.domain import Component, ContractEvent as LedgerEvent, EntryKind, template_for_product
 from chalicelib.servicing import domain
 from chalicelib.servicing.domain import (
@@ -236,6 +237,7 @@ def _disbursement_effects(ctx: TenantContext, c: Contract, order) -> None:
         "product_code": c.product_code, "customer_id": c.customer_id, "principal": format(c.principal, "f"),
         "paid_out": format(abs(cash_out), "f"), "currency": c.currency, "disbursed_on": c.disbursed_on.isoformat(),
     }, source_id=c.contract_id)
+    customer_effects.relationship_changed(ctx, c.customer_id, f"disbursement {c.contract_id}")
 
 
 BANK_TRANSFER = "bank_transfer"
@@ -437,6 +439,7 @@ def _finish_posting(ctx: TenantContext, repayment: dict[str, Any], version: int)
     done = {**repayment, "status": "posted", "entry_id": posted.entry.id if posted else None}
     _store().save_repayment(ctx, done, version)
     facility_effects.restore(ctx, contract.application_id, Decimal(repayment["totals"].get("principal") or "0"), rid)
+    customer_effects.relationship_changed(ctx, contract.customer_id, f"repayment {rid}")
     return done
 
 

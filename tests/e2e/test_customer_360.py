@@ -38,6 +38,7 @@ def test_the_360_page_redacts_by_role_and_the_campaign_shows_its_conversion(api,
     expect(page.get_by_test_id("c360-income")).to_be_visible()
     expect(page.get_by_test_id("c360-redacted")).to_have_count(0)
     expect(page.get_by_test_id("c360-contracts")).to_contain_text("CONSUMER-INSTALMENT")
+    expect(page.get_by_test_id("c360-facilities")).to_be_visible()
     ui.shot("customer-360-desk")
     ui.open(f"/campaigns/{made['campaign_id']}")
     expect(page.get_by_test_id("campaign-leads")).to_contain_text("欧*")
@@ -53,6 +54,8 @@ def test_the_360_page_redacts_by_role_and_the_campaign_shows_its_conversion(api,
     ui.login("collector@demo-lending")
     ui.open(f"/customers/{cid}/360")
     expect(page.get_by_test_id("c360-redacted")).to_be_visible()
+    expect(page.get_by_test_id("c360-redacted")).to_contain_text("年收入")  # readable labels, not field paths
+    expect(page.get_by_test_id("c360-redacted")).not_to_contain_text("annual_income")
     expect(page.get_by_test_id("c360-contracts")).to_contain_text("CONSUMER-INSTALMENT")
     expect(page.get_by_test_id("c360-income")).to_have_count(0)
     expect(page.get_by_test_id("c360-grades")).to_contain_text("按您的角色不显示")

@@ -36,8 +36,8 @@ ALLOWED: dict[str, set[str]] = {
     "credit": {"platform", "risk", "shared", "tenancy"},  # facilities; customers and HQ's group through ports
     "closing": {"credit", "customers", "ledger", "origination", "payments", "platform", "servicing", "shared", "tenancy"},
     # customer 360, grades, consent, campaigns: reads origination and servicing through their services,
-    # writes HQ's customer directory under risk's group context
-    "customers": {"origination", "platform", "risk", "servicing", "shared"},
+    # writes HQ's customer directory under risk's group context; reads facilities through credit's service
+    "customers": {"credit", "origination", "platform", "risk", "servicing", "shared"},
 }
 
 

@@ -9,6 +9,7 @@ from chalicelib.origination import wiring
 from chalicelib.origination.customers import service
 from chalicelib.origination.customers.domain import Customer, CustomerType, NewCustomer
 from chalicelib.platform.http import ApiBlueprint, Reply
+from chalicelib.shared.redaction import hidden_fields
 from chalicelib.shared.schema import Schema
 from chalicelib.shared.tenant import SUBSIDIARY_ROLES, Role, TenantContext
 
@@ -39,11 +40,13 @@ class CustomerView(Schema):
     related_parties: list[RelatedPartyView]
 
     @classmethod
-    def of(cls, c: Customer) -> "CustomerView":
+    def of(cls, c: Customer, hidden: set[str] | frozenset[str] = frozenset()) -> "CustomerView":
+        """The customer, without the ``profile`` fields the redaction table hides from the caller."""
         return cls(id=c.customer_id, type=c.type.value, name=c.name, identity_type=c.identity_type.value,
-                   identity_masked=c.identity_masked, identity_hash=c.identity_hash, contact=c.contact,
+                   identity_masked=c.identity_masked, identity_hash=c.identity_hash,
+                   contact={} if "contact" in hidden else c.contact,
                    industry=c.industry, region=c.region, verification_level=c.verification_level.value,
-                   established_on=c.established_on, annual_income=c.annual_income,
+                   established_on=c.established_on, annual_income=None if "annual_income" in hidden else c.annual_income,
                    is_core_enterprise=c.is_core_enterprise,
                    related_parties=[RelatedPartyView(relation=p.relation.value, customer_id=p.customer_id)
                                     for p in c.related_parties])
@@ -77,10 +80,11 @@ def list_customers(ctx: TenantContext, query: CustomerQuery) -> CustomerPage:
     """This tenant's customers, newest first."""
     items, nxt = service.list_customers(ctx, wiring.customers(), query.next, query.limit, query.type,
                                         query.core_enterprise)
-    return CustomerPage(items=[CustomerView.of(c) for c in items], next=nxt)
+    hidden = hidden_fields(ctx.roles, "profile")
+    return CustomerPage(items=[CustomerView.of(c, hidden) for c in items], next=nxt)
 
 
 @api.route("/v1/customers/{customer_id}", "GET", roles=SUBSIDIARY_ROLES, response=CustomerView, scopes=("customers:write",))
 def get_customer(ctx: TenantContext, customer_id: str) -> CustomerView:
     """One customer of this tenant (404 for any other tenant's)."""
-    return CustomerView.of(service.get_customer(ctx, customer_id, wiring.customers()))
+    return CustomerView.of(service.get_customer(ctx, customer_id, wiring.customers()), hidden_fields(ctx.roles, "profile"))

@@ -1097,6 +1097,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{customer_id}/verification/evidence/{evidence_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke evidence with a reason; the level is recomputed from what remains and the history says so. */
+        post: operations["customers.revoke_evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/debtor/invoices": {
         parameters: {
             query?: never;
@@ -6231,6 +6248,14 @@ export interface components {
             round: number;
             /** Stage */
             stage: string;
+        };
+        /**
+         * RevokeIn
+         * @description ``POST /v1/customers/{id}/verification/evidence/{evidence_id}/revoke``: why the evidence no longer stands.
+         */
+        RevokeIn: {
+            /** Reason */
+            reason: string;
         };
         /** RiskRuleView */
         RiskRuleView: {
@@ -16232,6 +16257,154 @@ export interface operations {
         responses: {
             /** @description OK */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "request.body.malformed",
+                     *         "details": {},
+                     *         "message": "the request body is not valid JSON"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.token.invalid",
+                     *         "details": {},
+                     *         "message": "the token is not valid"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role or scope not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "auth.scope.missing",
+                     *         "details": {
+                     *           "accepted_scopes": [
+                     *             "applications:write"
+                     *           ],
+                     *           "scope": "applications:write"
+                     *         },
+                     *         "message": "the token lacks the scope applications:write"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Absent, or another tenant's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "origination.application.not_found",
+                     *         "details": {},
+                     *         "message": "application not found"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "quotes.principal.invalid",
+                     *         "details": {
+                     *           "errors": [
+                     *             {
+                     *               "field": "principal",
+                     *               "message": "must be a decimal string",
+                     *               "type": "decimal"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "message": "principal: must be a decimal string such as \"100000.00\""
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (nothing leaked; quote the correlation id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal.error",
+                     *         "details": {
+                     *           "correlation_id": "5f2c…"
+                     *         },
+                     *         "message": "internal error"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "customers.revoke_evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+                evidence_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -80,3 +80,23 @@ def test_a_group_campaign_gives_each_subsidiary_its_own_customers_and_only_conse
     assert made["campaign_id"] in [c["campaign_id"] for c in ok(desk.api.as_("viewer@demo-lending").get("/v1/campaigns"))["items"]]
     hq_view = ok(desk.api.as_("group-risk@demo-group").get(f"/v1/group/campaigns/{made['campaign_id']}"))
     assert {x["receiving_subsidiary"] for x in hq_view["leads"]} >= {"demo-lending", "demo-leasing"}
+
+
+def test_hq_sees_a_group_campaign_lead_applied_and_converted_in_its_subsidiary(desk):
+    cid = desk.customer(adult_individual(region=REGION))
+    ok(desk.officer.post(f"/v1/customers/{cid}/verification/evidence", {"kind": "phone_confirmed", "reference": "otp"}), 201)
+    made = ok(desk.api.as_("group-admin@demo-group").post(
+        "/v1/group/campaigns", {**campaign("group", requires_consent=["group_marketing"]), "name": "HQ conversion"}), 201)
+    identity = ok(desk.officer.get(f"/v1/customers/{cid}"))["identity_hash"]
+    path = f"/v1/group/campaigns/{made['campaign_id']}"
+
+    def hq_lead() -> tuple[dict, dict]:
+        view = ok(desk.api.as_("group-risk@demo-group").get(path))
+        return next(x for x in view["leads"] if x["identity_hash"] == identity and x["receiving_subsidiary"] == "demo-lending"), view["totals"]
+
+    lead, _ = hq_lead()
+    assert (lead["applied"], lead["converted"]) == (False, False)
+    disbursed_to(desk, cid)
+    lead, totals = hq_lead()
+    assert (lead["applied"], lead["converted"]) == (True, True) and lead["applications"][0]["status"] == "disbursed"
+    assert totals["applied"] >= 1 and totals["converted"] >= 1

@@ -139,3 +139,37 @@ def test_the_360_shows_everything_to_the_desk_and_what_collections_needs_to_a_co
 
     viewer = ok(api.as_("viewer@demo-lending").get(f"/v1/customers/{cid}/360"))
     assert "contact" not in viewer["profile"] and viewer["grades"] is not None
+
+
+def test_the_plain_customer_read_applies_the_360s_redaction_table(book):
+    api, cid = book["desk"].api, book["customer"]
+    assert ok(api.as_(ADMIN).get(f"/v1/customers/{cid}"))["annual_income"] == "240000.00"
+    collector = ok(api.as_("collector@demo-lending").get(f"/v1/customers/{cid}"))
+    assert collector["annual_income"] is None and collector["contact"]["phone"]
+    listed = ok(api.as_("collector@demo-lending").get("/v1/customers?limit=200"))["items"]
+    assert listed and all(c["annual_income"] is None for c in listed)
+    viewer = ok(api.as_("viewer@demo-lending").get(f"/v1/customers/{cid}"))
+    assert viewer["annual_income"] is None and viewer["contact"] == {}
+
+
+def test_the_360_lists_the_customer_s_facilities_with_balances_and_a_timeline_entry_per_event(book):
+    from chalicelib.shared import clock
+    from tests.integration.facilities.conftest import active_facility
+
+    api, cid = book["desk"].api, book["idle"]
+    assert ok(api.as_(ADMIN).get(f"/v1/customers/{cid}/360"))["facilities"] == []
+    clock.use(calendar=book["calendar"].inner)  # the facility is applied for on the suite's business date
+    try:
+        fid = active_facility("demo-lending", cid, "50000.00")
+    finally:
+        clock.use(calendar=book["calendar"])
+    view = ok(api.as_("collector@demo-lending").get(f"/v1/customers/{cid}/360"))
+    assert view["facilities"] == [{
+        "facility_id": fid, "status": "active", "currency": "CNY", "revolving": False, "amount": "50000.00",
+        "utilized": "0", "blocked": "0", "available": "50000.00",
+        "valid_from": TEST_BUSINESS_DATE.isoformat(), "valid_to": view["facilities"][0]["valid_to"],
+        "drawable": view["facilities"][0]["drawable"], "history": view["facilities"][0]["history"]}]
+    events = [row for row in view["timeline"] if row["kind"] == "facility"]
+    actions = [h["action"] for h in view["facilities"][0]["history"]]
+    assert len(events) == len(actions) >= 4 and actions[0] == "apply" and actions[-1] == "activate"
+    assert any(row["summary"] == f"{fid} activate → active" for row in events)

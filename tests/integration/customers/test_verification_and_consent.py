@@ -128,3 +128,35 @@ def test_another_tenants_customer_is_404_on_every_customer_route(origination):
         assert (r.status, r.code) == (404, "origination.customer.not_found"), path
     r = other.post(f"/v1/customers/{cid}/verification/evidence", {"kind": "phone_confirmed", "reference": "x"})
     assert r.status == 404
+
+
+def test_evidence_is_revoked_with_a_reason_and_the_level_falls_to_what_remains(origination):
+    cid = ok(origination.as_(OFFICER).post("/v1/customers", adult_individual()), 201)["id"]
+    phone = ok(evidence(origination, cid, "phone_confirmed"), 201)["evidence"][0]["evidence_id"]
+    weak = ok(evidence(origination, cid, "id_document_checked", "first-reviewer@demo-lending", document_type="resident_id"), 201)
+    doc = next(e["evidence_id"] for e in weak["evidence"] if e["kind"] == "id_document_checked")
+    revoke = f"/v1/customers/{cid}/verification/evidence/{{}}/revoke"
+
+    no_reason = origination.as_(OFFICER).post(revoke.format(doc), {})
+    assert no_reason.status == 422 and "reason" in str(no_reason.body)
+    assert origination.as_("collector@demo-lending").post(revoke.format(doc), {"reason": "x"}).code == "auth.role.forbidden"
+    wrong_kind = origination.as_("first-reviewer@demo-lending").post(revoke.format(phone), {"reason": "x"})
+    assert (wrong_kind.status, wrong_kind.code) == (403, "customers.evidence.role_forbidden")
+    assert origination.as_(OFFICER).post(revoke.format("evd_nope"), {"reason": "x"}).status == 404
+    assert ok(origination.as_("viewer@demo-lending").get(f"/v1/customers/{cid}"))["verification_level"] == "weak_real_name"
+
+    # the recorder's role revokes it alone (no second person); the level falls to what the phone reaches
+    after = ok(origination.as_("first-reviewer@demo-lending").post(revoke.format(doc), {"reason": "forged document"}))
+    assert after["level"] == "phone_verified" and after["next_level_needs"] == ["id_document_checked"]
+    revoked = next(e for e in after["evidence"] if e["evidence_id"] == doc)["revoked"]
+    assert revoked["by"] == "first-reviewer@demo-lending" and revoked["reason"] == "forged document"
+    last = after["history"][-1]
+    assert (last["from"], last["to"], last["revoked"], last["reason"]) == (
+        "weak_real_name", "phone_verified", "id_document_checked", "forged document")
+    assert ok(origination.as_("viewer@demo-lending").get(f"/v1/customers/{cid}"))["verification_level"] == "phone_verified"
+    again = origination.as_(OFFICER).post(revoke.format(doc), {"reason": "twice"})
+    assert (again.status, again.code) == (409, "customers.evidence.already_revoked")
+    assert ok(origination.as_("viewer@demo-lending").get(f"/v1/customers/{cid}/verification"))["history"] == after["history"]
+
+    timeline = ok(origination.as_("tenant-admin@demo-lending").get(f"/v1/customers/{cid}/360"))["timeline"]
+    assert any(r["kind"] == "level" and "forged document" in r["summary"] for r in timeline)

@@ -155,10 +155,8 @@ function CampaignResultsPage() {
             <Space wrap size={2}>{l.reasons.map((r) => <Tooltip key={r.rule} title={r.detail}><Tag color={r.passed ? "green" : "red"}>{r.rule}</Tag></Tooltip>)}</Space>
           ) },
           { title: t("camp.total.contacted"), render: (_, l) => (l.contacted_at ? <Tag color="blue">✓</Tag> : !group && <Button size="small" onClick={() => contacted(l)}>{t("camp.markContacted")}</Button>) },
-          ...(group ? [] : [
-            { title: t("camp.total.applied"), render: (_: unknown, l: Lead) => (l.applied ? <Tag color="blue">✓</Tag> : "—") },
-            { title: t("camp.total.converted"), render: (_: unknown, l: Lead) => (l.converted ? <Tag color="green" data-testid="lead-converted">✓</Tag> : "—") },
-          ]),
+          { title: t("camp.total.applied"), render: (_: unknown, l: Lead) => (l.applied ? <Tag color="blue">✓</Tag> : "—") },
+          { title: t("camp.total.converted"), render: (_: unknown, l: Lead) => (l.converted ? <Tag color="green" data-testid="lead-converted">✓</Tag> : "—") },
         ]} />
       </Card>
     </>

@@ -28,7 +28,7 @@ const CONSENTERS = ["loan-officer", "tenant-admin"];
 const OVERRIDE_MAKERS = ["tenant-admin", "product-manager", "loan-officer"];
 const OVERRIDE_CHECKERS = ["tenant-admin", "product-manager"];
 
-type Dialog = null | "evidence" | "consent" | "override";
+type Dialog = null | "evidence" | "consent" | "override" | "revoke";
 
 export function Customer360Page() {
   const { id = "" } = useParams();
@@ -40,6 +40,7 @@ export function Customer360Page() {
   const today = current ? dayjs(current.business_date) : undefined;
   const view = useResource<Customer360>(`/v1/customers/${encodeURIComponent(id)}/360`);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
   const [form] = Form.useForm();
   const roles = me?.roles ?? [];
   const may = (allowed: string[]) => allowed.some((r) => roles.includes(r as never));
@@ -67,6 +68,8 @@ export function Customer360Page() {
       await act("/consents", { ...v, given_on: v.given_on.format("YYYY-MM-DD") }, "c360.saved");
     if (dialog === "override")
       await act("/grade-overrides", { ...v, expires_on: v.expires_on.format("YYYY-MM-DD") }, "c360.saved");
+    if (dialog === "revoke" && revoking)
+      await act(`/verification/evidence/${encodeURIComponent(revoking)}/revoke`, v, "c360.saved");
   };
 
   const hidden = c.redacted.length > 0;
@@ -87,7 +90,7 @@ export function Customer360Page() {
           showIcon
           className="section-gap"
           data-testid="c360-redacted"
-          message={t("c360.redacted", { fields: c.redacted.join(", ") })}
+          message={t("c360.redacted", { fields: c.redacted.map((f) => t(`c360.field.${f}` as MessageKey)).join(", ") })}
         />
       )}
       <Row gutter={[16, 16]}>
@@ -128,6 +131,9 @@ export function Customer360Page() {
                     { title: t("c360.reference"), dataIndex: "reference" },
                     { title: t("c360.by"), dataIndex: "recorded_by" },
                     { title: t("c360.on"), dataIndex: "recorded_on" },
+                    { title: "", render: (_, e) => (e.revoked
+                      ? <Tag data-testid="evidence-revoked">{t("c360.revokedTag")}: {e.revoked.reason}</Tag>
+                      : may(RECORDERS) && <Button size="small" danger onClick={() => { setRevoking(e.evidence_id); setDialog("revoke"); }}>{t("c360.revoke")}</Button>) },
                   ]} />
               )}
             </Space>
@@ -190,6 +196,19 @@ export function Customer360Page() {
                 )}
               </Space>
             )}
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card variant="borderless" title={t("c360.facilities")}>
+            <Table size="small" pagination={false} rowKey="facility_id" dataSource={c.facilities} data-testid="c360-facilities" columns={[
+              { title: t("c360.facility"), dataIndex: "facility_id" },
+              { title: t("c360.status"), dataIndex: "status", render: (s: string) => <Tag>{s}</Tag> },
+              { title: t("c360.facilityAmount"), render: (_, x) => <span className="num">{formatMoney(x.amount)}</span> },
+              { title: t("c360.utilized"), render: (_, x) => <span className="num">{formatMoney(x.utilized)}</span> },
+              { title: t("c360.blocked"), render: (_, x) => <span className="num">{formatMoney(x.blocked)}</span> },
+              { title: t("c360.available"), render: (_, x) => <span className="num">{formatMoney(x.available)}</span> },
+              { title: t("c360.validity"), render: (_, x) => `${x.valid_from} – ${x.valid_to}` },
+            ]} />
           </Card>
         </Col>
         <Col span={24}>
@@ -256,6 +275,9 @@ export function Customer360Page() {
               </Form.Item>
               <Form.Item name="evidence_reference" label={t("c360.reference")} rules={[{ required: true }]}><Input /></Form.Item>
             </>
+          )}
+          {dialog === "revoke" && (
+            <Form.Item name="reason" label={t("c360.reason")} rules={[{ required: true }]}><Input.TextArea rows={2} /></Form.Item>
           )}
           {dialog === "override" && (
             <>

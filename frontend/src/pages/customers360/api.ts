@@ -9,6 +9,7 @@ export interface Evidence {
   recorded_at: string;
   recorded_on: string;
   details: Record<string, string>;
+  revoked?: { at: string; on: string; by: string; reason: string } | null;
 }
 
 export interface Verification {
@@ -76,6 +77,18 @@ export interface Customer360 {
   };
   verification: Verification;
   consents: Consent[] | null;
+  facilities: {
+    facility_id: string;
+    status: string;
+    currency: string;
+    revolving: boolean;
+    amount: string;
+    utilized: string;
+    blocked: string;
+    available: string;
+    valid_from: string;
+    valid_to: string;
+  }[];
   applications: { application_id: string; product_code: string; status: string; amount: string | null; documents?: { type: string }[] }[];
   contracts: {
     contract_id: string;

@@ -226,6 +226,7 @@ from .reverse_in import ReverseIn
 from .reverse_request import ReverseRequest
 from .review_decision import ReviewDecision
 from .review_view import ReviewView
+from .revoke_in import RevokeIn
 from .risk_rule_view import RiskRuleView
 from .risk_view import RiskView
 from .roles_request import RolesRequest
@@ -517,6 +518,7 @@ __all__ = (
     "ReverseRequest",
     "ReviewDecision",
     "ReviewView",
+    "RevokeIn",
     "RiskRuleView",
     "RiskView",
     "RolesRequest",

@@ -17,21 +17,25 @@ HQ = ["hq-dashboard", "warnings", "limits", "consolidation", "reports"]
 SHELF = ["products", "customers"]
 
 # What each demo role sees in the side navigation, in menu order (one user per role).
+HQ_BOOKS = ["group-facilities", "group-campaigns", "group-customers"]
+BUSINESS = ["facilities", "customer-grades"]  # every subsidiary role reads facilities and grade runs
+MARKETING = ["campaigns", "whitelists"]
 NAVIGATION = {
     "admin@platform": ["calculator", "users", "tenants"],
-    "group-admin@demo-group": ["calculator", *HQ, "onboarding", "users", "tenants"],
-    "group-risk@demo-group": ["calculator", *HQ],
+    "group-admin@demo-group": ["calculator", *HQ, "onboarding", *HQ_BOOKS, "users", "tenants"],
+    "group-risk@demo-group": ["calculator", *HQ, *HQ_BOOKS],
     "tenant-admin@demo-lending": [
-        "calculator", *SHELF, "applications", "contracts", "collections", "ledger", "webhooks", "admin", "users",
-        "partners",
+        "calculator", *SHELF, "applications", "contracts", "collections", *BUSINESS, *MARKETING, "ledger",
+        "webhooks", "admin", "users", "partners",
     ],
-    "product-manager@demo-leasing": ["calculator", *SHELF],
-    "loan-officer@demo-lending": ["calculator", *SHELF, "applications"],
-    "first-reviewer@demo-factoring": ["calculator", *SHELF, "applications"],
-    "second-reviewer@demo-leasing": ["calculator", *SHELF, "applications"],
-    "finance@demo-lending": ["calculator", *SHELF, "applications", "contracts", "collections", "ledger"],
-    "collector@demo-leasing": ["calculator", *SHELF, "contracts", "collections"],
-    "viewer@demo-factoring": ["calculator", *SHELF, "applications", "contracts", "collections", "ledger"],
+    "product-manager@demo-leasing": ["calculator", *SHELF, *BUSINESS, *MARKETING],
+    "loan-officer@demo-lending": ["calculator", *SHELF, "applications", *BUSINESS, *MARKETING],
+    "first-reviewer@demo-factoring": ["calculator", *SHELF, "applications", *BUSINESS],
+    "second-reviewer@demo-leasing": ["calculator", *SHELF, "applications", *BUSINESS],
+    "finance@demo-lending": ["calculator", *SHELF, "applications", "contracts", "collections", *BUSINESS, "ledger"],
+    "collector@demo-leasing": ["calculator", *SHELF, "contracts", "collections", *BUSINESS],
+    "viewer@demo-factoring": ["calculator", *SHELF, "applications", "contracts", "collections", *BUSINESS, *MARKETING,
+                              "ledger"],
 }
 
 

@@ -4,7 +4,7 @@
  */
 export const customers360ZhCN = {
   "nav.customerGrades": "客户评级",
-  "nav.campaigns": "交叉营销",
+  "nav.campaigns": "交叉营销活动",
   "nav.groupCustomers": "集团客户",
   "cust.level.visitor": "游客",
   "cust.open360": "360 视图",
@@ -173,7 +173,7 @@ export const customers360ZhCN = {
 
 export const customers360EnUS: Record<keyof typeof customers360ZhCN, string> = {
   "nav.customerGrades": "Customer grades",
-  "nav.campaigns": "Cross-sell",
+  "nav.campaigns": "Cross-sell campaigns",
   "nav.groupCustomers": "Group customers",
   "cust.level.visitor": "Visitor",
   "cust.open360": "360° view",

@@ -38,20 +38,18 @@ dated_run() {
     # from the environment when its cache lapses (10 s by default), and a getenv racing the suite's own
     # os.environ writes in another thread can crash the process: it reads them once here. glibc's own
     # getenv/setenv race (a thread's tzset while the suite sets its environment) can still kill the
-    # process at start-up: a run that dies of a signal is run once more, and says so. (The faketime
+    # process at start-up: a run that dies of a signal is run again (three attempts), and says so. (The faketime
     # wrapper reports a child's death by signal as exit status 1, "Caught Segmentation fault": the
     # interpreter's own fatal-error report in the log is what tells such a death from failed tests.)
-    local at=$1 log=".run/dates-${1%% *}.log" rc
-    FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_CACHE_DURATION=864000 faketime -f "@$at" "$PY" -m pytest -q -p no:logging "${SUITES[@]}" \
-        >"$log" 2>&1
-    rc=$?
-    if ((rc != 0)) && grep -q "^Fatal Python error" "$log"; then
-        mv "$log" "$log.crashed"
-        echo "test-on-dates: at $at the interpreter died ($(grep -m1 '^Fatal Python error' "$log.crashed"); $log.crashed); running it again"
+    local at=$1 log=".run/dates-${1%% *}.log" rc attempt
+    for attempt in 1 2 3; do
         FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_CACHE_DURATION=864000 faketime -f "@$at" "$PY" -m pytest -q -p no:logging "${SUITES[@]}" \
             >"$log" 2>&1
         rc=$?
-    fi
+        ((rc != 0 && attempt < 3)) && grep -q "^Fatal Python error" "$log" || break
+        mv "$log" "$log.crashed-$attempt"
+        echo "test-on-dates: at $at the interpreter died ($(grep -m1 '^Fatal Python error' "$log.crashed-$attempt"); $log.crashed-$attempt); running it again"
+    done
     return $rc
 }
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from chalicelib.shared.errors import Conflict
+from chalicelib.shared.workflow import TransitionTable
 
 
 class Status(str, Enum):
@@ -70,25 +70,8 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
 TERMINAL = frozenset({S.CLOSED, S.REJECTED, S.WITHDRAWN})
 
 
-def allowed_actions(status: Status) -> list[str]:
-    return [action.value for (source, action) in TRANSITIONS if source is status]
-
-
-def can(status: Status, action: Action) -> bool:
-    return (status, action) in TRANSITIONS
-
-
-def next_status(status: Status, action: Action) -> Status:
-    """Where ``action`` takes a facility in ``status``, or 409 naming the current status."""
-    target = TRANSITIONS.get((status, action))
-    if target is None:
-        raise illegal(status, action)
-    return target
-
-
-def illegal(status: Status, action: Action) -> Conflict:
-    return Conflict(
-        "facilities.facility.illegal_transition",
-        f"cannot {action.value.replace('_', ' ')} a facility that is {status.value.replace('_', ' ')}",
-        {"status": status.value, "action": action.value, "allowed_actions": allowed_actions(status)},
-    )
+TABLE = TransitionTable(TRANSITIONS, code="facilities.facility.illegal_transition", thing="a facility")
+allowed_actions = TABLE.allowed_actions
+can = TABLE.can
+next_status = TABLE.next_status
+illegal = TABLE.illegal

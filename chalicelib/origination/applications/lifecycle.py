@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from chalicelib.shared.errors import Conflict
+from chalicelib.shared.workflow import TransitionTable
 
 
 class Status(str, Enum):
@@ -106,29 +106,9 @@ TERMINAL = frozenset({S.DISBURSED, S.WITHDRAWN, S.REJECTED, S.EXPIRED})
 RELEASES_INVOICES = frozenset({S.WITHDRAWN, S.REJECTED, S.EXPIRED})
 
 
-def allowed_actions(status: Status) -> list[str]:
-    return [action.value for (source, action) in TRANSITIONS if source is status]
-
-
-def statuses_allowing(action: Action) -> frozenset[Status]:
-    return frozenset(source for (source, a) in TRANSITIONS if a is action)
-
-
-def can(status: Status, action: Action) -> bool:
-    return (status, action) in TRANSITIONS
-
-
-def next_status(status: Status, action: Action) -> Status:
-    """Where ``action`` takes an application in ``status``, or 409 naming the current status."""
-    target = TRANSITIONS.get((status, action))
-    if target is None:
-        raise illegal(status, action)
-    return target
-
-
-def illegal(status: Status, action: Action) -> Conflict:
-    return Conflict(
-        "origination.application.illegal_transition",
-        f"cannot {action.value.replace('_', ' ')} an application that is {status.value}",
-        {"status": status.value, "action": action.value, "allowed_actions": allowed_actions(status)},
-    )
+TABLE = TransitionTable(TRANSITIONS, code="origination.application.illegal_transition", thing="an application")
+allowed_actions = TABLE.allowed_actions
+statuses_allowing = TABLE.statuses_allowing
+can = TABLE.can
+next_status = TABLE.next_status
+illegal = TABLE.illegal

@@ -90,6 +90,7 @@ VALID_BODIES: dict[str, dict[str, Any]] = {
                   "evidence_reference": "sweep"},
     "WithdrawIn": {},
     "OverrideIn": {"grade": "A", "reason": "sweep test", "expires_on": "2099-12-31"},
+    "RevokeIn": {"reason": "sweep"},
     "WhitelistIn": {"name": "sweep", "products": ["CONSUMER-INSTALMENT"], "validity_days": 30,
                     "amount": {"kind": "fixed", "amount": "1000.00"}, "eligibility": {"regions": ["99"]}},
     "OverrideDecisionIn": {},
@@ -222,6 +223,8 @@ def world(api_client, local_env) -> Iterator[dict[str, Any]]:
         consent = ok(desk.officer.post(f"/v1/customers/{borrower}/consents", {
             "scopes": ["group_relationships", "group_marketing"], "given_on": "2026-01-05",
             "evidence_kind": "signed_form", "evidence_reference": "sweep"}), 201)
+        evidence = ok(desk.officer.post(f"/v1/customers/{borrower}/verification/evidence",
+                                        {"kind": "phone_confirmed", "reference": "sweep"}), 201)["evidence"][0]
         override = ok(admin.post(f"/v1/customers/{borrower}/grade-overrides",
                                  {"grade": "B", "reason": "sweep test", "expires_on": "2099-12-31"}), 201)
         campaign = ok(desk.as_("product-manager").post("/v1/campaigns", {
@@ -257,6 +260,7 @@ def world(api_client, local_env) -> Iterator[dict[str, Any]]:
             "user_id": [staff],
             "consent_id": [consent["consent_id"]],
             "override_id": [override["override_id"]],
+            "evidence_id": [evidence["evidence_id"]],
             "campaign_id": [campaign["campaign_id"]],
             "lead_id": [campaign["leads"][0]["lead_id"]],
             "whitelist_id": [whitelist["whitelist_id"]],
